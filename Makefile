@@ -1,0 +1,102 @@
+# Magnum UI.  The two commands: `make run` (the all-in-one) and `make test`.
+# Both install what they need: Debian packages with apt, Python packages into
+# .venv from constraints.txt, JavaScript tools into node_modules from
+# package-lock.json.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# What `make run` needs from Debian, and what `make test` needs on top.
+APT_RUN := postgresql util-linux
+APT_TEST := chromium chromium-driver
+# Node.js 18 or newer with npm; Debian's nodejs/npm only when there is none.
+NODE_OK := $(shell command -v npm >/dev/null && node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 18 ? 1 : 0)' 2>/dev/null && echo yes)
+APT_NODE := $(if $(NODE_OK),,nodejs npm)
+
+.PHONY: help run stop status reset test lint format typecheck test-unit test-dashboard \
+        test-e2e test-js system-run system-test constraints bench
+
+help:
+	@echo "make run      start the all-in-one (Keystone, service API, dashboard) in the foreground"
+	@echo "make stop     stop an all-in-one started elsewhere"
+	@echo "make test     lint, type-check and run every test (Python, end-to-end, JavaScript)"
+	@echo "make reset    stop and delete all state (.state/)"
+
+# --- set-up -----------------------------------------------------------------
+
+system-run:
+	@tools/ensure-packages.sh $(APT_RUN)
+
+system-test: system-run
+	@tools/ensure-packages.sh $(APT_TEST) $(APT_NODE)
+
+$(VENV)/.installed: constraints.txt setup.cfg pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -c constraints.txt setuptools
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[aio,test]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# --- the all-in-one ---------------------------------------------------------
+
+run: system-run $(VENV)/.installed
+	@$(PY) -m magnum_ui.aio run
+
+stop:
+	@if [ -x $(PY) ]; then $(PY) -m magnum_ui.aio stop; else echo "The all-in-one was not running."; fi
+
+status:
+	@$(PY) -m magnum_ui.aio status
+
+reset: stop
+	rm -rf .state
+	@echo "All state deleted; the next \`make run\` starts from scratch."
+
+# --- checks -----------------------------------------------------------------
+
+test: system-test $(VENV)/.installed node_modules/.installed
+	$(MAKE) --no-print-directory lint typecheck test-unit test-dashboard test-js test-e2e
+
+lint: $(VENV)/.installed node_modules/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	npm run --silent lint
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy
+
+# The service half and the dashboard half are two Django projects: their
+# tests run in separate pytest processes with their own settings.
+test-unit: $(VENV)/.installed
+	$(PY) -m pytest tests -m "not e2e" --ignore=tests/dashboard
+
+test-dashboard: $(VENV)/.installed
+	$(PY) -m pytest tests/dashboard --ds=tests.dashboard.settings -W ignore::DeprecationWarning
+
+test-e2e: $(VENV)/.installed
+	$(PY) -m pytest tests -m e2e --ignore=tests/dashboard
+
+test-js: node_modules/.installed $(VENV)/.installed
+	PYTHON=$(PY) npm test --silent
+
+# --- maintenance ------------------------------------------------------------
+
+# Re-pin every Python package after changing setup.cfg.
+constraints:
+	rm -rf /tmp/magnum-ui-constraints && $(PYTHON) -m venv /tmp/magnum-ui-constraints
+	/tmp/magnum-ui-constraints/bin/pip install --quiet '.[aio,test]' setuptools
+	( echo "# Every Python package of the project, its tools and its all-in-one, pinned."; \
+	  echo "# Regenerate with: make constraints (after changing setup.cfg)."; \
+	  /tmp/magnum-ui-constraints/bin/pip freeze --all | grep -viE '^(pip|magnum-ui)[= ]' | sort -f ) > constraints.txt

@@ -1,0 +1,112 @@
+"""Settings of the all-in-one, each read once from the environment.
+
+=========================  ==========================  ==========================
+environment variable       default                     meaning
+=========================  ==========================  ==========================
+MAGNUM_UI_STATE_DIR        ``<repository>/.state``     every file the cloud keeps
+MAGNUM_UI_PASSWORD         ``password``                password of admin and demo
+MAGNUM_UI_KEYSTONE_PORT    5000                        Keystone (identity)
+MAGNUM_UI_API_PORT         9511                        service API (container-infra)
+MAGNUM_UI_DASHBOARD_PORT   8000                        Horizon
+MAGNUM_UI_POSTGRES_PORT    5433                        private PostgreSQL
+MAGNUM_UI_START_TIMEOUT    90                          seconds a service may take
+=========================  ==========================  ==========================
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+HOST = "127.0.0.1"
+REPO = Path(__file__).resolve().parents[2]
+
+
+class ConfigError(Exception):
+    """An environment variable has a value the all-in-one cannot use."""
+
+
+def _port(name: str, default: int) -> int:
+    raw = os.environ.get(name, str(default))
+    try:
+        port = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise ConfigError(f"{name}={port} is outside 1..65535")
+    return port
+
+
+@dataclass(frozen=True)
+class AioConfig:
+    state_dir: Path
+    password: str
+    keystone_port: int
+    api_port: int
+    dashboard_port: int
+    postgres_port: int
+    start_timeout: float
+
+    @classmethod
+    def from_env(cls) -> AioConfig:
+        state = Path(os.environ.get("MAGNUM_UI_STATE_DIR") or REPO / ".state").resolve()
+        password = os.environ.get("MAGNUM_UI_PASSWORD", "password")
+        if not password:
+            raise ConfigError("MAGNUM_UI_PASSWORD must not be empty")
+        try:
+            timeout = float(os.environ.get("MAGNUM_UI_START_TIMEOUT", "90"))
+        except ValueError:
+            raise ConfigError("MAGNUM_UI_START_TIMEOUT must be a number of seconds") from None
+        return cls(
+            state_dir=state,
+            password=password,
+            keystone_port=_port("MAGNUM_UI_KEYSTONE_PORT", 5000),
+            api_port=_port("MAGNUM_UI_API_PORT", 9511),
+            dashboard_port=_port("MAGNUM_UI_DASHBOARD_PORT", 8000),
+            postgres_port=_port("MAGNUM_UI_POSTGRES_PORT", 5433),
+            start_timeout=timeout,
+        )
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.state_dir / "logs"
+
+    @property
+    def run_dir(self) -> Path:
+        return self.state_dir / "run"
+
+    @property
+    def keystone_url(self) -> str:
+        return f"http://{HOST}:{self.keystone_port}/v3"
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{HOST}:{self.api_port}/v1"
+
+    @property
+    def dashboard_url(self) -> str:
+        return f"http://{HOST}:{self.dashboard_port}/"
+
+    def ports(self) -> dict[str, int]:
+        return {
+            "postgres": self.postgres_port,
+            "keystone": self.keystone_port,
+            "service API": self.api_port,
+            "dashboard": self.dashboard_port,
+        }
+
+    def secret(self, name: str) -> str:
+        """A random secret made on first use and kept in the state directory."""
+        path = self.state_dir / "secrets.json"
+        values: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
+        if name not in values:
+            values[name] = secrets.token_urlsafe(32)
+            self.state_dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(values, indent=1))
+            tmp.chmod(0o600)
+            tmp.replace(path)
+        return values[name]

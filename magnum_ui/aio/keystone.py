@@ -1,0 +1,123 @@
+"""Real Keystone for the all-in-one: configuration, bootstrap and process.
+
+Keystone keeps its data in SQLite under ``<state>/keystone`` (it works there;
+Heat is the service that needs the server database) and issues fernet tokens.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from magnum_ui.aio.config import HOST, AioConfig
+from magnum_ui.aio.processes import Service, http_ready, run_checked
+
+REGION = "RegionOne"
+
+
+def home(cfg: AioConfig) -> Path:
+    return cfg.state_dir / "keystone"
+
+
+def config_file(cfg: AioConfig) -> Path:
+    return home(cfg) / "keystone.conf"
+
+
+def _bin(name: str) -> str:
+    return str(Path(sys.executable).parent / name)
+
+
+def write_config(cfg: AioConfig) -> None:
+    root = home(cfg)
+    root.mkdir(parents=True, exist_ok=True)
+    config_file(cfg).write_text(
+        f"""[DEFAULT]
+use_stderr = true
+
+[database]
+connection = sqlite:///{root / "keystone.db"}
+
+[token]
+provider = fernet
+expiration = 28800
+
+[fernet_tokens]
+key_repository = {root / "fernet-keys"}
+
+[fernet_receipts]
+key_repository = {root / "fernet-keys"}
+
+[credential]
+key_repository = {root / "credential-keys"}
+
+[cache]
+enabled = false
+"""
+    )
+
+
+def bootstrap(cfg: AioConfig) -> None:
+    """First run: schema, keys and the admin; later runs: only the admin password.
+
+    ``keystone-manage bootstrap`` is idempotent and resets the admin password,
+    so a changed ``MAGNUM_UI_PASSWORD`` takes effect on the next run.
+    """
+    write_config(cfg)
+    log = cfg.logs_dir / "keystone-setup.log"
+    manage = [_bin("keystone-manage"), "--config-file", str(config_file(cfg))]
+    marker = home(cfg) / ".schema-ready"
+    if not marker.exists():
+        run_checked([*manage, "db_sync"], "keystone: db_sync", log)
+        for repo in ("fernet_setup", "credential_setup"):
+            run_checked(
+                [*manage, repo, "--keystone-user", "root", "--keystone-group", "root"],
+                f"keystone: {repo}",
+                log,
+            )
+        marker.write_text("ok\n")
+    stamp = home(cfg) / ".admin-password"
+    digest = _digest(cfg.password)
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    url = f"http://{HOST}:{cfg.keystone_port}/v3"
+    run_checked(
+        [
+            *manage, "bootstrap",
+            "--bootstrap-username", "admin",
+            "--bootstrap-project-name", "admin",
+            "--bootstrap-role-name", "admin",
+            "--bootstrap-service-name", "keystone",
+            "--bootstrap-region-id", REGION,
+            "--bootstrap-admin-url", url,
+            "--bootstrap-public-url", url,
+            "--bootstrap-internal-url", url,
+        ],
+        "keystone: bootstrap",
+        log,
+        # In the environment, not the argument list, so `ps` never shows it.
+        env={**os.environ, "OS_BOOTSTRAP_PASSWORD": cfg.password},
+    )  # fmt: skip
+    stamp.write_text(digest)
+
+
+def _digest(password: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(password.encode()).hexdigest()
+
+
+def service(cfg: AioConfig) -> Service:
+    return Service(
+        name="keystone",
+        argv=[
+            sys.executable, "-m", "gunicorn",
+            "--bind", f"{HOST}:{cfg.keystone_port}",
+            "--workers", "2",
+            "--no-control-socket",
+            "--timeout", "120",
+            "magnum_ui.aio.keystone_wsgi:application",
+        ],
+        env={"OS_KEYSTONE_CONFIG_FILES": str(config_file(cfg))},
+        ready=http_ready(f"http://{HOST}:{cfg.keystone_port}/v3"),
+    )  # fmt: skip

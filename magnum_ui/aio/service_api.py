@@ -1,0 +1,50 @@
+"""The service API process of the all-in-one, on the private PostgreSQL."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from magnum_ui.aio import catalog, postgres
+from magnum_ui.aio.config import HOST, AioConfig
+from magnum_ui.aio.processes import Service, http_ready
+
+
+def config_file(cfg: AioConfig) -> Path:
+    return cfg.state_dir / "service" / "magnum-ui.conf"
+
+
+def write_config(cfg: AioConfig) -> None:
+    path = config_file(cfg)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"""[api]
+host = {HOST}
+port = {cfg.api_port}
+workers = 2
+
+[database]
+connection = {postgres.url(cfg, "magnum_ui")}
+
+[keystone_authtoken]
+www_authenticate_uri = {cfg.keystone_url}
+auth_url = {cfg.keystone_url}
+auth_type = password
+username = {catalog.SERVICE_USER}
+password = {cfg.secret("keystone_magnum")}
+project_name = {catalog.SERVICE_PROJECT}
+user_domain_id = default
+project_domain_id = default
+"""
+    )
+    path.chmod(0o600)
+
+
+def service(cfg: AioConfig) -> Service:
+    write_config(cfg)
+    return Service(
+        name="service API",
+        argv=[sys.executable, "-m", "magnum_ui.service.cli", "--config-file",
+              str(config_file(cfg)), "serve"],
+        ready=http_ready(f"http://{HOST}:{cfg.api_port}/"),
+    )  # fmt: skip

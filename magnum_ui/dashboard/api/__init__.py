@@ -1,0 +1,1 @@
+"""Calls from the dashboard to the service API."""

@@ -1,0 +1,15 @@
+"""Horizon enabled file: Project → Container Infra → Bay Models.
+
+It also adds the plugin's Django app and AngularJS module, once for all the
+plugin's panels.
+"""
+
+PANEL = "bay_models"
+PANEL_GROUP = "container_infra"
+PANEL_DASHBOARD = "project"
+ADD_PANEL = "magnum_ui.dashboard.content.bay_models.panel.BayModels"
+
+# Django picks DashboardConfig from magnum_ui/dashboard/apps.py by itself.
+ADD_INSTALLED_APPS = ["magnum_ui.dashboard"]
+ADD_ANGULAR_MODULES = ["horizon.dashboard.container-infra"]
+AUTO_DISCOVER_STATIC_FILES = True

@@ -1,0 +1,1 @@
+"""The Magnum v1-compatible REST API: one module per resource."""

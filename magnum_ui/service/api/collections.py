@@ -1,0 +1,107 @@
+"""Collections: ``limit`` / ``marker`` / ``sort_key`` / ``sort_dir`` and the ``next`` link."""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+
+from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service.conf import CONF
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Any]
+    next_url: str | None
+
+
+def base_url(request: HttpRequest) -> str:
+    """The API root clients see (``[api] public_url`` or the request's host)."""
+    configured = CONF.api.public_url
+    if configured:
+        return str(configured).rstrip("/")
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def link(request: HttpRequest, path: str) -> list[dict[str, str]]:
+    """Magnum's self/bookmark pair for one object."""
+    root = base_url(request)
+    return [
+        {"href": f"{root}/v1/{path}", "rel": "self"},
+        {"href": f"{root}/{path}", "rel": "bookmark"},
+    ]
+
+
+def _limit(request: HttpRequest) -> int:
+    raw = request.GET.get("limit")
+    if raw is None:
+        return int(CONF.api.max_limit)
+    try:
+        limit = int(raw)
+    except ValueError:
+        raise ApiError(400, f"limit must be an integer, not {raw!r}.") from None
+    if limit <= 0:
+        raise ApiError(400, "limit must be a positive integer.")
+    return min(limit, int(CONF.api.max_limit))
+
+
+def paginate(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    sortable: Sequence[str],
+    path: str,
+) -> Page:
+    """One page of ``queryset`` as the query string asks, with the next link."""
+    limit = _limit(request)
+    sort_key = request.GET.get("sort_key", "id")
+    if sort_key not in sortable and sort_key != "id":
+        allowed = ", ".join(["id", *sortable])
+        raise ApiError(400, f"sort_key {sort_key!r} is not one of: {allowed}.")
+    sort_dir = request.GET.get("sort_dir", "asc")
+    if sort_dir not in ("asc", "desc"):
+        raise ApiError(400, f"sort_dir must be asc or desc, not {sort_dir!r}.")
+    prefix = "-" if sort_dir == "desc" else ""
+    ordered = queryset.order_by(f"{prefix}{sort_key}", f"{prefix}id")
+
+    marker = request.GET.get("marker")
+    if marker:
+        marker_obj = ordered.filter(uuid=marker).first()
+        if marker_obj is None:
+            raise ApiError(400, f"marker {marker} does not name an object in this list.")
+        ordered = _after(ordered, marker_obj, sort_key, sort_dir)
+
+    items = list(ordered[:limit])
+    next_url = None
+    if len(items) == limit:
+        query = {"limit": limit, "marker": items[-1].uuid}
+        if "sort_key" in request.GET:
+            query["sort_key"] = sort_key
+        if "sort_dir" in request.GET:
+            query["sort_dir"] = sort_dir
+        next_url = f"{base_url(request)}/v1/{path}?{urllib.parse.urlencode(query)}"
+    return Page(items=items, next_url=next_url)
+
+
+def _after(queryset: QuerySet[Any], marker: Model, sort_key: str, sort_dir: str) -> QuerySet[Any]:
+    """Rows strictly after ``marker`` in (sort_key, id) order."""
+    from django.db.models import Q
+
+    value = getattr(marker, sort_key)
+    op = "lt" if sort_dir == "desc" else "gt"
+    pk = marker.pk
+    if sort_key == "id":
+        return queryset.filter(**{f"id__{op}": pk})
+    return queryset.filter(
+        Q(**{f"{sort_key}__{op}": value}) | Q(**{sort_key: value, f"id__{op}": pk})
+    )
+
+
+def render(
+    items: Iterable[Any], serialize: Callable[[Any], dict[str, Any]]
+) -> list[dict[str, Any]]:
+    return [serialize(item) for item in items]

@@ -1,0 +1,47 @@
+"""Magnum's error body, and the exception that produces it.
+
+Every error the API answers looks like Magnum's::
+
+    {"errors": [{"request_id": "", "code": "client", "status": 400,
+                 "title": "Bad Request", "detail": "...", "links": []}]}
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from django.http import JsonResponse
+
+
+class ApiError(Exception):
+    """An error to answer with Magnum's error body; ``detail`` is for people."""
+
+    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None):
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.headers = headers or {}
+
+
+def error_response(status: int, detail: str, headers: dict[str, str] | None = None) -> JsonResponse:
+    """Build the JSON response for one error."""
+    body: dict[str, object] = {
+        "errors": [
+            {
+                "request_id": "",
+                "code": "client" if status < 500 else "server",
+                "status": status,
+                "title": HTTPStatus(status).phrase,
+                "detail": detail,
+                "links": [],
+            }
+        ]
+    }
+    response = JsonResponse(body, status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def not_found(kind: str, ident: str) -> ApiError:
+    return ApiError(404, f"{kind} {ident} could not be found.")

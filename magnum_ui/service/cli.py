@@ -1,0 +1,53 @@
+"""``magnum-ui-api``: prepare the database and serve the API with gunicorn.
+
+Usage: ``magnum-ui-api [--config-file PATH] [serve|migrate]``.  ``serve`` (the
+default) runs the migrations first, so one command starts a fresh service.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from magnum_ui.service import conf
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="magnum-ui-api", description=__doc__)
+    parser.add_argument("--config-file", help="service configuration (INI)")
+    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate"])
+    args = parser.parse_args(argv)
+    if args.config_file:
+        os.environ["MAGNUM_UI_CONFIG"] = os.path.abspath(args.config_file)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magnum_ui.service.settings")
+    try:
+        config = conf.load()
+    except conf.ConfigError as exc:
+        print(f"magnum-ui-api: {exc}", file=sys.stderr)
+        return 2
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    if args.command == "migrate":
+        return 0
+
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "magnum-ui-api",
+        "--bind", f"{config.api.host}:{config.api.port}",
+        "--workers", str(config.api.workers),
+        "--no-control-socket",
+        "--access-logfile", "-",
+        "magnum_ui.service.wsgi:application",
+    ]  # fmt: skip
+    run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Clusters (bays): running sets of nodes made from a cluster template."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from magnum_ui.service.models.base import ProjectOwned
+from magnum_ui.service.models.cluster_templates import ClusterTemplate
+
+
+class Cluster(ProjectOwned):
+    cluster_template = models.ForeignKey(
+        ClusterTemplate, on_delete=models.PROTECT, related_name="clusters"
+    )
+    stack_id = models.CharField(max_length=255, null=True)
+    status = models.CharField(max_length=32, db_index=True)
+    status_reason = models.TextField(null=True)
+    health_status = models.CharField(max_length=32, null=True)
+    health_status_reason = models.JSONField(default=dict)
+    create_timeout = models.IntegerField(null=True)
+    discovery_url = models.CharField(max_length=255, null=True)
+    api_address = models.CharField(max_length=255, null=True)
+    master_addresses = models.JSONField(default=list)
+    node_addresses = models.JSONField(default=list)
+    node_count = models.IntegerField(default=1)
+    master_count = models.IntegerField(default=1)
+    keypair = models.CharField(max_length=255, null=True)
+    docker_volume_size = models.IntegerField(null=True)
+    labels = models.JSONField(default=dict)
+    flavor_id = models.CharField(max_length=255, null=True)
+    master_flavor_id = models.CharField(max_length=255, null=True)
+    coe_version = models.CharField(max_length=255, null=True)
+    container_version = models.CharField(max_length=255, null=True)
+    fixed_network = models.CharField(max_length=255, null=True)
+    fixed_subnet = models.CharField(max_length=255, null=True)
+    floating_ip_enabled = models.BooleanField(default=True)
+    master_lb_enabled = models.BooleanField(default=False)
+    faults = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["id"]

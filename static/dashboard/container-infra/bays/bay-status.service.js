@@ -1,0 +1,111 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  angular
+    .module('horizon.dashboard.container-infra.bays')
+    .factory('horizon.dashboard.container-infra.bays.status', bayStatusService);
+
+  bayStatusService.$inject = [
+    'horizon.framework.util.i18n.gettext'
+  ];
+
+  /**
+   * @ngdoc service
+   * @name horizon.dashboard.container-infra.bays.status
+   * @param {Function} gettext
+   * @description
+   * Readable labels of the codes Magnum gives in a bay's `status` and
+   * `health_status` fields.
+   * @returns {Object} The service
+   */
+  function bayStatusService(gettext) {
+    var statusLabels = {
+      CREATE_IN_PROGRESS: gettext('Create In Progress'),
+      CREATE_FAILED: gettext('Create Failed'),
+      CREATE_COMPLETE: gettext('Create Complete'),
+      UPDATE_IN_PROGRESS: gettext('Update In Progress'),
+      UPDATE_FAILED: gettext('Update Failed'),
+      UPDATE_COMPLETE: gettext('Update Complete'),
+      DELETE_IN_PROGRESS: gettext('Delete In Progress'),
+      DELETE_FAILED: gettext('Delete Failed'),
+      DELETE_COMPLETE: gettext('Delete Complete'),
+      RESUME_COMPLETE: gettext('Resume Complete'),
+      RESUME_FAILED: gettext('Resume Failed'),
+      RESTORE_COMPLETE: gettext('Restore Complete'),
+      ROLLBACK_IN_PROGRESS: gettext('Rollback In Progress'),
+      ROLLBACK_FAILED: gettext('Rollback Failed'),
+      ROLLBACK_COMPLETE: gettext('Rollback Complete'),
+      SNAPSHOT_COMPLETE: gettext('Snapshot Complete'),
+      CHECK_COMPLETE: gettext('Check Complete'),
+      ADOPT_COMPLETE: gettext('Adopt Complete')
+    };
+    var healthLabels = {
+      HEALTHY: gettext('Healthy'),
+      UNHEALTHY: gettext('Unhealthy'),
+      UNKNOWN: gettext('Unknown')
+    };
+
+    var service = {
+      label: label,
+      statusOptions: statusOptions,
+      isInTransition: isInTransition
+    };
+
+    return service;
+
+    ///////////////
+
+    /**
+     * @name label
+     * @param {string} code A status or health status code
+     * @description
+     * Known codes get their translated label; an unknown code is shown in
+     * words (SOME_NEW_STATE becomes 'Some New State'); no code gives ''.
+     * @returns {string} The label
+     */
+    function label(code) {
+      if (!angular.isString(code) || !code) {
+        return '';
+      }
+      if (has(statusLabels, code)) {
+        return statusLabels[code];
+      }
+      if (has(healthLabels, code)) {
+        return healthLabels[code];
+      }
+      return code.toLowerCase().split('_').filter(Boolean).map(capitalize).join(' ');
+    }
+
+    /**
+     * @name statusOptions
+     * @description Options of the search facet on `status`.
+     * @returns {Array} [{key: code, label: label}, ...]
+     */
+    function statusOptions() {
+      return Object.keys(statusLabels).map(function toOption(code) {
+        return {key: code, label: statusLabels[code]};
+      });
+    }
+
+    /**
+     * @name isInTransition
+     * @param {Object} bay
+     * @description True while Magnum is working on the bay.
+     * @returns {boolean} Whether the status ends in _IN_PROGRESS
+     */
+    function isInTransition(bay) {
+      return angular.isString(bay.status) && /_IN_PROGRESS$/.test(bay.status);
+    }
+
+    function has(labels, code) {
+      return Object.prototype.hasOwnProperty.call(labels, code);
+    }
+
+    function capitalize(word) {
+      return word.charAt(0).toUpperCase() + word.slice(1);
+    }
+  }
+})();

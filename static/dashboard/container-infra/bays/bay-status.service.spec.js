@@ -1,0 +1,64 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  describe('horizon.dashboard.container-infra.bays.status', function () {
+    var status;
+
+    beforeEach(module('horizon.dashboard.container-infra.bays'));
+
+    beforeEach(inject(function ($injector) {
+      status = $injector.get('horizon.dashboard.container-infra.bays.status');
+    }));
+
+    describe('label', function () {
+      it('gives readable labels to the status codes', function () {
+        expect(status.label('CREATE_IN_PROGRESS')).toBe('Create In Progress');
+        expect(status.label('CREATE_COMPLETE')).toBe('Create Complete');
+        expect(status.label('UPDATE_FAILED')).toBe('Update Failed');
+        expect(status.label('DELETE_IN_PROGRESS')).toBe('Delete In Progress');
+        expect(status.label('ROLLBACK_COMPLETE')).toBe('Rollback Complete');
+      });
+
+      it('gives readable labels to the health codes', function () {
+        expect(status.label('HEALTHY')).toBe('Healthy');
+        expect(status.label('UNHEALTHY')).toBe('Unhealthy');
+        expect(status.label('UNKNOWN')).toBe('Unknown');
+      });
+
+      it('spells out codes it does not know', function () {
+        expect(status.label('SOME_NEW__STATE')).toBe('Some New State');
+      });
+
+      it('does not take inherited keys for codes', function () {
+        expect(status.label('hasOwnProperty')).toBe('Hasownproperty');
+        expect(status.label('constructor')).toBe('Constructor');
+      });
+
+      it('gives an empty label when there is no code', function () {
+        expect(status.label(null)).toBe('');
+        expect(status.label(undefined)).toBe('');
+        expect(status.label('')).toBe('');
+      });
+    });
+
+    it('offers every status code as a search option', function () {
+      var options = status.statusOptions();
+      expect(options.length).toBe(18);
+      options.forEach(function (option) {
+        expect(option.label).toBe(status.label(option.key));
+        expect(option.label).not.toBe(option.key);
+      });
+    });
+
+    it('tells the bays Magnum is working on', function () {
+      expect(status.isInTransition({status: 'CREATE_IN_PROGRESS'})).toBe(true);
+      expect(status.isInTransition({status: 'ROLLBACK_IN_PROGRESS'})).toBe(true);
+      expect(status.isInTransition({status: 'CREATE_FAILED'})).toBe(false);
+      expect(status.isInTransition({status: null})).toBe(false);
+      expect(status.isInTransition({})).toBe(false);
+    });
+  });
+})();

@@ -1,0 +1,56 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Root module of the Container Infra dashboard: it gathers the feature
+ * modules and maps the Horizon panel URLs to their Angular templates.
+ */
+(function () {
+  'use strict';
+
+  /**
+   * @ngdoc overview
+   * @name horizon.dashboard.container-infra
+   * @description
+   * Container Infra dashboard: bay models and bays of OpenStack Magnum.
+   */
+  angular
+    .module('horizon.dashboard.container-infra', [
+      'ngRoute',
+      'horizon.dashboard.container-infra.bay-models',
+      'horizon.dashboard.container-infra.bays'
+    ])
+    .config(config);
+
+  config.$inject = [
+    '$provide',
+    '$windowProvider',
+    '$routeProvider'
+  ];
+
+  /**
+   * @name config
+   * @param {Object} $provide
+   * @param {Object} $windowProvider
+   * @param {Object} $routeProvider
+   * @description
+   * Defines the `basePath` constant (where this dashboard's templates are
+   * served from) and the routes of its panels.
+   * @returns {undefined} Returns nothing
+   */
+  function config($provide, $windowProvider, $routeProvider) {
+    var $window = $windowProvider.$get();
+    var basePath = $window.STATIC_URL + 'dashboard/container-infra/';
+
+    $provide.constant('horizon.dashboard.container-infra.basePath', basePath);
+
+    // Horizon serves its pages with <base href="WEBROOT">, so Angular routes
+    // are relative to WEBROOT and must not repeat it.
+    $routeProvider
+      .when('/project/bay_models/', {
+        templateUrl: basePath + 'bay-models/panel.html'
+      })
+      .when('/project/bays/', {
+        templateUrl: basePath + 'bays/panel.html'
+      });
+  }
+})();

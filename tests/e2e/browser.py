@@ -1,0 +1,64 @@
+"""Headless Chromium for the end-to-end tests (flags from docs/testing.md)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1400,900",
+)
+
+
+@contextmanager
+def chromium() -> Iterator[webdriver.Chrome]:
+    with tempfile.TemporaryDirectory(prefix="magnum-ui-chromium-") as profile:
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in FLAGS:
+            options.add_argument(flag)
+        options.add_argument(f"--user-data-dir={profile}")
+        driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+        try:
+            yield driver
+        finally:
+            driver.quit()
+
+
+def log_in(driver: webdriver.Chrome, base_url: str, username: str, password: str) -> None:
+    """Log in through Horizon's form, as a person would."""
+    driver.get(base_url + "auth/login/")
+    wait = WebDriverWait(driver, 30)
+    wait.until(expected_conditions.presence_of_element_located((By.ID, "id_username")))
+    driver.find_element(By.ID, "id_username").send_keys(username)
+    driver.find_element(By.ID, "id_password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait.until(lambda d: "/auth/login" not in d.current_url)
+
+
+def screenshot(driver: webdriver.Chrome, name: str) -> Path:
+    """Save a screenshot under test-artifacts/ (kept by CI) and return its path."""
+    folder = Path(__file__).resolve().parents[2] / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
