@@ -12,8 +12,8 @@ import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
-from magnum_ui.aio import catalog, dashboard, keystone, postgres, service_api
-from magnum_ui.aio.config import AioConfig, ConfigError
+from magnum_ui.aio import catalog, dashboard, heat, keystone, postgres, service_api
+from magnum_ui.aio.config import HOST, AioConfig, ConfigError
 from magnum_ui.aio.processes import StartError, Supervisor, kill_leftovers, port_in_use
 
 T = TypeVar("T")
@@ -86,15 +86,19 @@ def run(cfg: AioConfig) -> int:
         _step("postgres: prepare", lambda: postgres.prepare(cfg))
         _step("postgres: start", lambda: supervisor.run(postgres.service(cfg)))
         _step("postgres: databases", lambda: postgres.ensure_databases(cfg))
+        _step("heat: schema", lambda: heat.sync_schema(cfg))
         _step("keystone: bootstrap", lambda: keystone.bootstrap(cfg))
         keystone_service = supervisor.start(keystone.service(cfg))
         api_service = supervisor.start(service_api.service(cfg))
+        # Heat needs Keystone only once requests arrive, so it loads meanwhile.
+        heat_service = supervisor.start(heat.service(cfg))
         _step("dashboard: install plugin", dashboard.install_plugin)
         _step("dashboard: static files", lambda: dashboard.collect_static(cfg))
         dashboard_service = supervisor.start(dashboard.service(cfg))
         _step("keystone: start", lambda: supervisor.wait_ready(keystone_service))
         _step("keystone: users and catalog", lambda: catalog.seed(cfg))
         _step("service API: start", lambda: supervisor.wait_ready(api_service))
+        _step("heat: start", lambda: supervisor.wait_ready(heat_service))
         _step("dashboard: start", lambda: supervisor.wait_ready(dashboard_service))
         _banner(cfg, time.monotonic() - started)
         while True:
@@ -135,6 +139,7 @@ The Magnum UI all-in-one is running (ready in {seconds:.1f} s).
                 admin / {cfg.password}  (project admin, role admin)
   Keystone      {cfg.keystone_url}
   Service API   {cfg.api_url}
+  Heat          http://{HOST}:{cfg.heat_port}/v1/<project id>
   State         {cfg.state_dir}
   Logs          {cfg.logs_dir}
 

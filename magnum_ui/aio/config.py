@@ -9,12 +9,14 @@ MAGNUM_UI_KEYSTONE_PORT    5000                        Keystone (identity)
 MAGNUM_UI_API_PORT         9511                        service API (container-infra)
 MAGNUM_UI_DASHBOARD_PORT   8000                        Horizon
 MAGNUM_UI_POSTGRES_PORT    5433                        private PostgreSQL
+MAGNUM_UI_HEAT_PORT        8004                        Heat (orchestration)
 MAGNUM_UI_START_TIMEOUT    90                          seconds a service may take
 =========================  ==========================  ==========================
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import secrets
@@ -48,6 +50,7 @@ class AioConfig:
     api_port: int
     dashboard_port: int
     postgres_port: int
+    heat_port: int
     start_timeout: float
 
     @classmethod
@@ -67,6 +70,7 @@ class AioConfig:
             api_port=_port("MAGNUM_UI_API_PORT", 9511),
             dashboard_port=_port("MAGNUM_UI_DASHBOARD_PORT", 8000),
             postgres_port=_port("MAGNUM_UI_POSTGRES_PORT", 5433),
+            heat_port=_port("MAGNUM_UI_HEAT_PORT", 8004),
             start_timeout=timeout,
         )
 
@@ -90,20 +94,32 @@ class AioConfig:
     def dashboard_url(self) -> str:
         return f"http://{HOST}:{self.dashboard_port}/"
 
+    @property
+    def heat_url(self) -> str:
+        """Heat's endpoint as the catalog has it: Keystone fills in the project."""
+        return f"http://{HOST}:{self.heat_port}/v1/%(tenant_id)s"
+
     def ports(self) -> dict[str, int]:
         return {
             "postgres": self.postgres_port,
             "keystone": self.keystone_port,
             "service API": self.api_port,
             "dashboard": self.dashboard_port,
+            "heat": self.heat_port,
         }
 
-    def secret(self, name: str) -> str:
-        """A random secret made on first use and kept in the state directory."""
+    def secret(self, name: str, fernet: bool = False) -> str:
+        """A random secret made on first use and kept in the state directory.
+
+        ``fernet``: 32 random bytes in url-safe base64, the form Fernet keys take.
+        """
         path = self.state_dir / "secrets.json"
         values: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
         if name not in values:
-            values[name] = secrets.token_urlsafe(32)
+            raw = secrets.token_bytes(32)
+            values[name] = (
+                base64.urlsafe_b64encode(raw).decode() if fernet else secrets.token_urlsafe(32)
+            )
             self.state_dir.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
             tmp.write_text(json.dumps(values, indent=1))

@@ -2,7 +2,9 @@
 
 It runs as the ``postgres`` system user (PostgreSQL refuses root) with its
 data and socket under ``<state>/postgres``, listens on 127.0.0.1 only and
-asks every client for a password (scram-sha-256).
+asks every client for a password (scram-sha-256).  Each database is owned by
+a login role of the same name with a password of its own, so the service API
+cannot reach Heat's tables, nor Heat the service's.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from magnum_ui.aio.config import HOST, AioConfig
 from magnum_ui.aio.processes import Service, StartError, run_checked
 
 OS_USER = "postgres"
-DB_USER = "magnum_ui"
-DATABASES = ("magnum_ui",)
+# Database names, each also the name of its owner role.
+DATABASES = ("magnum_ui", "heat")
 
 
 def bin_dir() -> Path:
@@ -40,11 +42,18 @@ def socket_dir(cfg: AioConfig) -> Path:
     return home(cfg) / "socket"
 
 
-def url(cfg: AioConfig, database: str) -> str:
-    """Connection URL of one database, through the Unix socket."""
-    password = cfg.secret("postgres_magnum_ui")
+def password(cfg: AioConfig, database: str) -> str:
+    """Password of the role that owns ``database``."""
+    return cfg.secret(f"postgres_{database}")
+
+
+def url(cfg: AioConfig, database: str, scheme: str = "postgresql") -> str:
+    """Connection URL of one database as its owner, through the Unix socket.
+
+    ``scheme`` names the SQLAlchemy dialect and driver, e.g. ``postgresql+psycopg2``.
+    """
     return (
-        f"postgresql://{DB_USER}:{password}@/{database}"
+        f"{scheme}://{database}:{password(cfg, database)}@/{database}"
         f"?host={socket_dir(cfg)}&port={cfg.postgres_port}"
     )
 
@@ -127,7 +136,7 @@ def _accepts(cfg: AioConfig) -> bool:
 
 
 def ensure_databases(cfg: AioConfig) -> None:
-    """Create the service's role and databases if they are missing (idempotent)."""
+    """Create the databases and their owner roles if they are missing (idempotent)."""
     import psycopg2
     from psycopg2 import sql
 
@@ -139,20 +148,19 @@ def ensure_databases(cfg: AioConfig) -> None:
         port=cfg.postgres_port,
     )
     conn.autocommit = True
-    password = cfg.secret("postgres_magnum_ui")
     with conn.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (DB_USER,))
-        if cur.fetchone() is None:
-            cur.execute(
-                sql.SQL("CREATE ROLE {} LOGIN PASSWORD %s").format(sql.Identifier(DB_USER)),
-                (password,),
-            )
         for name in DATABASES:
+            cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
+            if cur.fetchone() is None:
+                cur.execute(
+                    sql.SQL("CREATE ROLE {} LOGIN PASSWORD %s").format(sql.Identifier(name)),
+                    (password(cfg, name),),
+                )
             cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
             if cur.fetchone() is None:
                 cur.execute(
                     sql.SQL("CREATE DATABASE {} OWNER {}").format(
-                        sql.Identifier(name), sql.Identifier(DB_USER)
+                        sql.Identifier(name), sql.Identifier(name)
                     )
                 )
     conn.close()

@@ -26,6 +26,9 @@ workers = 2
 [database]
 connection = {postgres.url(cfg, "magnum_ui")}
 
+[crypto]
+encryption_key = {cfg.secret("service_encryption_key", fernet=True)}
+
 [keystone_authtoken]
 www_authenticate_uri = {cfg.keystone_url}
 auth_url = {cfg.keystone_url}

@@ -10,6 +10,7 @@ act on.
 from __future__ import annotations
 
 import os
+import socket
 import urllib.parse
 from typing import Any
 
@@ -52,8 +53,72 @@ database_opts = [
     ),
 ]
 
+crypto_opts = [
+    cfg.StrOpt(
+        "encryption_key",
+        secret=True,
+        help="Fernet key (32 url-safe base64-encoded bytes) that encrypts secrets at rest: "
+        "users' tokens riding with operations and the private keys of cluster CAs. "
+        "Generate one with `python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())'`.",
+    ),
+]
+
+quota_opts = [
+    cfg.IntOpt(
+        "max_clusters_per_project",
+        default=20,
+        min=0,
+        help="Clusters a project may have when no quota was set for it.",
+    ),
+]
+
+conductor_opts = [
+    cfg.StrOpt(
+        "host",
+        default=socket.gethostname(),
+        help="Name of this conductor, unique among the conductors sharing a database. "
+        "A restarted conductor resumes the operations it held under this name.",
+    ),
+    cfg.FloatOpt(
+        "lease_seconds",
+        default=60.0,
+        min=1.0,
+        help="How long a claimed operation stays with a conductor that stops renewing "
+        "it (a crashed one) before another conductor takes it over.",
+    ),
+    cfg.FloatOpt(
+        "poll_interval",
+        default=1.0,
+        min=0.1,
+        help="Seconds between two looks at a stack in progress, and at the queue.",
+    ),
+    cfg.FloatOpt(
+        "heartbeat_interval",
+        default=10.0,
+        min=1.0,
+        help="Seconds between two heartbeats (what /v1/mservices reports).",
+    ),
+    cfg.IntOpt(
+        "max_concurrent_operations",
+        default=4,
+        min=1,
+        help="Operations one conductor works on at the same time.",
+    ),
+    cfg.IntOpt(
+        "service_down_time",
+        default=60,
+        min=1,
+        help="Seconds since its last heartbeat after which /v1/mservices reports a "
+        "conductor as down. Keep it a few times the conductor's heartbeat interval.",
+    ),
+]
+
 CONF.register_opts(api_opts, group="api")
+CONF.register_opts(conductor_opts, group="conductor")
 CONF.register_opts(database_opts, group="database")
+CONF.register_opts(crypto_opts, group="crypto")
+CONF.register_opts(quota_opts, group="quotas")
 
 _loaded = False
 
@@ -64,7 +129,13 @@ class ConfigError(Exception):
 
 def list_opts() -> list[tuple[str, list[Any]]]:
     """Entry point for oslo-config-generator (the configuration reference)."""
-    return [("api", api_opts), ("database", database_opts)]
+    return [
+        ("api", api_opts),
+        ("database", database_opts),
+        ("crypto", crypto_opts),
+        ("quotas", quota_opts),
+        ("conductor", conductor_opts),
+    ]
 
 
 def load(config_file: str | None = None) -> cfg.ConfigOpts:
@@ -78,6 +149,8 @@ def load(config_file: str | None = None) -> cfg.ConfigOpts:
         raise ConfigError(f"configuration file {path} does not exist")
     CONF([], project="magnum-ui", default_config_files=files)
     database_settings(CONF.database.connection)
+    if CONF.crypto.encryption_key:
+        _check_fernet_key(CONF.crypto.encryption_key)
     _loaded = True
     return CONF
 
@@ -107,3 +180,14 @@ def database_settings(url: str) -> dict[str, Any]:
     raise ConfigError(
         f"[database] connection: unsupported scheme {parsed.scheme!r} (use sqlite or postgresql)"
     )
+
+
+def _check_fernet_key(key: str) -> None:
+    from cryptography.fernet import Fernet
+
+    try:
+        Fernet(key)
+    except ValueError:
+        raise ConfigError(
+            "[crypto] encryption_key is not a Fernet key (32 url-safe base64-encoded bytes)"
+        ) from None

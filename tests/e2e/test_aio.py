@@ -12,8 +12,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.allinone import PORTS, AllInOne
 from tests.e2e.browser import chromium, log_in, screenshot
-from tests.e2e.conftest import PORTS, AllInOne
 
 pytestmark = pytest.mark.e2e
 

@@ -31,7 +31,9 @@ def error_response(status: int, detail: str, headers: dict[str, str] | None = No
                 "request_id": "",
                 "code": "client" if status < 500 else "server",
                 "status": status,
-                "title": HTTPStatus(status).phrase,
+                # As Magnum: the title is the detail's first sentence, which is what
+                # python-magnumclient (and so the CLI and Horizon) shows people.
+                "title": detail.split(". ", 1)[0].rstrip(".") or HTTPStatus(status).phrase,
                 "detail": detail,
                 "links": [],
             }

@@ -11,6 +11,8 @@ import re
 from magnum_ui.service.api.errors import ApiError
 
 SERVICE_TYPE = "container-infra"
+# keystoneauth (openstacksdk) names the service by its official type.
+SERVICE_TYPES = (SERVICE_TYPE, "container-infrastructure-management")
 HEADER = "OpenStack-API-Version"
 MIN_VERSION = (1, 1)
 MAX_VERSION = (1, 14)
@@ -29,7 +31,7 @@ def parse(header: str | None) -> tuple[int, int]:
     requested = None
     for part in header.split(","):
         words = part.strip().split()
-        if len(words) == 2 and words[0].lower() == SERVICE_TYPE:
+        if len(words) == 2 and words[0].lower() in SERVICE_TYPES:
             requested = words[1]
     if requested is None:
         return MIN_VERSION

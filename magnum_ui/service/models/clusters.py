@@ -7,6 +7,25 @@ from django.db import models
 from magnum_ui.service.models.base import ProjectOwned
 from magnum_ui.service.models.cluster_templates import ClusterTemplate
 
+# Magnum's status values: an action, then how it stands.
+ACTIONS = (
+    "CREATE",
+    "UPDATE",
+    "DELETE",
+    "RESUME",
+    "RESTORE",
+    "ROLLBACK",
+    "SNAPSHOT",
+    "CHECK",
+    "ADOPT",
+)
+STATUSES = tuple(f"{a}_{s}" for a in ACTIONS for s in ("IN_PROGRESS", "FAILED", "COMPLETE"))
+HEALTH_STATUSES = ("HEALTHY", "UNHEALTHY", "UNKNOWN")
+
+
+def is_busy(status: str | None) -> bool:
+    return bool(status and status.endswith("_IN_PROGRESS"))
+
 
 class Cluster(ProjectOwned):
     cluster_template = models.ForeignKey(

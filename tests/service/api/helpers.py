@@ -13,9 +13,14 @@ from django.test import Client
 
 from magnum_ui.service.models import Cluster, ClusterTemplate
 
+# Keystone puts implied roles in tokens: admin implies member, member implies reader.
+READER = "reader"
+MEMBER = "member,reader"
+ADMIN = "admin,member,reader"
+
 
 def identity(
-    project_id: str = "p-demo", roles: str = "member", user_id: str = "u-demo"
+    project_id: str = "p-demo", roles: str = MEMBER, user_id: str = "u-demo"
 ) -> dict[str, str]:
     return {
         "HTTP_X_IDENTITY_STATUS": "Confirmed",
@@ -48,3 +53,28 @@ def cluster(name: str, tmpl: ClusterTemplate, project_id: str = "p-demo", **fiel
         status=fields.pop("status", "CREATE_COMPLETE"),
         **fields,
     )
+
+
+def send(client: Client, method: str, path: str, body: Any, **headers: Any) -> Any:
+    """A JSON request with the demo member's identity (override with headers)."""
+    import json
+
+    return getattr(client, method.lower())(
+        path,
+        data=json.dumps(body),
+        content_type="application/json",
+        **{**identity(), **headers},
+    )
+
+
+def detail(response: Any) -> str:
+    """The detail of Magnum's error body."""
+    return str(response.json()["errors"][0]["detail"])
+
+
+def finish_work(cluster: Cluster, status: str = "UPDATE_COMPLETE") -> None:
+    """Play the conductor's part: close the cluster's operations and set its status."""
+    from magnum_ui.service.models import Operation
+
+    Operation.objects.filter(cluster=cluster).update(state="done", auth_token=None)
+    Cluster.objects.filter(pk=cluster.pk).update(status=status)

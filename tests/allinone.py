@@ -1,4 +1,4 @@
-"""The all-in-one, started once for the end-to-end tests.
+"""The all-in-one, started once per test session for every test that asks for ``aio``.
 
 It runs exactly as ``make run`` does (``python -m magnum_ui.aio run``) but
 with its own state directory and its own ports, so a developer's running
@@ -15,17 +15,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 PORTS = {
     "MAGNUM_UI_KEYSTONE_PORT": 15000,
     "MAGNUM_UI_API_PORT": 19511,
     "MAGNUM_UI_DASHBOARD_PORT": 18000,
     "MAGNUM_UI_POSTGRES_PORT": 15433,
+    "MAGNUM_UI_HEAT_PORT": 18004,
 }
 READY_LINE = "The Magnum UI all-in-one is running"
 
@@ -34,13 +35,34 @@ READY_LINE = "The Magnum UI all-in-one is running"
 class AllInOne:
     state_dir: Path
     env: dict[str, str]
+    ports: dict[str, int] = field(default_factory=lambda: dict(PORTS))
     process: subprocess.Popen[str] | None = None
     output: str = ""
 
-    dashboard_url = f"http://127.0.0.1:{PORTS['MAGNUM_UI_DASHBOARD_PORT']}/"
-    keystone_url = f"http://127.0.0.1:{PORTS['MAGNUM_UI_KEYSTONE_PORT']}/v3"
-    api_url = f"http://127.0.0.1:{PORTS['MAGNUM_UI_API_PORT']}/v1"
     password = "e2e-secret"
+
+    @property
+    def dashboard_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports['MAGNUM_UI_DASHBOARD_PORT']}/"
+
+    @property
+    def keystone_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports['MAGNUM_UI_KEYSTONE_PORT']}/v3"
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports['MAGNUM_UI_API_PORT']}/v1"
+
+    @property
+    def heat_url(self) -> str:
+        """Heat's API root; the catalog's endpoint adds the project id."""
+        return f"http://127.0.0.1:{self.ports['MAGNUM_UI_HEAT_PORT']}/v1"
+
+    def secret(self, name: str) -> str:
+        """One of the generated secrets (e.g. ``keystone_magnum``, the service user's password)."""
+        import json
+
+        return str(json.loads((self.state_dir / "secrets.json").read_text())[name])
 
     def start(self, timeout: float = 600) -> float:
         """Start and wait for the ready line; return the seconds it took."""
@@ -67,6 +89,27 @@ class AllInOne:
             self.stop()
             pytest.fail(f"the all-in-one did not start:\n{self.output}")
         return time.monotonic() - started
+
+    def sql(self, statement: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """Run SQL on the service's database (tests that play the conductor's part)."""
+        import json
+
+        import psycopg2
+
+        secrets = json.loads((self.state_dir / "secrets.json").read_text())
+        conn = psycopg2.connect(
+            dbname="magnum_ui",
+            user="magnum_ui",
+            password=secrets["postgres_magnum_ui"],
+            host=str(self.state_dir / "postgres" / "socket"),
+            port=self.ports["MAGNUM_UI_POSTGRES_PORT"],
+        )
+        try:
+            with conn, conn.cursor() as cur:
+                cur.execute(statement, params)
+                return list(cur.fetchall()) if cur.description else []
+        finally:
+            conn.close()
 
     def stop(self) -> str:
         """Ctrl-C, as a person would; return what it printed while stopping."""

@@ -1,0 +1,41 @@
+"""What a new all-in-one offers out of the box: the public ``local-swarm`` bay model."""
+
+from __future__ import annotations
+
+from keystoneauth1 import session
+from keystoneauth1.identity import v3
+
+from magnum_ui.aio.config import AioConfig
+
+TEMPLATE = {
+    "name": "local-swarm",
+    "coe": "swarm-mode",
+    "server_type": "local",
+    "public": True,
+    "labels": {},
+}
+
+
+def local_swarm(cfg: AioConfig) -> None:
+    """Create the bay model through the service API as admin, unless it exists (idempotent)."""
+    stamp = cfg.state_dir / "service" / ".local-swarm-seeded"
+    if stamp.exists():
+        return
+    auth = v3.Password(
+        auth_url=cfg.keystone_url,
+        username="admin",
+        password=cfg.password,
+        project_name="admin",
+        user_domain_id="default",
+        project_domain_id="default",
+    )
+    api = session.Session(auth=auth)
+    headers = {"OpenStack-API-Version": "container-infra latest"}
+    found = api.get(
+        f"{cfg.api_url}/clustertemplates/local-swarm", headers=headers, raise_exc=False
+    )
+    if found.status_code == 404:
+        api.post(f"{cfg.api_url}/clustertemplates", json=TEMPLATE, headers=headers)
+    elif found.status_code not in (200, 409):
+        found.raise_for_status()
+    stamp.write_text("ok\n")

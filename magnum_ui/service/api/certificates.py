@@ -1,0 +1,149 @@
+"""``/v1/certificates``: a cluster's CA certificate, signing CSRs, rotating the CA.
+
+As Magnum serves it to python-magnumclient and openstacksdk:
+
+* ``GET /v1/certificates/{cluster}`` answers ``{"cluster_uuid", "pem", "links"}``.
+* ``POST /v1/certificates`` takes ``{"cluster_uuid", "csr"}`` (the seed-era
+  ``bay_uuid`` too) and answers 201 with the signed ``pem`` added.  An unknown
+  cluster is a 400 there, as in Magnum: the cluster is a field of the body.
+* ``PATCH /v1/certificates/{cluster}`` (no body) replaces the CA and answers
+  202 with ``{"uuid"}`` of the cluster.  Rotation arrived with microversion
+  1.5, but Magnum serves it at every version, and magnumclient's Python API
+  sends no version header unless asked to, so it is not gated here either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest, JsonResponse
+from django.urls import re_path
+
+from magnum_ui.service import certificates, policies
+from magnum_ui.service.api import bodies, collections, context, scoping
+from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service.api.routing import methods
+from magnum_ui.service.models import Cluster
+
+# The only CA a cluster has here; Magnum's Kubernetes drivers also keep an
+# etcd and a front-proxy CA, which clients ask for by name.
+CA_CERT_TYPE = "kubernetes"
+
+_IDENT = {"type": ["string", "null"], "minLength": 1, "maxLength": 255}
+
+# What a client may send to have a CSR signed; also the OpenAPI request schema.
+CREATE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["csr"],
+    "additionalProperties": False,
+    "properties": {
+        "cluster_uuid": _IDENT,
+        "bay_uuid": _IDENT,
+        "csr": {"type": "string", "minLength": 1, "maxLength": 65536},
+        "ca_cert_type": {"type": ["string", "null"], "maxLength": 255},
+    },
+}
+
+
+def show(request: HttpRequest, ident: str) -> JsonResponse:
+    cluster = scoping.find_cluster(request, ident)
+    policies.authorize(context.get(request), "certificate:get", _target(cluster))
+    _check_ca_cert_type(request.GET.get("ca_cert_type"))
+    ca = certificates.ensure_ca(cluster)
+    return JsonResponse(
+        {"cluster_uuid": cluster.uuid, "pem": ca.cert_pem, "links": _links(request, cluster)}
+    )
+
+
+def sign(request: HttpRequest) -> JsonResponse:
+    ctx = context.get(request)
+    fields = bodies.validate(bodies.json_body(request), CREATE_SCHEMA)
+    key, ident = _cluster_field(fields)
+    try:
+        cluster = scoping.find_cluster(request, ident)
+    except ApiError as exc:
+        # As in Magnum: the URL exists, the body names a cluster that does not.
+        raise ApiError(400 if exc.status == 404 else exc.status, exc.detail) from None
+    policies.authorize(ctx, "certificate:create", _target(cluster))
+    _check_ca_cert_type(fields.get("ca_cert_type"))
+    try:
+        pem = certificates.sign_csr(cluster, fields["csr"])
+    except certificates.InvalidCSR as exc:
+        raise ApiError(400, str(exc)) from None
+    body: dict[str, Any] = {"cluster_uuid": cluster.uuid}
+    if key == "bay_uuid":
+        # A seed-era client reads the cluster back under the name it sent.
+        body["bay_uuid"] = cluster.uuid
+    body.update(csr=fields["csr"], pem=pem, links=_links(request, cluster))
+    return JsonResponse(body, status=201)
+
+
+def rotate(request: HttpRequest, ident: str) -> JsonResponse:
+    cluster = scoping.find_cluster(request, ident)
+    policies.authorize(context.get(request), "certificate:rotate_ca", _target(cluster))
+    if cluster.cluster_template.tls_disabled:
+        raise ApiError(
+            400,
+            f"Cluster {cluster.uuid} was created without TLS (its template sets "
+            "tls_disabled), so it has no CA to rotate.",
+        )
+    with transaction.atomic():
+        # Locked, so that no update, resize or delete starts while the CA changes.
+        locked = Cluster.objects.select_for_update().get(pk=cluster.pk)
+        _check_rotatable(locked)
+        certificates.rotate_ca(locked)
+    return JsonResponse({"uuid": cluster.uuid}, status=202)
+
+
+def _check_rotatable(cluster: Cluster) -> None:
+    if cluster.status in certificates.ROTATABLE_STATUSES:
+        return
+    if cluster.status.endswith("_IN_PROGRESS"):
+        raise ApiError(
+            409,
+            f"Cluster {cluster.uuid} is {cluster.status}; rotate its CA once that "
+            "operation has finished.",
+        )
+    raise ApiError(
+        400,
+        f"Cannot rotate the CA of cluster {cluster.uuid} while its status is "
+        f"{cluster.status}; only a cluster whose last operation completed can be rotated.",
+    )
+
+
+def _cluster_field(fields: dict[str, Any]) -> tuple[str, str]:
+    """Which key named the cluster (``cluster_uuid`` or the seed-era ``bay_uuid``) and its value."""
+    current, seed_era = fields.get("cluster_uuid"), fields.get("bay_uuid")
+    if current and seed_era and current != seed_era:
+        raise ApiError(
+            400, "cluster_uuid and bay_uuid name different clusters; send only cluster_uuid."
+        )
+    if current:
+        return "cluster_uuid", current
+    if seed_era:
+        return "bay_uuid", seed_era
+    raise ApiError(400, "cluster_uuid is required: the uuid or name of the cluster to sign for.")
+
+
+def _check_ca_cert_type(value: str | None) -> None:
+    if value and value != CA_CERT_TYPE:
+        raise ApiError(
+            400,
+            f"ca_cert_type {value!r} is not available: each cluster here has a single CA, "
+            f"{CA_CERT_TYPE!r}; leave ca_cert_type out or use that.",
+        )
+
+
+def _links(request: HttpRequest, cluster: Cluster) -> list[dict[str, str]]:
+    return collections.link(request, f"certificates/{cluster.uuid}")
+
+
+def _target(cluster: Cluster) -> dict[str, Any]:
+    return {"project_id": cluster.project_id}
+
+
+ROUTES = [
+    re_path(r"^v1/certificates/?$", methods(POST=sign)),
+    re_path(r"^v1/certificates/(?P<ident>[^/]+)/?$", methods(GET=show, PATCH=rotate)),
+]

@@ -1,0 +1,61 @@
+"""Reading a stack's state the way the cluster needs it: status, outputs, failures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from openstack import exceptions
+
+
+@dataclass
+class StackState:
+    status: str  # e.g. CREATE_IN_PROGRESS, or GONE when Heat no longer knows the stack
+    reason: str = ""
+    outputs: dict[str, Any] = field(default_factory=dict)
+    parameters: dict[str, Any] = field(default_factory=dict)
+    updated_time: str | None = None
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status.endswith("_IN_PROGRESS")
+
+    @property
+    def failed(self) -> bool:
+        return self.status.endswith("_FAILED")
+
+
+def read(conn: Any, stack_id: str) -> StackState:
+    try:
+        stack = conn.orchestration.get_stack(stack_id)
+    except exceptions.NotFoundException:
+        return StackState(status="GONE")
+    outputs = {o["output_key"]: o.get("output_value") for o in (stack.outputs or [])}
+    return StackState(
+        status=str(stack.status),
+        reason=str(stack.status_reason or ""),
+        outputs=outputs,
+        parameters=dict(stack.parameters or {}),
+        updated_time=stack.updated_at,
+    )
+
+
+def failures(conn: Any, stack_id: str) -> dict[str, str]:
+    """Failed resources -> Heat's reason, the innermost (most precise) first."""
+    try:
+        stack = conn.orchestration.get_stack(stack_id)
+        resources = list(conn.orchestration.resources(stack, nested_depth=5))
+    except exceptions.SDKException:
+        return {}
+    failed = [r for r in resources if str(r.status).endswith("_FAILED")]
+    # Nested resources carry the real cause; their parents repeat it wrapped.
+    failed.sort(key=lambda r: -len(getattr(r, "links", None) or []))
+    return {str(r.name): str(r.status_reason or r.status) for r in failed}
+
+
+def describe_failure(state: StackState, failed: dict[str, str]) -> str:
+    """One sentence for status_reason: which resource failed and why."""
+    if failed:
+        name, reason = next(iter(failed.items()))
+        return f"{name}: {reason}"
+    return state.reason or f"the stack ended in {state.status}"

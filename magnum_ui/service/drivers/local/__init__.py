@@ -1,0 +1,47 @@
+"""The local driver: Docker Swarm bays whose nodes are Docker Engines on this machine.
+
+Each node is a ``Magnum::Local::Node`` Heat resource (``heat_plugins/node.py``)
+over the library in this package: a Docker Engine in its own network
+namespace, on a bridge of its own bay, joined into the bay's Swarm.  The
+stack is ``templates/cluster.yaml``; scaling is a stack update of the counts,
+and ``nodes_to_remove`` picks which workers go.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from magnum_ui.service.drivers.base import HeatDriver, MappingError, Param
+
+WORKER_OFFSET = 10  # see templates/cluster.yaml
+
+
+class LocalSwarmDriver(HeatDriver):
+    name = "local_swarm"
+    server_type = "local"
+    os = "docker"
+    coe = "swarm-mode"
+    template = "templates/cluster.yaml"
+    files = ("templates/local_node.yaml",)
+    parameters = (
+        Param("cluster_uuid", compute=lambda cluster, template: cluster.uuid),
+        Param("master_count", cluster="master_count"),
+        Param("node_count", cluster="node_count"),
+    )
+
+    @classmethod
+    def removal_positions(cls, outputs: dict[str, Any], nodes: list[str]) -> list[str]:
+        """Worker group positions of the nodes named by name, address or position."""
+        names = {str(v): str(k) for k, v in (outputs.get("worker_names") or {}).items()}
+        addresses = {str(v): str(k) for k, v in (outputs.get("worker_addresses") or {}).items()}
+        positions = set(names.values())
+        found = []
+        for node in nodes:
+            position = (
+                names.get(node) or addresses.get(node) or (node if node in positions else None)
+            )
+            if position is None:
+                known = ", ".join(sorted(names)) or "none"
+                raise MappingError(f"{node!r} is not a worker of this bay (workers: {known})")
+            found.append(position)
+        return found

@@ -1,0 +1,127 @@
+"""The Heat resource type ``Magnum::Local::Node``: one local Swarm node.
+
+Heat loads this file from its ``plugin_dirs``.  The resource is a thin shell:
+the node itself is made and removed by :mod:`magnum_ui.service.drivers.local.nodes`.
+A bay's template names one resource per node (a nested template per index,
+because ResourceGroup cannot do arithmetic on ``%index%``)::
+
+    resources:
+      master:
+        type: Magnum::Local::Node
+        properties: {cluster_uuid: {get_param: cluster_uuid}, index: 0, role: master}
+    outputs:
+      api_address: {value: {get_attr: [master, docker_host]}}
+
+The node's TLS certificate comes from the service API (``POST
+/v1/certificates``), asked for with the stack owner's session (Heat's trust),
+so a template naming another project's cluster gets no certificate and no
+node.  Deleting only ever removes a node this very resource created.
+
+Settings come from Heat's environment: ``MAGNUM_UI_LOCAL_NODES_DIR`` (default
+``/var/lib/magnum-ui/local-nodes``), ``MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT``
+(20) and ``MAGNUM_UI_LOCAL_SUBNET_POOL`` (10.213.0.0/16).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from heat.common import exception
+from heat.engine import attributes, constraints, properties, resource
+
+from magnum_ui.service.drivers.local import nodes, options, tls, validation
+
+_UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+
+
+class LocalNode(resource.Resource):
+    """A Docker Engine on the Heat host, in its own network namespace, in its bay's Swarm."""
+
+    PROPERTIES = CLUSTER_UUID, INDEX, ROLE = ("cluster_uuid", "index", "role")
+    ATTRIBUTES = ADDRESS, NAME, DOCKER_HOST = ("address", "name", "docker_host")
+
+    properties_schema = {
+        CLUSTER_UUID: properties.Schema(
+            properties.Schema.STRING,
+            "The uuid of the cluster (bay) the node belongs to.",
+            required=True,
+            constraints=[constraints.AllowedPattern(_UUID_PATTERN, "Must be a uuid.")],
+        ),
+        INDEX: properties.Schema(
+            properties.Schema.INTEGER,
+            "The node's number in its bay; it sets the node's address.",
+            required=True,
+            constraints=[constraints.Range(0, validation.MAX_NODES_PER_BAY - 1)],
+        ),
+        ROLE: properties.Schema(
+            properties.Schema.STRING,
+            "master (a Swarm manager) or worker.",
+            required=True,
+            constraints=[constraints.AllowedValues(list(validation.ROLES))],
+        ),
+    }
+
+    attributes_schema = {
+        ADDRESS: attributes.Schema(
+            "The node's IPv4 address on its bay's bridge.", type=attributes.Schema.STRING
+        ),
+        NAME: attributes.Schema(
+            "The node's hostname and Swarm node name.", type=attributes.Schema.STRING
+        ),
+        DOCKER_HOST: attributes.Schema(
+            "The node's Docker API, tcp://<address>:2376 with TLS from the bay's CA.",
+            type=attributes.Schema.STRING,
+        ),
+    }
+
+    def handle_create(self) -> None:
+        session = self.context.keystone_session
+        region = getattr(self.context, "region_name", None)
+
+        def issue(plan: nodes.NodePlan) -> tls.NodeCertificates:
+            return tls.request_certificates(
+                session, plan.cluster_uuid, plan.name, plan.address, region_name=region
+            )
+
+        # Blocks until the engine answers and has joined the Swarm (about a
+        # second), so check_create_complete has nothing left to wait for.
+        info = nodes.create_node(
+            options.root_from_environ(),
+            self.properties[self.CLUSTER_UUID],
+            self.properties[self.INDEX],
+            self.properties[self.ROLE],
+            issue,
+            self.context.project_id,
+            owner=self._owner(),
+            options=options.NodeOptions.from_environ(),
+        )
+        self.resource_id_set(info.name)
+        for key, value in ((self.ADDRESS, info.address), (self.NAME, info.name),
+                           (self.DOCKER_HOST, info.docker_host)):  # fmt: skip
+            self.data_set(key, value)
+
+    def handle_delete(self) -> None:
+        # Properties no node could have been created with mean nothing to delete.
+        with contextlib.suppress(validation.InvalidNodeInput):
+            nodes.delete_node(
+                options.root_from_environ(),
+                self.properties[self.CLUSTER_UUID],
+                self.properties[self.INDEX],
+                owner=self._owner(),
+                options=options.NodeOptions.from_environ(),
+            )
+
+    def _resolve_attribute(self, name: str) -> Any:
+        return self.data().get(name)
+
+    def _owner(self) -> str:
+        """This resource's uuid: the only owner allowed to delete the node it creates."""
+        if not self.uuid:
+            # Heat stores a resource (and gives it a uuid) before creating it.
+            raise exception.Error("the resource has no uuid yet; it cannot own a node")
+        return str(self.uuid)
+
+
+def resource_mapping() -> dict[str, type[resource.Resource]]:
+    return {"Magnum::Local::Node": LocalNode}

@@ -1,0 +1,23 @@
+"""Heartbeats of the conductors, served by ``/v1/mservices``."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ConductorService(models.Model):
+    host = models.CharField(max_length=255)
+    binary = models.CharField(max_length=255, default="magnum-conductor")
+    disabled = models.BooleanField(default=False)
+    disabled_reason = models.CharField(max_length=255, null=True)
+    report_count = models.IntegerField(default=0)
+    last_seen_up = models.DateTimeField(null=True)
+    forced_down = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(null=True, auto_now=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["host", "binary"], name="one_service_per_host")
+        ]

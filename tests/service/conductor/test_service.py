@@ -1,0 +1,69 @@
+"""The conductor's bookkeeping: heartbeats and resuming its own work after a restart.
+
+Stack work itself runs against real Heat in tests/e2e.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from cryptography.fernet import Fernet
+from django.utils import timezone
+
+from magnum_ui.service import conf, operations
+from magnum_ui.service.api.context import RequestContext
+from magnum_ui.service.conductor.service import Conductor
+from magnum_ui.service.conductor.stacks import StackState, describe_failure
+from magnum_ui.service.conductor.work import _same
+from magnum_ui.service.models import ConductorService, Operation
+from tests.service.api.helpers import cluster, template
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def settings() -> Any:
+    conf.CONF.set_override("encryption_key", Fernet.generate_key().decode(), group="crypto")
+    conf.CONF.set_override("host", "conductor-1", group="conductor")
+    yield
+    conf.CONF.clear_override("encryption_key", group="crypto")
+    conf.CONF.clear_override("host", group="conductor")
+
+
+def test_heartbeats_count_up() -> None:
+    """Each heartbeat updates one row per host, which /v1/mservices reports."""
+    conductor = Conductor()
+    conductor.heartbeat()
+    conductor.heartbeat()
+    row = ConductorService.objects.get(host="conductor-1")
+    assert row.report_count == 2
+    assert row.last_seen_up is not None
+    assert (timezone.now() - row.last_seen_up).total_seconds() < 5
+
+
+def test_a_restarted_conductor_takes_back_what_it_held() -> None:
+    """Work held under this host name is claimable at once after a restart, not after the lease."""
+    ctx = RequestContext("u", "p-demo", ("member",), "tok")
+    operations.enqueue(cluster("c", template()), "create", {}, ctx)
+    assert operations.claim("conductor-1", lease_seconds=3600) is not None
+    assert operations.claim("conductor-1", lease_seconds=3600) is None
+    assert Conductor().resume_own_work() == 1
+    again = operations.claim("conductor-1", lease_seconds=3600)
+    assert again is not None
+    assert again.attempts == 2
+    assert Operation.objects.get(pk=again.pk).claimed_by == "conductor-1"
+
+
+def test_failure_sentence_names_the_resource() -> None:
+    state = StackState(status="CREATE_FAILED", reason="Resource CREATE failed: x")
+    failed = {"node-1": "dockerd did not start: address in use"}
+    assert describe_failure(state, failed) == "node-1: dockerd did not start: address in use"
+    assert describe_failure(state, {}) == "Resource CREATE failed: x"
+
+
+def test_parameters_compare_as_heat_echoes_them() -> None:
+    assert _same(
+        {"count": "3", "on": "true", "names": '["a"]'}, {"count": 3, "on": True, "names": ["a"]}
+    )
+    assert not _same({"count": "2"}, {"count": 3})
