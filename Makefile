@@ -57,9 +57,8 @@ stop:
 status:
 	@$(PY) -m magnum_ui.aio status
 
-reset: stop
-	rm -rf .state
-	@echo "All state deleted; the next \`make run\` starts from scratch."
+reset:
+	@if [ -x $(PY) ]; then $(PY) -m magnum_ui.aio reset; else rm -rf .state; fi
 
 # --- checks -----------------------------------------------------------------
 

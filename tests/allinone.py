@@ -111,6 +111,18 @@ class AllInOne:
         finally:
             conn.close()
 
+    def remove_bays(self) -> list[str]:
+        """Delete the local nodes of bays a failed test left behind (engines outlive Heat)."""
+        from magnum_ui.service.drivers.local import nodes
+
+        root = self.state_dir / "nodes"
+        if not root.is_dir():
+            return []
+        bays = nodes.list_bays(root)
+        for bay in bays:
+            nodes.delete_bay(root, bay)
+        return bays
+
     def stop(self) -> str:
         """Ctrl-C, as a person would; return what it printed while stopping."""
         if self.process is None:
@@ -130,6 +142,8 @@ def aio() -> Iterator[AllInOne]:
         **os.environ,
         "MAGNUM_UI_STATE_DIR": str(state),
         "MAGNUM_UI_PASSWORD": AllInOne.password,
+        # Small, so tests/e2e/test_bays.py reaches it with a 5-node bay.
+        "MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT": "4",
         **{k: str(v) for k, v in PORTS.items()},
     }
     instance = AllInOne(state_dir=state, env=env)
@@ -138,4 +152,5 @@ def aio() -> Iterator[AllInOne]:
         yield instance
     finally:
         instance.stop()
+        instance.remove_bays()
         shutil.rmtree(state, ignore_errors=True)

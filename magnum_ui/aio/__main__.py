@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import signal
 import sys
 import time
@@ -12,7 +13,16 @@ import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
-from magnum_ui.aio import catalog, dashboard, heat, keystone, postgres, service_api
+from magnum_ui.aio import (
+    catalog,
+    conductor,
+    dashboard,
+    heat,
+    keystone,
+    postgres,
+    seed,
+    service_api,
+)
 from magnum_ui.aio.config import HOST, AioConfig, ConfigError
 from magnum_ui.aio.processes import StartError, Supervisor, kill_leftovers, port_in_use
 
@@ -99,6 +109,9 @@ def run(cfg: AioConfig) -> int:
         _step("keystone: users and catalog", lambda: catalog.seed(cfg))
         _step("service API: start", lambda: supervisor.wait_ready(api_service))
         _step("heat: start", lambda: supervisor.wait_ready(heat_service))
+        log = supervisor.log_path("conductor")
+        _step("conductor: start", lambda: supervisor.run(conductor.service(cfg, log)))
+        _step("bay model local-swarm", lambda: seed.local_swarm(cfg))
         _step("dashboard: start", lambda: supervisor.wait_ready(dashboard_service))
         _banner(cfg, time.monotonic() - started)
         while True:
@@ -163,6 +176,21 @@ def stop(cfg: AioConfig) -> int:
     return 0
 
 
+def reset(cfg: AioConfig) -> int:
+    """Stop everything, delete the bays' nodes, then every file of the state folder."""
+    stop(cfg)
+    from magnum_ui.service.drivers.local import nodes
+
+    root = cfg.state_dir / "nodes"
+    if root.is_dir():
+        for bay in nodes.list_bays(root):
+            _say(f"  deleting the nodes of bay {bay}")
+            nodes.delete_bay(root, bay)
+    shutil.rmtree(cfg.state_dir, ignore_errors=True)
+    _say(f"Deleted {cfg.state_dir}; the next `make run` starts from scratch.")
+    return 0
+
+
 def status(cfg: AioConfig) -> int:
     pid = _running_pid(cfg)
     _say(f"running (pid {pid})" if pid else "not running")
@@ -176,14 +204,15 @@ def main(argv: list[str] | None = None) -> int:
         epilog=(AioConfig.__module__ and sys.modules[AioConfig.__module__].__doc__) or "",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("command", choices=["run", "stop", "status"])
+    parser.add_argument("command", choices=["run", "stop", "status", "reset"])
     args = parser.parse_args(argv)
     try:
         cfg = AioConfig.from_env()
     except ConfigError as exc:
         print(f"magnum_ui.aio: {exc}", file=sys.stderr)
         return 2
-    return {"run": run, "stop": stop, "status": status}[args.command](cfg)
+    commands = {"run": run, "stop": stop, "status": status, "reset": reset}
+    return commands[args.command](cfg)
 
 
 if __name__ == "__main__":

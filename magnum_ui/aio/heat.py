@@ -15,7 +15,7 @@ import importlib.metadata
 import sys
 from pathlib import Path
 
-from magnum_ui.aio import catalog, postgres
+from magnum_ui.aio import catalog, conductor, postgres
 from magnum_ui.aio.config import HOST, REPO, AioConfig
 from magnum_ui.aio.keystone import REGION
 from magnum_ui.aio.processes import Service, StartError, http_ready, run_checked
@@ -139,5 +139,7 @@ def service(cfg: AioConfig) -> Service:
         name="heat",
         argv=[sys.executable, "-m", "magnum_ui.aio.heat_server", "--config-file",
               str(config_file(cfg))],
+        # Heat creates the local driver's nodes (Magnum::Local::Node) under the state folder.
+        env={"MAGNUM_UI_LOCAL_NODES_DIR": str(conductor.nodes_dir(cfg))},
         ready=http_ready(f"http://{HOST}:{cfg.heat_port}/healthcheck"),
     )  # fmt: skip

@@ -69,7 +69,11 @@ class Service:
     cwd: Path | None = None
     user: str | None = None
     stop_signal: int = signal.SIGTERM
+    # Started again when it dies (as systemd's Restart=on-failure would), at
+    # most this many times a minute; 0: its death stops the all-in-one.
+    restarts: int = 0
     process: subprocess.Popen[bytes] | None = None
+    restarted_at: list[float] = field(default_factory=list)
 
 
 class Supervisor:
@@ -138,9 +142,20 @@ class Supervisor:
         return service
 
     def first_exited(self) -> Service | None:
-        for service in self.services:
-            if service.process is not None and service.process.poll() is not None:
+        """The first service that died and may not be restarted; restart the others."""
+        for service in list(self.services):
+            if service.process is None or service.process.poll() is None:
+                continue
+            now = time.monotonic()
+            service.restarted_at = [t for t in service.restarted_at if now - t < 60]
+            if len(service.restarted_at) >= service.restarts:
                 return service
+            service.restarted_at.append(now)
+            code = service.process.returncode
+            self.services.remove(service)
+            with self.log_path(service.name).open("ab") as out:
+                out.write(f"\n=== exited with status {code}; restarting\n".encode())
+            self.start(service)
         return None
 
     def stop_all(self, grace: float = 20.0) -> None:

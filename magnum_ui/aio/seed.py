@@ -31,9 +31,7 @@ def local_swarm(cfg: AioConfig) -> None:
     )
     api = session.Session(auth=auth)
     headers = {"OpenStack-API-Version": "container-infra latest"}
-    found = api.get(
-        f"{cfg.api_url}/clustertemplates/local-swarm", headers=headers, raise_exc=False
-    )
+    found = api.get(f"{cfg.api_url}/clustertemplates/local-swarm", headers=headers, raise_exc=False)
     if found.status_code == 404:
         api.post(f"{cfg.api_url}/clustertemplates", json=TEMPLATE, headers=headers)
     elif found.status_code not in (200, 409):

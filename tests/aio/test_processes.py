@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,20 @@ def test_leftovers_of_a_killed_supervisor_are_stopped(tmp_path: Path) -> None:
     assert kill_leftovers(tmp_path / "run") == ["orphan"]
     assert orphan.process is not None
     assert orphan.process.wait(timeout=10) == -15
+
+
+def test_a_restartable_service_is_started_again_until_it_dies_too_often(tmp_path: Path) -> None:
+    """A service with restarts=2 is relaunched twice within a minute, then reported."""
+    sup = _supervisor(tmp_path)
+    flaky = Service("flaky", [sys.executable, "-c", "import sys; sys.exit(1)"], lambda: True,
+                    restarts=2)  # fmt: skip
+    sup.start(flaky)
+    reported = None
+    for _ in range(100):
+        reported = sup.first_exited()
+        if reported is not None:
+            break
+        time.sleep(0.05)
+    assert reported is flaky
+    assert len(flaky.restarted_at) == 2
+    assert (tmp_path / "logs" / "flaky.log").read_text().count("restarting") == 2

@@ -91,7 +91,9 @@ def test_service_api_with_a_real_token(aio: AllInOne) -> None:
     """A demo token from real Keystone lists empty collections; no token is a 401."""
     token = _token(aio, "demo", "demo")
     assert _get(aio.api_url + "/clusters", token) == (200, {"clusters": []})
-    assert _get(aio.api_url + "/clustertemplates", token) == (200, {"clustertemplates": []})
+    status, templates = _get(aio.api_url + "/clustertemplates", token)
+    names = [t["name"] for t in templates["clustertemplates"]]  # type: ignore[attr-defined]
+    assert (status, names) == (200, ["local-swarm"])  # seeded, public
     status, body = _get(aio.api_url + "/clusters")
     assert status == 401
     assert body["errors"][0]["status"] == 401  # type: ignore[index]
@@ -100,16 +102,20 @@ def test_service_api_with_a_real_token(aio: AllInOne) -> None:
 
 
 def test_demo_sees_the_container_infra_panels(aio: AllInOne) -> None:
-    """demo logs in with Chromium, lands on Bays, and both panels show empty tables."""
+    """demo logs in with Chromium, lands on Bays (empty), and sees the seeded bay model."""
     with chromium() as driver:
         log_in(driver, aio.dashboard_url, "demo", aio.password)
         wait = WebDriverWait(driver, 30)
         assert driver.current_url == aio.dashboard_url + "project/bays/"
-        for path, title in (("project/bays/", "Bays"), ("project/bay_models/", "Bay Models")):
+        pages = (
+            ("project/bays/", "Bays", "No items to display."),
+            ("project/bay_models/", "Bay Models", "local-swarm"),  # seeded by make run
+        )
+        for path, title, content in pages:
             driver.get(aio.dashboard_url + path)
             wait.until(
                 expected_conditions.text_to_be_present_in_element(
-                    (By.CSS_SELECTOR, "hz-resource-table"), "No items to display."
+                    (By.CSS_SELECTOR, "hz-resource-table tbody"), content
                 )
             )
             assert driver.find_element(By.CSS_SELECTOR, ".page-header h1").text == title

@@ -209,7 +209,15 @@ COMPONENTS = {
 def schemas() -> dict[str, dict[str, Any]]:
     """Every named schema: the views' own request schemas and the response records."""
     from magnum_ui.service import models as m
-    from magnum_ui.service.api import certificates, clusters, mservices, nodegroups, patches, quotas
+    from magnum_ui.service.api import (
+        certificates,
+        cluster_config,
+        clusters,
+        mservices,
+        nodegroups,
+        patches,
+        quotas,
+    )
     from magnum_ui.service.api import cluster_templates as templates
 
     bay = clusters.SEED_ERA.renames
@@ -236,6 +244,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "BaySummary": record(m.Cluster, clusters.VIEW.summary_fields, bay),
         "Bay": record(m.Cluster, clusters.VIEW.detail_fields, bay),
         "Accepted": UUID_BODY,
+        "ClusterConfig": cluster_config.RESPONSE_SCHEMA,
         "NodeGroupCreate": nodegroups.CREATE_SCHEMA,
         "NodeGroupSummary": record(m.NodeGroup, nodegroups.VIEW.summary_fields),
         "NodeGroup": record(m.NodeGroup, nodegroups.VIEW.detail_fields, extra=nodegroup_extra),
@@ -278,6 +287,9 @@ def operations() -> list[Operation]:
         Operation("POST", f"{cluster_one}/actions/resize", "Clusters",
                   "Change a worker node group's size", 202, ref("Accepted"),
                   body=ref("ClusterResize"), min_version=(1, 7)),
+        Operation("GET", f"{cluster_one}/config", "Clusters",
+                  "The cluster's client configuration, with a fresh client certificate",
+                  200, ref("ClusterConfig")),
         Operation("POST", f"{cluster_one}/actions/upgrade", "Clusters",
                   "Move a cluster to another template", 202, ref("Accepted"),
                   body=ref("ClusterUpgrade"), min_version=(1, 8)),

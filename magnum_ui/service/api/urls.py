@@ -7,6 +7,7 @@ from django.urls import re_path
 
 from magnum_ui.service.api import (
     certificates,
+    cluster_config,
     cluster_templates,
     clusters,
     mservices,
@@ -23,6 +24,7 @@ urlpatterns = [
     re_path(r"^v1/?$", methods(GET=versions.v1), name="v1"),
     *cluster_templates.ROUTES,
     *clusters.ROUTES,
+    *cluster_config.ROUTES,
     *nodegroups.ROUTES,
     *certificates.ROUTES,
     *quotas.ROUTES,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from keystoneauth1 import exceptions as ks_exceptions
 from openstack import exceptions
 
 from magnum_ui.service import drivers, operations
@@ -66,7 +67,10 @@ class Worker:
         driver = self._driver()
         if not self.cluster.stack_id:
             conn = self._user_connection()
-            found = conn.orchestration.find_stack(self._stack_name(), ignore_missing=True)
+            name = self._stack_name()
+            found = self._heat_call(
+                lambda: conn.orchestration.find_stack(name, ignore_missing=True)
+            )
             if found is None:
                 found = self._heat_call(
                     lambda: conn.orchestration.create_stack(
@@ -105,7 +109,10 @@ class Worker:
             conn = self._user_connection()
             stack_id = self.cluster.stack_id
             if not stack_id:
-                found = conn.orchestration.find_stack(self._stack_name(), ignore_missing=True)
+                name = self._stack_name()
+                found = self._heat_call(
+                    lambda: conn.orchestration.find_stack(name, ignore_missing=True)
+                )
                 stack_id = found.id if found is not None else None
             if stack_id:
                 self._heat_call(lambda: conn.orchestration.delete_stack(stack_id))
@@ -232,13 +239,19 @@ class Worker:
     def _heat_call(self, call: Callable[[], Any]) -> Any:
         try:
             return call()
-        except exceptions.HttpException as exc:
-            if exc.status_code == 401:
+        except (exceptions.HttpException, ks_exceptions.HttpError) as exc:
+            status = getattr(exc, "status_code", None) or getattr(exc, "http_status", None)
+            if (
+                status == 401
+                or isinstance(exc, ks_exceptions.Unauthorized)
+                or (isinstance(exc, ks_exceptions.NotFound) and "token" in str(exc).lower())
+            ):
                 raise OperationFailed(
-                    "the requester's Keystone token expired before the conductor could use "
-                    "it; repeat the request"
+                    "the requester's Keystone token expired (or was revoked) before the "
+                    "conductor could use it; repeat the request"
                 ) from None
-            raise OperationFailed(f"Heat refused the request: {exc.details or exc}") from None
+            details = getattr(exc, "details", None) or exc
+            raise OperationFailed(f"Heat refused the request: {details}") from None
 
     def _stack_name(self) -> str:
         # Deterministic, so a conductor resuming after a crash finds the stack it made.

@@ -25,4 +25,11 @@ RULES = [
         PATH + "/{id}/actions/upgrade",
     ),
     rule("cluster:delete", ADMIN_OR_MEMBER, "Delete a cluster.", "DELETE", PATH + "/{id}"),
+    rule(
+        "cluster:get_config",
+        ADMIN_OR_MEMBER,
+        "Get a cluster's client configuration (with a fresh client key).",
+        "GET",
+        PATH + "/{id}/config",
+    ),
 ]

@@ -77,6 +77,7 @@ MATRIX: list[tuple[str, str, Any, tuple[int, int, int, int]]] = [
         {"cluster_template": "tmpl"},
         (403, 202, 404, 202),
     ),
+    ("GET", "/v1/clusters/bay/config", None, (403, 200, 404, 200)),
     ("DELETE", "/v1/clusters/bay", None, (403, 204, 404, 204)),
     ("GET", "/v1/clusters/bay/nodegroups", None, (200, 200, 404, 200)),
     (
