@@ -15,25 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import urllib.request
 import uuid
-from pathlib import Path
 
+from benchmarks import allinone
 from tests.allinone import AllInOne
-
-PORTS = {
-    "MAGNUM_UI_KEYSTONE_PORT": 25000,
-    "MAGNUM_UI_API_PORT": 29511,
-    "MAGNUM_UI_DASHBOARD_PORT": 28000,
-    "MAGNUM_UI_POSTGRES_PORT": 25433,
-    "MAGNUM_UI_HEAT_PORT": 28004,
-}
 
 
 def _token(keystone: str, password: str) -> tuple[str, str]:
@@ -82,17 +71,7 @@ def main() -> int:
     parser.add_argument("--clusters", type=int, default=1000)
     parser.add_argument("--requests", type=int, default=50)
     args = parser.parse_args()
-    state = Path(tempfile.mkdtemp(prefix="magnum-ui-bench-"))
-    state.chmod(0o755)
-    env = {
-        **os.environ,
-        "MAGNUM_UI_STATE_DIR": str(state),
-        "MAGNUM_UI_PASSWORD": AllInOne.password,
-        **{k: str(v) for k, v in PORTS.items()},
-    }
-    aio = AllInOne(state_dir=state, env=env, ports=PORTS)
-    try:
-        aio.start()
+    with allinone.running() as aio:
         keystone, api = aio.keystone_url, aio.api_url
         token, project = _token(keystone, AllInOne.password)
         template = str(uuid.uuid4())
@@ -120,9 +99,6 @@ def main() -> int:
         print(f"{args.clusters} clusters, {args.requests} requests each, demo's token")
         _report("GET /v1/clusters/detail", _time(f"{api}/clusters/detail", token, args.requests))
         _report("GET /v1/clusters/{uuid}", _time(f"{api}/clusters/{one}", token, args.requests))
-    finally:
-        aio.stop()
-        shutil.rmtree(state, ignore_errors=True)
     return 0
 
 

@@ -9,34 +9,22 @@ It starts the all-in-one in a fresh state folder on its own ports (a running
 of ``--nodes`` nodes (1 master, the rest workers) from ``local-swarm`` and
 times it until CREATE_COMPLETE, resizes it by one worker until
 UPDATE_COMPLETE, and deletes it until the API no longer knows it.  It prints
-each run and the medians, and the Heat events of the last create so one can
-see where the time goes.
+each run and the medians.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 from keystoneauth1 import session
 from keystoneauth1.identity import v3
 
-from tests.allinone import AllInOne
+from benchmarks import allinone
 
-PORTS = {
-    "MAGNUM_UI_KEYSTONE_PORT": 25000,
-    "MAGNUM_UI_API_PORT": 29511,
-    "MAGNUM_UI_DASHBOARD_PORT": 28000,
-    "MAGNUM_UI_POSTGRES_PORT": 25433,
-    "MAGNUM_UI_HEAT_PORT": 28004,
-}
 HEADERS = {"OpenStack-API-Version": "container-infra latest"}
 
 
@@ -57,18 +45,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--nodes", type=int, default=3)
     args = parser.parse_args()
-    state = Path(tempfile.mkdtemp(prefix="mu-bench-"))
-    state.chmod(0o755)
-    env = {
-        **os.environ,
-        "MAGNUM_UI_STATE_DIR": str(state),
-        "MAGNUM_UI_PASSWORD": AllInOne.password,
-        **{k: str(v) for k, v in PORTS.items()},
-    }
-    aio = AllInOne(state_dir=state, env=env, ports=PORTS)
     results: dict[str, list[float]] = {"create": [], "resize +1": [], "delete": []}
-    try:
-        aio.start()
+    with allinone.running() as aio:
         auth = v3.Password(
             auth_url=aio.keystone_url, username="demo", password=aio.password,
             project_name="demo", user_domain_id="default", project_domain_id="default",
@@ -103,10 +81,6 @@ def main() -> int:
         print(f"{args.nodes}-node local bay, medians over {args.runs} runs:")
         for name, values in results.items():
             print(f"  {name:10} {statistics.median(values):5.1f} s")
-    finally:
-        aio.stop()
-        aio.remove_bays()
-        shutil.rmtree(state, ignore_errors=True)
     return 0
 
 

@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 
 import pytest
-from cryptography.fernet import Fernet
 from django.db import IntegrityError, transaction
 
-from magnum_ui.service import conf, operations
+from magnum_ui.service import operations
 from magnum_ui.service.api.context import RequestContext
 from magnum_ui.service.api.errors import ApiError
 from magnum_ui.service.models import Operation
 from tests.service.api.helpers import cluster, template
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("encryption_key")]
 
 CTX = RequestContext(user_id="u", project_id="p-demo", roles=("member",), auth_token="secret-token")
-
-
-@pytest.fixture(autouse=True)
-def encryption_key() -> Any:
-    conf.CONF.set_override("encryption_key", Fernet.generate_key().decode(), group="crypto")
-    yield
-    conf.CONF.clear_override("encryption_key", group="crypto")
 
 
 @pytest.fixture

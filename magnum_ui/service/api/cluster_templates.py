@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from functools import partial
+import sys
 from typing import Any
 
 from django.db import transaction
 from django.db.models import NOT_PROVIDED
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.urls import URLPattern, re_path
 
 from magnum_ui.service import drivers, policies
 from magnum_ui.service.api import bodies, context, patches, scoping
 from magnum_ui.service.api.errors import ApiError
 from magnum_ui.service.api.resources import Naming, ResourceView
-from magnum_ui.service.api.routing import methods
+from magnum_ui.service.api.routing import collection_routes
 from magnum_ui.service.models import ClusterTemplate
 
 CURRENT = Naming(collection="clustertemplates", kind="ClusterTemplate")
@@ -181,28 +180,7 @@ def _target(template: ClusterTemplate) -> dict[str, Any]:
     return {"project_id": template.project_id}
 
 
-def _routes(naming: Naming) -> list[URLPattern]:
-    name = naming.collection
-    return [
-        re_path(
-            rf"^v1/{name}/?$",
-            methods(
-                GET=partial(list_view, naming=naming, detail=False),
-                POST=partial(create, naming=naming),
-            ),
-        ),
-        re_path(
-            rf"^v1/{name}/detail/?$", methods(GET=partial(list_view, naming=naming, detail=True))
-        ),
-        re_path(
-            rf"^v1/{name}/(?P<ident>[^/]+)/?$",
-            methods(
-                GET=partial(show, naming=naming),
-                PATCH=partial(update, naming=naming),
-                DELETE=partial(delete, naming=naming),
-            ),
-        ),
-    ]
-
-
-ROUTES = [*_routes(CURRENT), *_routes(SEED_ERA)]
+ROUTES = [
+    *collection_routes(CURRENT, sys.modules[__name__]),
+    *collection_routes(SEED_ERA, sys.modules[__name__]),
+]

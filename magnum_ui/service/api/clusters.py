@@ -7,18 +7,18 @@ conductor claims (:mod:`magnum_ui.service.operations`).
 from __future__ import annotations
 
 import secrets
-from functools import partial
+import sys
 from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.urls import URLPattern, re_path
+from django.urls import re_path
 
 from magnum_ui.service import nodegroups, operations, policies, quotas
 from magnum_ui.service.api import bodies, context, lookup, patches, scoping
 from magnum_ui.service.api.errors import ApiError
 from magnum_ui.service.api.resources import Naming, ResourceView
-from magnum_ui.service.api.routing import methods, require_version
+from magnum_ui.service.api.routing import collection_routes, methods, require_version
 from magnum_ui.service.models import Cluster
 from magnum_ui.service.models.clusters import HEALTH_STATUSES, is_busy
 
@@ -289,33 +289,9 @@ def _target(cluster: Cluster) -> dict[str, Any]:
     return {"project_id": cluster.project_id}
 
 
-def _routes(naming: Naming) -> list[URLPattern]:
-    name = naming.collection
-    return [
-        re_path(
-            rf"^v1/{name}/?$",
-            methods(
-                GET=partial(list_view, naming=naming, detail=False),
-                POST=partial(create, naming=naming),
-            ),
-        ),
-        re_path(
-            rf"^v1/{name}/detail/?$", methods(GET=partial(list_view, naming=naming, detail=True))
-        ),
-        re_path(
-            rf"^v1/{name}/(?P<ident>[^/]+)/?$",
-            methods(
-                GET=partial(show, naming=naming),
-                PATCH=partial(update, naming=naming),
-                DELETE=partial(delete, naming=naming),
-            ),
-        ),
-    ]
-
-
 ROUTES = [
-    *_routes(CURRENT),
-    *_routes(SEED_ERA),
+    *collection_routes(CURRENT, sys.modules[__name__]),
+    *collection_routes(SEED_ERA, sys.modules[__name__]),
     re_path(r"^v1/clusters/(?P<ident>[^/]+)/actions/resize/?$", methods(POST=resize)),
     re_path(r"^v1/clusters/(?P<ident>[^/]+)/actions/upgrade/?$", methods(POST=upgrade)),
 ]

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
 
 import pytest
 import yaml
 from cryptography import x509
-from cryptography.fernet import Fernet
 from django.test import Client
 
-from magnum_ui.service import certificates, conf
+from magnum_ui.service import certificates
 from tests.service.api.helpers import READER, cluster, detail, get, identity, template
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def encryption_key() -> Any:
-    conf.CONF.set_override("encryption_key", Fernet.generate_key().decode(), group="crypto")
-    yield
-    conf.CONF.clear_override("encryption_key", group="crypto")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("encryption_key")]
 
 
 def _verify(cert_pem: str, ca_pem: str) -> x509.Certificate:

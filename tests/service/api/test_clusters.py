@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from cryptography.fernet import Fernet
 from django.test import Client
 
-from magnum_ui.service import conf, crypto
+from magnum_ui.service import crypto
 from magnum_ui.service.models import Cluster, Operation
 from tests.service.api.helpers import (
     ADMIN,
@@ -25,16 +24,9 @@ from tests.service.api.helpers import (
     template,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("encryption_key")]
 
 LATEST = {"HTTP_OPENSTACK_API_VERSION": "container-infra latest"}
-
-
-@pytest.fixture(autouse=True)
-def encryption_key() -> Any:
-    conf.CONF.set_override("encryption_key", Fernet.generate_key().decode(), group="crypto")
-    yield
-    conf.CONF.clear_override("encryption_key", group="crypto")
 
 
 @pytest.fixture
