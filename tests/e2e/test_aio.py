@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 import urllib.error
 import urllib.request
 
@@ -119,6 +120,9 @@ def test_demo_sees_the_container_infra_panels(aio: AllInOne) -> None:
                 )
             )
             assert driver.find_element(By.CSS_SELECTOR, ".page-header h1").text == title
+            if content == "local-swarm":  # its Created column shows a date
+                rows = driver.find_element(By.CSS_SELECTOR, "hz-resource-table tbody").text
+                assert str(time.gmtime().tm_year) in rows
             nav = driver.find_element(By.ID, "sidebar-accordion").text
             assert "Bay Models" in nav
             assert "Bays" in nav

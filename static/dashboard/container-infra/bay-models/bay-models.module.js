@@ -93,8 +93,8 @@
         registry_enabled: {label: gettext('Registry Enabled'), filters: ['yesno']},
         master_lb_enabled: {label: gettext('Master LB Enabled'), filters: ['yesno']},
         floating_ip_enabled: {label: gettext('Floating IP Enabled'), filters: ['yesno']},
-        created_at: {label: gettext('Created'), filters: ['simpleDate']},
-        updated_at: {label: gettext('Updated'), filters: ['simpleDate']}
+        created_at: {label: gettext('Created'), filters: ['mediumDate']},
+        updated_at: {label: gettext('Updated'), filters: ['mediumDate']}
       };
     }
   }

@@ -37,7 +37,7 @@
       expect(type.label('created_at')).toBe('Created');
       expect(props.public.filters).toEqual(['yesno']);
       expect(props.hidden.filters).toEqual(['yesno']);
-      expect(props.created_at.filters).toEqual(['simpleDate']);
+      expect(props.created_at.filters).toEqual(['mediumDate']);
     });
 
     it('uses the bay models service as list function', inject(function ($injector) {
@@ -53,7 +53,7 @@
       expect(columns.map(function (column) { return column.title; }))
         .toEqual(['Name', 'COE', 'Public', 'Created']);
       expect(columns[2].filters).toEqual(['yesno']);
-      expect(columns[3].filters).toEqual(['simpleDate']);
+      expect(columns[3].filters).toEqual(['mediumDate']);
     });
 
     it('offers search facets on name and COE', function () {

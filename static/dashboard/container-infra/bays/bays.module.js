@@ -86,8 +86,8 @@
         api_address: gettext('API Address'),
         coe_version: gettext('COE Version'),
         stack_id: gettext('Stack ID'),
-        created_at: {label: gettext('Created'), filters: ['simpleDate']},
-        updated_at: {label: gettext('Updated'), filters: ['simpleDate']}
+        created_at: {label: gettext('Created'), filters: ['mediumDate']},
+        updated_at: {label: gettext('Updated'), filters: ['mediumDate']}
       };
     }
   }
