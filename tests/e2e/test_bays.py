@@ -154,6 +154,7 @@ class TestOneBay:
         assert bay["status"] == "CREATE_COMPLETE", bay.get("status_reason")
         assert bay["api_address"].startswith("tcp://")
         assert (len(bay["master_addresses"]), len(bay["node_addresses"])) == (1, 1)
+        assert bay["coe_version"]  # the engines' Docker version, asked by the conductor
         TestOneBay.bay = bay
 
     def test_run_a_service_with_the_bays_certificate(

@@ -167,7 +167,9 @@ class Worker:
             return
         fields = driver.cluster_fields(state.outputs)
         fields.update(status=f"{action}_COMPLETE", status_reason=None, faults={})
-        fields["coe_version"] = state.outputs.get("coe_version") or self.cluster.coe_version
+        fields["coe_version"] = state.outputs.get("coe_version") or self._probe_version(
+            driver, fields.get("api_address")
+        )
         with transaction.atomic():
             if not operations.finish(self.operation, self.conductor, succeeded=True):
                 raise LeaseLost
@@ -175,6 +177,18 @@ class Worker:
             NodeGroup.objects.filter(cluster_id=self.cluster.pk, is_default=True).update(
                 status=f"{action}_COMPLETE", status_reason=None, stack_id=self.cluster.stack_id
             )
+
+    def _probe_version(self, driver: type[HeatDriver], api_address: str | None) -> str | None:
+        """Ask the bay which orchestrator version it runs; keep the old value if it cannot say."""
+        if api_address:
+            self.cluster.api_address = api_address
+        try:
+            return driver.probe_coe_version(self.cluster) or self.cluster.coe_version
+        except Exception as exc:
+            LOG.warning(
+                "cluster %s: cannot read the orchestrator's version: %s", self.cluster.uuid, exc
+            )
+            return self.cluster.coe_version
 
     def _wait(self, stack_id: str) -> stacks.StackState:
         service = heat.service_connection()

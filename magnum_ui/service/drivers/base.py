@@ -130,6 +130,11 @@ class HeatDriver(Driver):
         return {k: v for k, v in values.items() if v is not None}
 
     @classmethod
+    def probe_coe_version(cls, cluster: Any) -> str | None:
+        """The orchestrator's version, asked of the running cluster (None: unknown)."""
+        return None
+
+    @classmethod
     def removal_positions(cls, outputs: dict[str, Any], nodes: list[str]) -> list[str]:
         """Turn the user's ``nodes_to_remove`` into what the template's removal policy takes."""
         return list(nodes)
