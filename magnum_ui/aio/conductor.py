@@ -31,7 +31,7 @@ def service(cfg: AioConfig, log: Path) -> Service:
         argv=[sys.executable, "-m", "magnum_ui.service.conductor.cli", "--config-file",
               str(service_api.config_file(cfg))],
         ready=lambda: "started" in _tail(log),
-        restarts=5,
+        restarts=10,
     )  # fmt: skip
 
 

@@ -120,9 +120,12 @@ def test_demo_sees_the_container_infra_panels(aio: AllInOne) -> None:
                 )
             )
             assert driver.find_element(By.CSS_SELECTOR, ".page-header h1").text == title
-            if content == "local-swarm":  # its Created column shows a date
-                rows = driver.find_element(By.CSS_SELECTOR, "hz-resource-table tbody").text
-                assert str(time.gmtime().tm_year) in rows
+            if content == "local-swarm":  # its Created column shows a date (rendered after the row)
+                wait.until(
+                    expected_conditions.text_to_be_present_in_element(
+                        (By.CSS_SELECTOR, "hz-resource-table tbody"), str(time.gmtime().tm_year)
+                    )
+                )
             nav = driver.find_element(By.ID, "sidebar-accordion").text
             assert "Bay Models" in nav
             assert "Bays" in nav
