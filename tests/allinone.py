@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,19 +135,21 @@ class AllInOne:
         return out or ""
 
 
-@pytest.fixture(scope="session")
-def aio() -> Iterator[AllInOne]:
-    state = Path(tempfile.mkdtemp(prefix="magnum-ui-e2e-"))
+@contextmanager
+def running(
+    ports: dict[str, int], prefix: str, extra_env: dict[str, str] | None = None
+) -> Iterator[AllInOne]:
+    """Start an all-in-one in a fresh state folder; then stop it and delete all it made."""
+    state = Path(tempfile.mkdtemp(prefix=prefix))
     state.chmod(0o755)  # the private PostgreSQL runs as the postgres user
     env = {
         **os.environ,
         "MAGNUM_UI_STATE_DIR": str(state),
         "MAGNUM_UI_PASSWORD": AllInOne.password,
-        # Small, so tests/e2e/test_bays.py reaches it with a 5-node bay.
-        "MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT": "4",
-        **{k: str(v) for k, v in PORTS.items()},
+        **(extra_env or {}),
+        **{k: str(v) for k, v in ports.items()},
     }
-    instance = AllInOne(state_dir=state, env=env)
+    instance = AllInOne(state_dir=state, env=env, ports=dict(ports))
     instance.start()
     try:
         yield instance
@@ -154,3 +157,11 @@ def aio() -> Iterator[AllInOne]:
         instance.stop()
         instance.remove_bays()
         shutil.rmtree(state, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def aio() -> Iterator[AllInOne]:
+    # Small, so tests/e2e/test_bays.py reaches it with a 5-node bay.
+    limit = {"MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT": "4"}
+    with running(PORTS, "magnum-ui-e2e-", limit) as instance:
+        yield instance

@@ -33,12 +33,7 @@ def connect(cfg: AioConfig) -> Any:
     import openstack
 
     return openstack.connect(
-        auth_url=cfg.keystone_url,
-        username="admin",
-        password=cfg.password,
-        project_name="admin",
-        user_domain_id="default",
-        project_domain_id="default",
+        **cfg.admin_credentials(),
         region_name=REGION,
         load_yaml_config=False,
         load_envvars=False,

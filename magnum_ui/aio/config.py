@@ -22,6 +22,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HOST = "127.0.0.1"
 REPO = Path(__file__).resolve().parents[2]
@@ -98,6 +99,17 @@ class AioConfig:
     def heat_url(self) -> str:
         """Heat's endpoint as the catalog has it: Keystone fills in the project."""
         return f"http://{HOST}:{self.heat_port}/v1/%(tenant_id)s"
+
+    def admin_credentials(self) -> dict[str, Any]:
+        """Keystone password credentials of ``admin`` in project ``admin``."""
+        return {
+            "auth_url": self.keystone_url,
+            "username": "admin",
+            "password": self.password,
+            "project_name": "admin",
+            "user_domain_id": "default",
+            "project_domain_id": "default",
+        }
 
     def ports(self) -> dict[str, int]:
         return {

@@ -21,15 +21,7 @@ def local_swarm(cfg: AioConfig) -> None:
     stamp = cfg.state_dir / "service" / ".local-swarm-seeded"
     if stamp.exists():
         return
-    auth = v3.Password(
-        auth_url=cfg.keystone_url,
-        username="admin",
-        password=cfg.password,
-        project_name="admin",
-        user_domain_id="default",
-        project_domain_id="default",
-    )
-    api = session.Session(auth=auth)
+    api = session.Session(auth=v3.Password(**cfg.admin_credentials()))
     headers = {"OpenStack-API-Version": "container-infra latest"}
     found = api.get(f"{cfg.api_url}/clustertemplates/local-swarm", headers=headers, raise_exc=False)
     if found.status_code == 404:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 
 from magnum_ui.service.api.errors import ApiError
@@ -89,8 +89,6 @@ def paginate(
 
 def _after(queryset: QuerySet[Any], marker: Model, sort_key: str, sort_dir: str) -> QuerySet[Any]:
     """Rows strictly after ``marker`` in (sort_key, id) order."""
-    from django.db.models import Q
-
     value = getattr(marker, sort_key)
     op = "lt" if sort_dir == "desc" else "gt"
     pk = marker.pk
@@ -99,9 +97,3 @@ def _after(queryset: QuerySet[Any], marker: Model, sort_key: str, sort_dir: str)
     return queryset.filter(
         Q(**{f"{sort_key}__{op}": value}) | Q(**{sort_key: value, f"id__{op}": pk})
     )
-
-
-def render(
-    items: Iterable[Any], serialize: Callable[[Any], dict[str, Any]]
-) -> list[dict[str, Any]]:
-    return [serialize(item) for item in items]

@@ -43,7 +43,3 @@ def error_response(status: int, detail: str, headers: dict[str, str] | None = No
     for name, value in (headers or {}).items():
         response[name] = value
     return response
-
-
-def not_found(kind: str, ident: str) -> ApiError:
-    return ApiError(404, f"{kind} {ident} could not be found.")
