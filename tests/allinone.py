@@ -22,12 +22,17 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# MAGNUM_UI_TEST_PORT_OFFSET shifts them all, so two test runs can share a machine.
+_OFFSET = int(os.environ.get("MAGNUM_UI_TEST_PORT_OFFSET", "0"))
 PORTS = {
-    "MAGNUM_UI_KEYSTONE_PORT": 15000,
-    "MAGNUM_UI_API_PORT": 19511,
-    "MAGNUM_UI_DASHBOARD_PORT": 18000,
-    "MAGNUM_UI_POSTGRES_PORT": 15433,
-    "MAGNUM_UI_HEAT_PORT": 18004,
+    name: port + _OFFSET
+    for name, port in {
+        "MAGNUM_UI_KEYSTONE_PORT": 15000,
+        "MAGNUM_UI_API_PORT": 19511,
+        "MAGNUM_UI_DASHBOARD_PORT": 18000,
+        "MAGNUM_UI_POSTGRES_PORT": 15433,
+        "MAGNUM_UI_HEAT_PORT": 18004,
+    }.items()
 }
 READY_LINE = "The Magnum UI all-in-one is running"
 
