@@ -16,6 +16,7 @@
   angular
     .module('horizon.dashboard.container-infra', [
       'ngRoute',
+      'horizon.dashboard.container-infra.common',
       'horizon.dashboard.container-infra.bay-models',
       'horizon.dashboard.container-infra.bays'
     ])

@@ -1,0 +1,199 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/* global interpolate -- Django's JavaScript catalog defines it on every page */
+(function () {
+  'use strict';
+
+  angular
+    .module('horizon.dashboard.container-infra.common')
+    .factory('horizon.dashboard.container-infra.common.delete-action.factory',
+      deleteActionFactory);
+
+  deleteActionFactory.$inject = [
+    '$q',
+    'horizon.app.core.openstack-service-api.policy',
+    'horizon.framework.util.actions.action-result.service',
+    'horizon.framework.util.i18n.gettext',
+    'horizon.framework.util.q.extensions',
+    'horizon.framework.widgets.modal.deleteModalService',
+    'horizon.framework.widgets.toast.service'
+  ];
+
+  /**
+   * @ngdoc factory
+   * @name horizon.dashboard.container-infra.common.delete-action.factory
+   * @param {Object} $q
+   * @param {Object} policy Horizon's policy API
+   * @param {Object} actionResultService
+   * @param {Function} gettext
+   * @param {Object} $qExtensions
+   * @param {Object} deleteModal Horizon's delete confirmation
+   * @param {Object} toast
+   * @description
+   * Builds the delete action of a resource type, for one item (a row
+   * action) or several (a batch action). Example:
+   *
+   *     deleteActionFactory.create({
+   *       resourceType: 'OS::Magnum::Bay',
+   *       policyRule: 'cluster:delete',
+   *       deleteFn: magnum.deleteBay,
+   *       allowedFn: function (bay) { return bay.status !== 'DELETE_IN_PROGRESS'; },
+   *       labels: {
+   *         title: function (count) { return ngettext('Delete Bay', 'Delete Bays', count); },
+   *         message: gettext('You have selected "%s". Deleted bays cannot be recovered.'),
+   *         submit: gettext('Delete'),
+   *         success: gettext('Deleted: %s.'),
+   *         error: gettext('Unable to delete: %s.')
+   *       }
+   *     });
+   * @returns {Object} The factory
+   */
+  function deleteActionFactory($q, policy, actionResultService, gettext, $qExtensions,
+                               deleteModal, toast) {
+    var factory = {
+      create: create
+    };
+
+    return factory;
+
+    ///////////////
+
+    /**
+     * @name create
+     * @param {Object} options
+     * @param {string} options.resourceType Type named in the action result
+     * @param {string} options.policyRule Rule of the 'container-infra' scope
+     * @param {Function} options.deleteFn Called as deleteFn(id, false, item)
+     *   for each confirmed item; returns a promise. The `false` is the API
+     *   service's suppressError: its toast gives the server's reason of a
+     *   failure.
+     * @param {Function} [options.allowedFn] item → boolean or promise; false,
+     *   a promise of false or a rejected promise mean "not this item"
+     * @param {Function} [options.idOf] item → id (default: uuid, else id). The
+     *   resource table drops deleted rows by their `id`, so list functions
+     *   give each item an `id` equal to this.
+     * @param {Object} options.labels {title, message, submit, success, error,
+     *   notAllowed (optional)}: strings, or functions of the item count that
+     *   return one; message, success, error and notAllowed have one %s for
+     *   the names
+     * @description Builds the action service.
+     * @returns {Object} {initAction, allowed, perform}
+     */
+    function create(options) {
+      var idOf = options.idOf || defaultId;
+      var service = {
+        initAction: angular.noop,
+        allowed: allowed,
+        perform: perform
+      };
+
+      return service;
+
+      /**
+       * @name allowed
+       * @param {Object} [item] The row's item; none for the batch action
+       * @description
+       * Resolves when the policy rule allows deleting and, for an item,
+       * when `allowedFn` accepts it; rejects otherwise.
+       * @returns {Promise} Resolves if allowed
+       */
+      function allowed(item) {
+        var checks = [policy.ifAllowed({rules: [['container-infra', options.policyRule]]})];
+        if (item && options.allowedFn) {
+          checks.push($q.when(options.allowedFn(item)).then(rejectFalse));
+        }
+        return $q.all(checks);
+      }
+
+      /**
+       * @name perform
+       * @param {Object|Object[]} items One item or the selected items
+       * @param {Object} scope Scope the delete modal emits its events on
+       * @description
+       * Asks for confirmation of the items that may be deleted (and toasts
+       * the names of the others), deletes them, and resolves with an action
+       * result naming the deleted and the failed ones. Rejects when the
+       * user cancels.
+       * @returns {Promise} The action result
+       */
+      function perform(items, scope) {
+        var list = angular.isArray(items) ? items : [items];
+        var count = list.length;
+        var checks = list.map(function check(item) {
+          return {promise: allowed(item), context: item};
+        });
+        return $qExtensions.allSettled(checks).then(confirmAllowed);
+
+        function confirmAllowed(checked) {
+          var refused = checked.fail.map(contextOf);
+          var result = actionResultService.getActionResult();
+          if (refused.length) {
+            toast.add('error', namesMessage(label('notAllowed', count), refused));
+            refused.forEach(function markRefused(item) {
+              result.failed(options.resourceType, idOf(item));
+            });
+          }
+          if (!checked.pass.length) {
+            return result.result;
+          }
+          return deleteModal
+            .open(scope, checked.pass.map(contextOf).map(entity), {
+              labels: {
+                title: label('title', count),
+                message: label('message', count),
+                submit: label('submit', count),
+                success: label('success', count),
+                error: label('error', count)
+              },
+              deleteEntity: deleteEntity
+            })
+            .then(function recordOutcome(outcome) {
+              outcome.pass.forEach(function markDeleted(done) {
+                result.deleted(options.resourceType, done.context.id);
+              });
+              outcome.fail.forEach(function markFailed(done) {
+                result.failed(options.resourceType, done.context.id);
+              });
+              return result.result;
+            });
+        }
+      }
+
+      function deleteEntity(id, delEntity) {
+        return options.deleteFn(id, false, delEntity.item);
+      }
+
+      function entity(item) {
+        var id = idOf(item);
+        return {id: id, name: item.name || id, item: item};
+      }
+
+      function label(key, count) {
+        var value = options.labels[key];
+        if (angular.isUndefined(value) && key === 'notAllowed') {
+          value = gettext('You are not allowed to delete: %s.');
+        }
+        return angular.isFunction(value) ? value(count) : value;
+      }
+
+      function namesMessage(message, refused) {
+        return interpolate(message, [refused.map(function name(item) {
+          return item.name || idOf(item);
+        }).join(', ')]);
+      }
+    }
+
+    function defaultId(item) {
+      return item.uuid || item.id;
+    }
+
+    function contextOf(settled) {
+      return settled.context;
+    }
+
+    function rejectFalse(value) {
+      return value === false ? $q.reject(value) : value;
+    }
+  }
+})();
