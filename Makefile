@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # What `make run` needs from Debian, and what `make test` needs on top.
 # docker.io, iproute2, iptables, busybox-static: the local driver's nodes.
 APT_RUN := postgresql util-linux docker.io iproute2 iptables busybox-static
-APT_TEST := chromium chromium-driver
+APT_TEST := chromium chromium-driver shellcheck
 # Node.js 18 or newer with npm; Debian's nodejs/npm only when there is none.
 NODE_OK := $(shell command -v npm >/dev/null && node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 18 ? 1 : 0)' 2>/dev/null && echo yes)
 APT_NODE := $(if $(NODE_OK),,nodejs npm)
@@ -69,6 +69,7 @@ lint: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	npm run --silent lint
+	shellcheck -x -s bash devstack/plugin.sh devstack/lib/magnum-ui devstack/settings tests/devstack/fake-devstack.sh
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
