@@ -1,11 +1,36 @@
-"""The dashboard's client for the service API."""
+"""The dashboard's client for the service API (python-magnumclient 5.0 over real HTTP).
+
+The service is replaced by :mod:`.fake_service`, a recorded API on loopback;
+the whole chain with the real service, Keystone and Heat runs in ``tests/e2e``.
+"""
 
 from __future__ import annotations
 
+import io
+import tarfile
+from collections.abc import Iterator
 from types import SimpleNamespace
 from unittest import mock
 
+import pytest
+from magnumclient import exceptions as magnum_exceptions
+
 from magnum_ui.dashboard.api import magnum
+from tests.dashboard.api import fake_service
+from tests.dashboard.api.fake_service import FakeService
+
+UUID = "5d12f6fd-a196-4bf0-ae4c-1f639a523a52"
+BAY = {"uuid": UUID, "name": "one", "project_id": "project-1", "status": "CREATE_IN_PROGRESS"}
+OTHER = {"uuid": "other", "name": "theirs", "project_id": "project-2", "status": "CREATE_COMPLETE"}
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeService]:
+    with (
+        fake_service.running() as service,
+        mock.patch.object(magnum.base, "url_for", return_value=service.url),
+    ):
+        yield service
 
 
 def test_client_uses_the_users_token_and_the_catalog_endpoint() -> None:
@@ -18,3 +43,214 @@ def test_client_uses_the_users_token_and_the_catalog_endpoint() -> None:
     assert http.endpoint_override == "http://api:9511/v1"
     assert http.session.get_token() == "user-token"
     assert http.api_version == "latest"
+
+
+def test_patch_operations_replace_values_and_remove_nulls() -> None:
+    """{field: value|null} becomes RFC 6902 replace (value) and remove (null) operations."""
+    assert magnum.patch_operations({"name": "new", "labels": None, "node_count": 0}) == [
+        {"op": "remove", "path": "/labels"},
+        {"op": "replace", "path": "/name", "value": "new"},
+        {"op": "replace", "path": "/node_count", "value": 0},
+    ]
+
+
+def test_every_call_carries_the_users_token_and_a_microversion(fake: FakeService) -> None:
+    fake.answer("GET", "/v1/clustertemplates/detail", 200, {"clustertemplates": []})
+    assert magnum.bay_model_list(fake.request()) == []
+    headers = fake.seen[0].headers
+    assert headers["X-Auth-Token"] == "user-token"
+    assert headers["OpenStack-API-Version"] == "container-infra latest"
+
+
+def test_bay_model_update_sends_a_json_patch(fake: FakeService) -> None:
+    """Changing a bay model PATCHes RFC 6902 operations and returns the updated model."""
+    updated = {"uuid": UUID, "name": "renamed"}
+    fake.answer("PATCH", f"/v1/clustertemplates/{UUID}", 200, updated)
+    result = magnum.bay_model_update(fake.request(), UUID, {"name": "renamed", "labels": None})
+    assert result == updated
+    assert fake.seen[0].body == [
+        {"op": "remove", "path": "/labels"},
+        {"op": "replace", "path": "/name", "value": "renamed"},
+    ]
+
+
+def test_bay_model_create_get_and_delete(fake: FakeService) -> None:
+    model = {"uuid": UUID, "name": "m", "coe": "swarm-mode"}
+    fake.answer("POST", "/v1/clustertemplates", 201, model)
+    fake.answer("GET", f"/v1/clustertemplates/{UUID}", 200, model)
+    fake.answer("DELETE", f"/v1/clustertemplates/{UUID}", 204)
+    request = fake.request()
+    assert magnum.bay_model_create(request, {"name": "m", "coe": "swarm-mode"}) == model
+    assert magnum.bay_model_get(request, UUID) == model
+    magnum.bay_model_delete(request, UUID)
+    assert [(s.method, s.body) for s in fake.seen] == [
+        ("POST", {"name": "m", "coe": "swarm-mode"}),
+        ("GET", None),
+        ("DELETE", None),
+    ]
+
+
+def test_bay_model_create_refuses_an_unknown_field_before_sending(fake: FakeService) -> None:
+    with pytest.raises(magnum_exceptions.InvalidAttribute):
+        magnum.bay_model_create(fake.request(), {"colour": "red"})
+    assert fake.seen == []
+
+
+def test_bay_list_is_the_projects_own_bays(fake: FakeService) -> None:
+    """The service shows an admin every project's bays; the project list keeps its own."""
+    fake.answer("GET", "/v1/clusters/detail", 200, {"clusters": [BAY, OTHER]})
+    assert magnum.bay_list(fake.request("project-1")) == [BAY]
+
+
+def test_bay_list_of_every_project(fake: FakeService) -> None:
+    fake.answer("GET", "/v1/clusters/detail", 200, {"clusters": [BAY, OTHER]})
+    assert magnum.bay_list(fake.request("project-1"), all_projects=True) == [BAY, OTHER]
+
+
+def test_bay_create_returns_the_whole_bay(fake: FakeService) -> None:
+    """The service answers a create with its uuid only; the client reads the bay after."""
+    fake.answer("POST", "/v1/clusters", 202, {"uuid": UUID})
+    fake.answer("GET", f"/v1/clusters/{UUID}", 200, BAY)
+    created = magnum.bay_create(fake.request(), {"cluster_template_id": "m", "node_count": 2})
+    assert created == BAY
+    assert fake.seen[0].body == {"cluster_template_id": "m", "node_count": 2}
+
+
+def test_bay_update_patches_then_reads(fake: FakeService) -> None:
+    fake.answer("PATCH", f"/v1/clusters/{UUID}", 202, {"uuid": UUID})
+    fake.answer("GET", f"/v1/clusters/{UUID}", 200, BAY)
+    assert magnum.bay_update(fake.request(), UUID, {"node_count": 3}) == BAY
+    assert fake.seen[0].body == [{"op": "replace", "path": "/node_count", "value": 3}]
+
+
+def test_bay_resize_and_upgrade_post_the_actions(fake: FakeService) -> None:
+    """Resize and upgrade POST Magnum's action bodies and return the bay."""
+    fake.answer("POST", f"/v1/clusters/{UUID}/actions/resize", 202, {"uuid": UUID})
+    fake.answer("POST", f"/v1/clusters/{UUID}/actions/upgrade", 202, {"uuid": UUID})
+    fake.answer("GET", f"/v1/clusters/{UUID}", 200, BAY)
+    request = fake.request()
+    assert magnum.bay_resize(request, UUID, 1, ["node-1"], "default-worker") == BAY
+    assert magnum.bay_upgrade(request, UUID, "m-2") == BAY
+    posted = [s.body for s in fake.seen if s.method == "POST"]
+    assert posted == [
+        {"node_count": 1, "nodes_to_remove": ["node-1"], "nodegroup": "default-worker"},
+        {"cluster_template": "m-2", "max_batch_size": 1},
+    ]
+
+
+def test_bay_delete(fake: FakeService) -> None:
+    fake.answer("DELETE", f"/v1/clusters/{UUID}", 204)
+    magnum.bay_delete(fake.request(), UUID)
+    assert [(s.method, s.path) for s in fake.seen] == [("DELETE", f"/v1/clusters/{UUID}")]
+
+
+def test_bay_progress_reads_the_services_route(fake: FakeService) -> None:
+    """Progress (a route magnumclient lacks) is read with the client's own session."""
+    progress: dict[str, object] = {
+        "stack_status": None,
+        "percent": 0,
+        "resources": [],
+        "events": [],
+    }
+    fake.answer("GET", f"/v1/clusters/{UUID}/progress", 200, progress)
+    assert magnum.bay_progress(fake.request(), UUID) == progress
+    assert fake.seen[0].headers["X-Auth-Token"] == "user-token"
+
+
+def test_a_service_error_is_raised_with_its_status_and_detail(fake: FakeService) -> None:
+    error = {"errors": [{"status": 503, "title": "Heat is down", "detail": "Heat is down."}]}
+    fake.answer("GET", f"/v1/clusters/{UUID}/progress", 503, error)
+    with pytest.raises(magnum_exceptions.HttpError) as raised:
+        magnum.bay_progress(fake.request(), UUID)
+    assert raised.value.http_status == 503
+    assert raised.value.details == "Heat is down."
+
+
+def test_bay_nodes_are_the_node_groups(fake: FakeService) -> None:
+    groups = [{"uuid": "g", "name": "default-worker", "role": "worker", "node_count": 2}]
+    fake.answer("GET", f"/v1/clusters/{UUID}/nodegroups/detail", 200, {"nodegroups": groups})
+    assert magnum.bay_nodes(fake.request(), UUID) == groups
+
+
+def test_certificates_show_sign_and_rotate(fake: FakeService) -> None:
+    """The CA, a signed CSR and a CA rotation go through /v1/certificates."""
+    fake.answer("GET", f"/v1/certificates/{UUID}", 200, {"cluster_uuid": UUID, "pem": "CA"})
+    fake.answer("POST", "/v1/certificates", 201, {"cluster_uuid": UUID, "pem": "SIGNED"})
+    fake.answer("PATCH", f"/v1/certificates/{UUID}", 202)
+    request = fake.request()
+    assert magnum.bay_certificate(request, UUID) == {"pem": "CA"}
+    assert magnum.bay_certificate_sign(request, UUID, "CSR") == {"pem": "SIGNED"}
+    magnum.bay_certificate_rotate(request, UUID)
+    assert fake.seen[1].body == {"cluster_uuid": UUID, "csr": "CSR"}
+    assert (fake.seen[2].method, fake.seen[2].path) == ("PATCH", f"/v1/certificates/{UUID}")
+
+
+def test_config_archive_packs_the_files_in_one_folder(fake: FakeService) -> None:
+    """The configuration becomes a tar.gz of one folder; the private key is owner-only."""
+    files = {"ca.pem": "CA", "cert.pem": "CERT", "key.pem": "KEY", "env.sh": "export X=1\n"}
+    config = {"cluster_uuid": UUID, "coe": "swarm-mode", "files": files}
+    fake.answer("GET", f"/v1/clusters/{UUID}/config", 200, config)
+    name, data = magnum.bay_config_archive(fake.request(), UUID)
+    assert name == f"{UUID}-config.tar.gz"
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+        members = {m.name: m for m in archive.getmembers()}
+        assert sorted(members) == sorted(f"{UUID}-config/{n}" for n in files)
+        key = members[f"{UUID}-config/key.pem"]
+        assert key.mode == 0o600
+        assert members[f"{UUID}-config/env.sh"].mode == 0o644
+        extracted = archive.extractfile(key)
+        assert extracted is not None
+        assert extracted.read() == b"KEY"
+
+
+def test_config_archive_names_cannot_climb_out_of_the_folder(fake: FakeService) -> None:
+    """A file name with slashes or dots stays inside the archive's folder."""
+    config = {"cluster_uuid": UUID, "coe": "kubernetes", "files": {"../../etc/x": "no"}}
+    fake.answer("GET", "/v1/clusters/a/config", 200, config)
+    _name, data = magnum.bay_config_archive(fake.request(), "a")
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+        assert archive.getnames() == ["a-config/_.._etc_x"]
+
+
+def test_quotas(fake: FakeService) -> None:
+    """Quotas: every project's list, one quota, create, a JSON-patch update, delete."""
+    quota = {"id": 1, "project_id": "p-2", "resource": "Cluster", "hard_limit": 3}
+    fake.answer("GET", "/v1/quotas?all_tenants=True", 200, {"quotas": [quota]})
+    fake.answer("GET", "/v1/quotas/p-2/Cluster", 200, quota)
+    fake.answer("POST", "/v1/quotas", 201, quota)
+    fake.answer("PATCH", "/v1/quotas/p-2/Cluster", 202, {**quota, "hard_limit": 5})
+    fake.answer("DELETE", "/v1/quotas/p-2/Cluster", 204)
+    request = fake.request()
+    assert magnum.quota_list(request) == [quota]
+    assert magnum.quota_get(request, "p-2", "Cluster") == quota
+    assert magnum.quota_create(request, {"project_id": "p-2", "hard_limit": 3}) == quota
+    assert magnum.quota_update(request, "p-2", "Cluster", {"hard_limit": 5})["hard_limit"] == 5
+    magnum.quota_delete(request, "p-2", "Cluster")
+    assert fake.seen[3].body == [{"op": "replace", "path": "/hard_limit", "value": 5}]
+    assert fake.seen[4].method == "DELETE"
+
+
+def test_service_list(fake: FakeService) -> None:
+    services = [{"id": 1, "binary": "magnum-conductor", "state": "up"}]
+    fake.answer("GET", "/v1/mservices", 200, {"mservices": services})
+    assert magnum.service_list(fake.request()) == services
+
+
+def test_stats_give_bays_nodes_and_the_projects_quota(fake: FakeService) -> None:
+    """Stats are the project's counts and its bay quota with the bays in use."""
+    fake.answer("GET", "/v1/stats?project_id=project-1", 200, {"clusters": 2, "nodes": 5})
+    quota = {"project_id": "project-1", "resource": "Cluster", "hard_limit": 3}
+    fake.answer("GET", "/v1/quotas/project-1/Cluster", 200, quota)
+    assert magnum.stats(fake.request()) == {
+        "bays": 2,
+        "nodes": 5,
+        "quota": {"hard_limit": 3, "in_use": 2},
+    }
+
+
+def test_stats_without_the_right_to_read_the_quota(fake: FakeService) -> None:
+    """A user whom policy refuses the quota still sees the counts; the quota is null."""
+    fake.answer("GET", "/v1/stats?project_id=project-1", 200, {"clusters": 0, "nodes": 0})
+    refused = {"errors": [{"status": 403, "title": "Policy", "detail": "Policy doesn't allow"}]}
+    fake.answer("GET", "/v1/quotas/project-1/Cluster", 403, refused)
+    assert magnum.stats(fake.request()) == {"bays": 0, "nodes": 0, "quota": None}

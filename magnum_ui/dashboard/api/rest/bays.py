@@ -1,4 +1,8 @@
-"""``/api/container_infra/bays/``: the Bays panel's data."""
+"""``/api/container_infra/bays/``: bays (clusters) and their node groups.
+
+Actions on one bay (resize, upgrade, progress, certificates, configuration)
+are in :mod:`.bay_actions`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from django.views import generic
 from openstack_dashboard.api.rest import urls, utils
 
 from magnum_ui.dashboard.api import magnum
-from magnum_ui.dashboard.api.rest import service_errors
+from magnum_ui.dashboard.api.rest import ID, flag, json_object, service_errors
 
 
 @urls.register
@@ -19,4 +23,42 @@ class Bays(generic.View):
     @utils.ajax()
     @service_errors
     def get(self, request: HttpRequest) -> dict[str, Any]:
-        return {"items": magnum.bay_list(request)}
+        """The project's bays; ``?all_projects=true`` (the admin panel): every bay."""
+        all_projects = flag(request.GET.get("all_projects"))
+        return {"items": magnum.bay_list(request, all_projects=all_projects)}
+
+    @utils.ajax(data_required=True)
+    @service_errors
+    def post(self, request: HttpRequest) -> utils.CreatedResponse:
+        created = magnum.bay_create(request, json_object(request.DATA))
+        return utils.CreatedResponse(f"/api/container_infra/bays/{created['uuid']}/", created)
+
+
+@urls.register
+class Bay(generic.View):
+    url_regex = rf"container_infra/bays/(?P<bay_id>{ID})/$"
+
+    @utils.ajax()
+    @service_errors
+    def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
+        return magnum.bay_get(request, bay_id)
+
+    @utils.ajax(data_required=True)
+    @service_errors
+    def patch(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
+        return magnum.bay_update(request, bay_id, json_object(request.DATA))
+
+    @utils.ajax()
+    @service_errors
+    def delete(self, request: HttpRequest, bay_id: str) -> None:
+        magnum.bay_delete(request, bay_id)
+
+
+@urls.register
+class BayNodes(generic.View):
+    url_regex = rf"container_infra/bays/(?P<bay_id>{ID})/nodes/$"
+
+    @utils.ajax()
+    @service_errors
+    def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
+        return {"items": magnum.bay_nodes(request, bay_id)}

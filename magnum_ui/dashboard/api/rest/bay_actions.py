@@ -1,0 +1,121 @@
+"""``/api/container_infra/bays/<id>/...``: what can be done to one bay.
+
+Resize, upgrade, the progress of its Heat stack, its certificates and the
+download of its client configuration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.views import generic
+from openstack_dashboard.api.rest import urls, utils
+
+from magnum_ui.dashboard.api import magnum
+from magnum_ui.dashboard.api.rest import ID, field, json_object, required, service_errors
+
+BAY = rf"container_infra/bays/(?P<bay_id>{ID})"
+
+
+@urls.register
+class BayResize(generic.View):
+    url_regex = rf"{BAY}/resize/$"
+
+    @utils.ajax(data_required=True)
+    @service_errors
+    def post(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
+        """``{"node_count": n, "nodes_to_remove": [...], "nodegroup": ...}`` → the bay."""
+        data = json_object(request.DATA)
+        return magnum.bay_resize(
+            request,
+            bay_id,
+            node_count=required(data, "node_count", int),
+            nodes_to_remove=field(data, "nodes_to_remove", list),
+            nodegroup=field(data, "nodegroup", str),
+        )
+
+
+@urls.register
+class BayUpgrade(generic.View):
+    url_regex = rf"{BAY}/upgrade/$"
+
+    @utils.ajax(data_required=True)
+    @service_errors
+    def post(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
+        """``{"cluster_template": id, "max_batch_size": n, "nodegroup": ...}`` → the bay."""
+        data = json_object(request.DATA)
+        return magnum.bay_upgrade(
+            request,
+            bay_id,
+            cluster_template=required(data, "cluster_template", str),
+            max_batch_size=field(data, "max_batch_size", int),
+            nodegroup=field(data, "nodegroup", str),
+        )
+
+
+@urls.register
+class BayProgress(generic.View):
+    url_regex = rf"{BAY}/progress/$"
+
+    @utils.ajax()
+    @service_errors
+    def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
+        return magnum.bay_progress(request, bay_id)
+
+
+@urls.register
+class BayCertificate(generic.View):
+    url_regex = rf"{BAY}/certificate/$"
+
+    @utils.ajax()
+    @service_errors
+    def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
+        """``{"pem": ...}``: the bay's CA certificate."""
+        return magnum.bay_certificate(request, bay_id)
+
+    @utils.ajax(data_required=True)
+    @service_errors
+    def post(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
+        """``{"csr": pem}`` → ``{"pem": signed certificate}``."""
+        csr = required(json_object(request.DATA), "csr", str)
+        return magnum.bay_certificate_sign(request, bay_id, csr)
+
+
+@urls.register
+class BayCertificateRotate(generic.View):
+    url_regex = rf"{BAY}/certificate/rotate/$"
+
+    @utils.ajax()
+    @service_errors
+    def post(self, request: HttpRequest, bay_id: str) -> utils.JSONResponse:
+        magnum.bay_certificate_rotate(request, bay_id)
+        return utils.JSONResponse("", status=202)
+
+
+@urls.register
+class BayConfig(generic.View):
+    """The bay's client configuration as a tar.gz download.
+
+    The browser follows a plain link here (no AJAX header), so errors come
+    back as a short text page with the service's reason, not as JSON.
+    """
+
+    url_regex = rf"{BAY}/config/$"
+
+    def get(self, request: HttpRequest, bay_id: str) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return _text(401, "Log in to download a bay's configuration.")
+        try:
+            name, archive = service_errors(magnum.bay_config_archive)(request, bay_id)
+        except utils.AjaxError as exc:
+            return _text(exc.http_status, f"Unable to download the bay's configuration: {exc}")
+        response = HttpResponse(archive, content_type="application/gzip")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        # It holds a fresh private key: no cache may keep a copy.
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+def _text(status: int, message: str) -> HttpResponse:
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")

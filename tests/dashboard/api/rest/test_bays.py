@@ -1,0 +1,84 @@
+"""``/api/container_infra/bays/``: each view returns what one api.magnum call gives."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from django.test import SimpleTestCase
+
+from magnum_ui.dashboard.api import magnum
+from tests.dashboard.api.rest.calls import call
+
+BAY = {"uuid": "b-1", "name": "one", "status": "CREATE_IN_PROGRESS"}
+
+
+class BaysTest(SimpleTestCase):
+    def test_list_is_the_projects_bays_by_default(self) -> None:
+        """GET bays/ lists the project's own bays (all_projects False)."""
+        with mock.patch.object(magnum, "bay_list", return_value=[BAY]) as listed:
+            status, body = call("get", "/api/container_infra/bays/")
+        assert (status, body) == (200, {"items": [BAY]})
+        assert listed.call_args.kwargs == {"all_projects": False}
+
+    def test_list_of_every_project_on_request(self) -> None:
+        """GET bays/?all_projects=true (the admin panel) asks for every project's bays."""
+        with mock.patch.object(magnum, "bay_list", return_value=[BAY]) as listed:
+            call("get", "/api/container_infra/bays/?all_projects=true")
+        assert listed.call_args.kwargs == {"all_projects": True}
+
+    def test_all_projects_false_is_the_projects_list(self) -> None:
+        """all_projects=false is not mistaken for a true flag."""
+        with mock.patch.object(magnum, "bay_list", return_value=[]) as listed:
+            call("get", "/api/container_infra/bays/?all_projects=false")
+        assert listed.call_args.kwargs == {"all_projects": False}
+
+    def test_create_answers_201_with_the_bay(self) -> None:
+        """POST bays/ creates the bay from the body and answers it (CREATE_IN_PROGRESS)."""
+        fields = {"name": "one", "cluster_template_id": "m-1", "node_count": 2}
+        with mock.patch.object(magnum, "bay_create", return_value=BAY) as created:
+            status, body = call("post", "/api/container_infra/bays/", fields)
+        assert (status, body) == (201, BAY)
+        assert created.call_args.args[1] == fields
+
+    def test_create_without_a_body_is_a_400(self) -> None:
+        """POST bays/ with no body is refused before the service is asked."""
+        with mock.patch.object(magnum, "bay_create") as created:
+            status, _body = call("post", "/api/container_infra/bays/")
+        assert status == 400
+        created.assert_not_called()
+
+    def test_show_answers_the_bay(self) -> None:
+        """GET bays/<id>/ answers that bay."""
+        with mock.patch.object(magnum, "bay_get", return_value=BAY) as got:
+            status, body = call("get", "/api/container_infra/bays/b-1/")
+        assert (status, body) == (200, BAY)
+        assert got.call_args.args[1] == "b-1"
+
+    def test_patch_passes_the_changes(self) -> None:
+        """PATCH bays/<id>/ passes the change set to bay_update and answers the bay."""
+        with mock.patch.object(magnum, "bay_update", return_value=BAY) as updated:
+            status, body = call("patch", "/api/container_infra/bays/b-1/", {"node_count": 3})
+        assert (status, body) == (200, BAY)
+        assert updated.call_args.args[1:] == ("b-1", {"node_count": 3})
+
+    def test_delete_answers_204(self) -> None:
+        """DELETE bays/<id>/ deletes the bay and answers 204."""
+        with mock.patch.object(magnum, "bay_delete", return_value=None) as deleted:
+            status, body = call("delete", "/api/container_infra/bays/b-1/")
+        assert (status, body) == (204, None)
+        assert deleted.call_args.args[1] == "b-1"
+
+    def test_nodes_are_the_node_groups_as_items(self) -> None:
+        """GET bays/<id>/nodes/ answers the bay's node groups in {items: ...}."""
+        groups = [{"name": "default-master", "role": "master", "node_count": 1}]
+        with mock.patch.object(magnum, "bay_nodes", return_value=groups) as listed:
+            status, body = call("get", "/api/container_infra/bays/b-1/nodes/")
+        assert (status, body) == (200, {"items": groups})
+        assert listed.call_args.args[1] == "b-1"
+
+    def test_an_anonymous_user_gets_401(self) -> None:
+        """Without a logged-in user the views answer 401 and ask nothing."""
+        with mock.patch.object(magnum, "bay_list") as listed:
+            status, _body = call("get", "/api/container_infra/bays/", authenticated=False)
+        assert status == 401
+        listed.assert_not_called()
