@@ -20,13 +20,14 @@ NODE_OK := $(shell command -v npm >/dev/null && node -e 'process.exit(Number(pro
 APT_NODE := $(if $(NODE_OK),,nodejs npm)
 
 .PHONY: help run stop status reset test lint format typecheck test-unit test-dashboard \
-        test-e2e test-js system-run system-test constraints bench
+        test-e2e test-js system-run system-test constraints bench docs
 
 help:
 	@echo "make run      start the all-in-one (Keystone, service API, dashboard) in the foreground"
 	@echo "make stop     stop an all-in-one started elsewhere"
 	@echo "make test     lint, type-check and run every test (Python, end-to-end, JavaScript)"
 	@echo "make reset    stop and delete all state (.state/)"
+	@echo "make docs     regenerate the API description and the API and configuration references"
 
 # --- set-up -----------------------------------------------------------------
 
@@ -93,6 +94,16 @@ test-js: node_modules/.installed $(VENV)/.installed
 	PYTHON=$(PY) npm test --silent
 
 # --- maintenance ------------------------------------------------------------
+
+# The generated documents: the OpenAPI description, the API reference rendered
+# from it, and the configuration reference (tests fail when they are stale).
+docs: $(VENV)/.installed
+	$(PY) -m magnum_ui.service.api.openapi > docs/api/openapi.json.new
+	mv docs/api/openapi.json.new docs/api/openapi.json
+	$(PY) -m magnum_ui.service.api.reference_doc > docs/api/reference.md.new
+	mv docs/api/reference.md.new docs/api/reference.md
+	$(PY) -m magnum_ui.service.conf_doc > docs/configuration.md.new
+	mv docs/configuration.md.new docs/configuration.md
 
 # Re-pin every Python package after changing setup.cfg.
 constraints:
