@@ -18,7 +18,8 @@
       'ngRoute',
       'horizon.dashboard.container-infra.common',
       'horizon.dashboard.container-infra.bay-models',
-      'horizon.dashboard.container-infra.bays'
+      'horizon.dashboard.container-infra.bays',
+      'horizon.dashboard.container-infra.admin'
     ])
     .config(config);
 
@@ -52,6 +53,15 @@
       })
       .when('/project/bays/', {
         templateUrl: basePath + 'bays/panel.html'
+      })
+      .when('/admin/container_infra/bays/', {
+        templateUrl: basePath + 'admin/bays/panel.html'
+      })
+      .when('/admin/container_infra/quotas/', {
+        templateUrl: basePath + 'admin/quotas/panel.html'
+      })
+      .when('/admin/container_infra/services/', {
+        templateUrl: basePath + 'admin/services/panel.html'
       });
   }
 })();

@@ -1,0 +1,55 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  describe('horizon.dashboard.container-infra.admin.bays.service', function () {
+    var service, magnum, projects, $q, $rootScope;
+
+    beforeEach(module('horizon.dashboard.container-infra.admin.bays'));
+
+    beforeEach(inject(function ($injector) {
+      service = $injector.get('horizon.dashboard.container-infra.admin.bays.service');
+      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      projects = $injector.get('horizon.dashboard.container-infra.admin.projects.service');
+      $q = $injector.get('$q');
+      $rootScope = $injector.get('$rootScope');
+    }));
+
+    it('lists every project\'s bays with their project names', function () {
+      var bays = [
+        {uuid: 'b1', name: 'one', status: 'CREATE_COMPLETE', project_id: 'p1',
+          updated_at: '2026-11-29T10:00:00+00:00'},
+        {uuid: 'b2', name: 'two', project_id: 'p2'}
+      ];
+      var got;
+      spyOn(magnum, 'getBays').and.returnValue($q.resolve({data: {items: bays}}));
+      spyOn(projects, 'addProjectNames').and.callFake(function (items) {
+        items.forEach(function (item) { item.project_name = 'name-' + item.project_id; });
+        return $q.resolve(items);
+      });
+
+      service.getBaysPromise({name: 'ignored'}).then(function (response) { got = response; });
+      $rootScope.$apply();
+
+      expect(magnum.getBays).toHaveBeenCalledWith({all_projects: true});
+      expect(got.data.items.map(function (bay) {
+        return [bay.id, bay.project_name, bay.trackBy];
+      })).toEqual([
+        ['b1', 'name-p1', 'b1CREATE_COMPLETE2026-11-29T10:00:00+00:00'],
+        ['b2', 'name-p2', 'b2']
+      ]);
+    });
+
+    it('passes a failed listing on', function () {
+      var rejected = false;
+      spyOn(magnum, 'getBays').and.returnValue($q.reject({status: 403}));
+      spyOn(projects, 'addProjectNames');
+      service.getBaysPromise().catch(function () { rejected = true; });
+      $rootScope.$apply();
+      expect(rejected).toBe(true);
+      expect(projects.addProjectNames).not.toHaveBeenCalled();
+    });
+  });
+})();

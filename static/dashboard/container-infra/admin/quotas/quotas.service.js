@@ -1,0 +1,84 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  angular
+    .module('horizon.dashboard.container-infra.admin.quotas')
+    .factory('horizon.dashboard.container-infra.admin.quotas.service', quotasService);
+
+  quotasService.$inject = [
+    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.dashboard.container-infra.admin.projects.service',
+    'horizon.framework.util.i18n.gettext'
+  ];
+
+  /**
+   * @ngdoc service
+   * @name horizon.dashboard.container-infra.admin.quotas.service
+   * @param {Object} magnum The Magnum API service
+   * @param {Object} projects Project names
+   * @param {Function} gettext
+   * @description Data of the Quotas panel.
+   * @returns {Object} The service
+   */
+  function quotasService(magnum, projects, gettext) {
+    // Magnum counts clusters; this dashboard calls them bays.
+    var resources = {Cluster: gettext('Bays')};
+
+    var service = {
+      getQuotasPromise: getQuotasPromise,
+      resources: resourceChoices,
+      resourceLabel: resourceLabel
+    };
+
+    return service;
+
+    ///////////////
+
+    /**
+     * @name getQuotasPromise
+     * @description
+     * List function of OS::Magnum::Quota: every quota, each with its
+     * project's name (also as `name`, which confirmations show) and a
+     * `trackBy` key that changes when the limit does.
+     * @returns {Promise} Resolves with the response, whose data is {items: [...]}
+     */
+    function getQuotasPromise() {
+      return magnum.getQuotas().then(function withNames(response) {
+        response.data.items.forEach(function setTrackBy(quota) {
+          quota.trackBy = quota.id + ':' + quota.hard_limit + ':' + (quota.updated_at || '');
+        });
+        return projects.addProjectNames(response.data.items).then(function done(quotas) {
+          quotas.forEach(function setName(quota) {
+            quota.name = quota.project_name;
+          });
+          return response;
+        });
+      });
+    }
+
+    /**
+     * @name resourceChoices
+     * @description The resources a quota can limit, for a form's select.
+     * @returns {Object[]} [{value: 'Cluster', name: 'Bays'}, ...]
+     */
+    function resourceChoices() {
+      return Object.keys(resources).map(function choice(key) {
+        return {value: key, name: resources[key]};
+      });
+    }
+
+    /**
+     * @name resourceLabel
+     * @param {string} resource Magnum's name of the resource
+     * @description Display filter of the Resource column.
+     * @returns {string} 'Bays' for Cluster; other names as they are
+     */
+    function resourceLabel(resource) {
+      return Object.prototype.hasOwnProperty.call(resources, resource)
+        ? resources[resource] : resource;
+    }
+  }
+})();
