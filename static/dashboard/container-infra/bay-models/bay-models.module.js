@@ -11,18 +11,24 @@
    * @name horizon.dashboard.container-infra.bay-models
    * @description
    * Registers the OS::Magnum::BayModel resource type: its names, its
-   * properties, how to list it, its table columns and its search facets.
+   * properties, how to list and load it, its table columns, its search
+   * facets and its drawer. Its actions and its details page are
+   * registered by the `actions` and `details` modules.
    */
   angular
     .module('horizon.dashboard.container-infra.bay-models', [
       'horizon.framework',
-      'horizon.app.core.openstack-service-api'
+      'horizon.app.core.openstack-service-api',
+      'horizon.dashboard.container-infra.common',
+      'horizon.dashboard.container-infra.bay-models.actions',
+      'horizon.dashboard.container-infra.bay-models.details'
     ])
     .constant('horizon.dashboard.container-infra.bay-models.resourceType',
       'OS::Magnum::BayModel')
     .run(run);
 
   run.$inject = [
+    '$window',
     'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
@@ -30,18 +36,27 @@
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, bayModelsService, resourceType) {
+  function run($window, registry, gettext, ngettext, bayModelsService, resourceType) {
     var type = registry.getResourceType(resourceType);
 
     type
       .setNames('Bay Model', 'Bay Models', ngettext('Bay Model', 'Bay Models', 1))
       .setProperties(properties())
-      .setListFunction(bayModelsService.getBayModelsPromise);
+      .setListFunction(bayModelsService.getBayModelsPromise)
+      .setLoadFunction(bayModelsService.getBayModelPromise)
+      .setItemNameFunction(bayModelsService.itemName)
+      .setSummaryTemplateUrl($window.STATIC_URL +
+        'dashboard/container-infra/bay-models/details/drawer.html')
+      .setDefaultIndexUrl('/project/bay_models/');
 
     type.tableColumns
-      .append({id: 'name', priority: 1, sortDefault: true})
+      .append({id: 'name', priority: 1, sortDefault: true,
+        urlFunction: bayModelsService.getDetailsPath})
       .append({id: 'coe', priority: 1})
-      .append({id: 'public', priority: 2})
+      .append({id: 'image_id', priority: 2})
+      .append({id: 'public', priority: 1})
+      .append({id: 'hidden', priority: 2})
+      .append({id: 'server_type', priority: 2})
       .append({id: 'created_at', priority: 2});
 
     type.filterFacets
@@ -55,11 +70,20 @@
         name: 'coe',
         singleton: true,
         options: [
+          {label: gettext('Docker Swarm (mode)'), key: 'swarm-mode'},
           {label: gettext('Kubernetes'), key: 'kubernetes'},
-          {label: gettext('Docker Swarm'), key: 'swarm'},
-          {label: gettext('Docker Swarm Mode'), key: 'swarm-mode'},
+          {label: gettext('Docker Swarm (legacy)'), key: 'swarm'},
           {label: gettext('Mesos'), key: 'mesos'},
           {label: gettext('DC/OS'), key: 'dcos'}
+        ]
+      })
+      .append({
+        label: gettext('Public'),
+        name: 'public',
+        singleton: true,
+        options: [
+          {label: gettext('Yes'), key: 'true'},
+          {label: gettext('No'), key: 'false'}
         ]
       });
 
@@ -70,29 +94,39 @@
      */
     function properties() {
       return {
-        name: gettext('Name'),
+        name: {label: gettext('Name'), filters: ['noName']},
         uuid: gettext('ID'),
+        project_id: gettext('Project ID'),
+        user_id: gettext('User ID'),
         coe: gettext('COE'),
-        image_id: gettext('Image'),
-        keypair_id: gettext('Keypair'),
-        flavor_id: gettext('Flavor'),
-        master_flavor_id: gettext('Master Flavor'),
-        network_driver: gettext('Network Driver'),
-        volume_driver: gettext('Volume Driver'),
-        docker_volume_size: gettext('Docker Volume Size (GB)'),
-        docker_storage_driver: gettext('Docker Storage Driver'),
-        external_network_id: gettext('External Network'),
-        fixed_network: gettext('Fixed Network'),
-        fixed_subnet: gettext('Fixed Subnet'),
-        dns_nameserver: gettext('DNS Nameserver'),
         server_type: gettext('Server Type'),
+        cluster_distro: {label: gettext('Operating System'), filters: ['noValue']},
+        driver: {label: gettext('Driver'), filters: ['noValue']},
+        image_id: {label: gettext('Image'), filters: ['noValue']},
+        keypair_id: {label: gettext('Keypair'), filters: ['noValue']},
+        tags: {label: gettext('Tags'), filters: ['noValue']},
+        flavor_id: {label: gettext('Flavor'), filters: ['noValue']},
+        master_flavor_id: {label: gettext('Master Flavor'), filters: ['noValue']},
+        docker_volume_size: {label: gettext('Docker Volume Size (GB)'), filters: ['noValue']},
+        docker_storage_driver: {label: gettext('Docker Storage Driver'), filters: ['noValue']},
+        volume_driver: {label: gettext('Volume Driver'), filters: ['noValue']},
+        network_driver: {label: gettext('Network Driver'), filters: ['noValue']},
+        external_network_id: {label: gettext('External Network'), filters: ['noValue']},
+        fixed_network: {label: gettext('Fixed Network'), filters: ['noValue']},
+        fixed_subnet: {label: gettext('Fixed Subnet'), filters: ['noValue']},
+        dns_nameserver: {label: gettext('DNS Nameserver'), filters: ['noValue']},
+        apiserver_port: {label: gettext('API Server Port'), filters: ['noValue']},
+        http_proxy: {label: gettext('HTTP Proxy'), filters: ['noValue']},
+        https_proxy: {label: gettext('HTTPS Proxy'), filters: ['noValue']},
+        no_proxy: {label: gettext('No Proxy'), filters: ['noValue']},
+        insecure_registry: {label: gettext('Insecure Registry'), filters: ['noValue']},
         labels: gettext('Labels'),
         public: {label: gettext('Public'), filters: ['yesno']},
         hidden: {label: gettext('Hidden'), filters: ['yesno']},
         tls_disabled: {label: gettext('TLS Disabled'), filters: ['yesno']},
-        registry_enabled: {label: gettext('Registry Enabled'), filters: ['yesno']},
-        master_lb_enabled: {label: gettext('Master LB Enabled'), filters: ['yesno']},
-        floating_ip_enabled: {label: gettext('Floating IP Enabled'), filters: ['yesno']},
+        registry_enabled: {label: gettext('Docker Registry'), filters: ['yesno']},
+        master_lb_enabled: {label: gettext('Master Load Balancer'), filters: ['yesno']},
+        floating_ip_enabled: {label: gettext('Floating IPs'), filters: ['yesno']},
         created_at: {label: gettext('Created'), filters: ['mediumDate']},
         updated_at: {label: gettext('Updated'), filters: ['mediumDate']}
       };

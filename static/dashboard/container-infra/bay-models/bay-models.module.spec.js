@@ -14,6 +14,10 @@
       type = registry.getResourceType('OS::Magnum::BayModel');
     }));
 
+    function ids(list) {
+      return list.map(function (entry) { return entry.id; });
+    }
+
     it('names the resource type through a constant', inject(function ($injector) {
       expect($injector.get('horizon.dashboard.container-infra.bay-models.resourceType'))
         .toBe('OS::Magnum::BayModel');
@@ -24,45 +28,75 @@
       expect(type.getName(2)).toBe('Bay Models');
     });
 
-    it('labels the properties', function () {
+    it('labels every field of a bay model', function () {
       var props = type.getProperties();
-      expect(type.label('name')).toBe('Name');
-      expect(type.label('uuid')).toBe('ID');
+      [
+        'uuid', 'name', 'project_id', 'user_id', 'coe', 'image_id', 'keypair_id',
+        'flavor_id', 'master_flavor_id', 'external_network_id', 'fixed_network',
+        'fixed_subnet', 'network_driver', 'volume_driver', 'dns_nameserver',
+        'apiserver_port', 'docker_volume_size', 'docker_storage_driver',
+        'cluster_distro', 'http_proxy', 'https_proxy', 'no_proxy', 'registry_enabled',
+        'insecure_registry', 'labels', 'tls_disabled', 'public', 'hidden',
+        'server_type', 'master_lb_enabled', 'floating_ip_enabled', 'tags', 'driver',
+        'created_at', 'updated_at'
+      ].forEach(function (field) {
+        expect(props[field]).toBeDefined(field);
+        expect(type.label(field)).not.toBe(field);
+      });
       expect(type.label('coe')).toBe('COE');
-      expect(type.label('image_id')).toBe('Image');
-      expect(type.label('keypair_id')).toBe('Keypair');
-      expect(type.label('flavor_id')).toBe('Flavor');
-      expect(type.label('master_flavor_id')).toBe('Master Flavor');
-      expect(type.label('network_driver')).toBe('Network Driver');
-      expect(type.label('created_at')).toBe('Created');
       expect(props.public.filters).toEqual(['yesno']);
-      expect(props.hidden.filters).toEqual(['yesno']);
       expect(props.created_at.filters).toEqual(['mediumDate']);
+      expect(props.image_id.filters).toEqual(['noValue']);
     });
 
-    it('uses the bay models service as list function', inject(function ($injector) {
-      var service = $injector.get('horizon.dashboard.container-infra.bay-models.service');
-      expect(type.isListFunctionSet()).toBe(true);
-      expect(type.list).toBe(service.getBayModelsPromise);
-    }));
+    it('lists, loads and names bay models with the bay models service',
+      inject(function ($injector) {
+        var service = $injector.get('horizon.dashboard.container-infra.bay-models.service');
+        expect(type.list).toBe(service.getBayModelsPromise);
+        expect(type.load).toBe(service.getBayModelPromise);
+        expect(type.itemName({uuid: 'u1', name: ''})).toBe('u1');
+      }));
 
-    it('shows name, COE, public and creation date in the table', function () {
-      var columns = type.getTableColumns();
-      expect(columns.map(function (column) { return column.id; }))
-        .toEqual(['name', 'coe', 'public', 'created_at']);
-      expect(columns.map(function (column) { return column.title; }))
-        .toEqual(['Name', 'COE', 'Public', 'Created']);
-      expect(columns[2].filters).toEqual(['yesno']);
-      expect(columns[3].filters).toEqual(['mediumDate']);
+    it('has a drawer and goes back to the panel from its details page', function () {
+      expect(type.summaryTemplateUrl)
+        .toBe('/static/dashboard/container-infra/bay-models/details/drawer.html');
+      expect(type.getDefaultIndexUrl()).toBe('/project/bay_models/');
     });
 
-    it('offers search facets on name and COE', function () {
+    it('shows name, COE, image, public, hidden, server type and creation date',
+      function () {
+        var columns = type.getTableColumns();
+        expect(ids(columns)).toEqual(
+          ['name', 'coe', 'image_id', 'public', 'hidden', 'server_type', 'created_at']);
+        expect(columns[0].title).toBe('Name');
+        expect(columns[0].urlFunction({uuid: 'u1'}))
+          .toBe('ngdetails/OS::Magnum::BayModel/u1');
+        expect(columns[3].filters).toEqual(['yesno']);
+        expect(columns[6].filters).toEqual(['mediumDate']);
+      });
+
+    it('offers search facets on name, COE and public', function () {
       var facets = type.filterFacets;
       expect(facets.map(function (facet) { return facet.name; }))
-        .toEqual(['name', 'coe']);
-      expect(facets[0].singleton).toBe(true);
+        .toEqual(['name', 'coe', 'public']);
       expect(facets[1].options.map(function (option) { return option.key; }))
-        .toContain('kubernetes');
+        .toContain('swarm-mode');
+      expect(facets[2].options.map(function (option) { return option.key; }))
+        .toEqual(['true', 'false']);
+    });
+
+    it('registers create, update and delete actions', function () {
+      expect(ids(type.globalActions)).toEqual(['createBayModelAction']);
+      expect(ids(type.batchActions)).toEqual(['deleteBayModelsAction']);
+      expect(ids(type.itemActions)).toEqual(['updateBayModelAction', 'deleteBayModelAction']);
+      expect(type.itemActions[1].service).toBe(type.batchActions[0].service);
+      expect(type.globalActions[0].template.text).toBe('Create Bay Model');
+    });
+
+    it('has an overview on its details page', function () {
+      expect(ids(type.detailsViews)).toEqual(['bayModelDetailsOverview']);
+      expect(type.detailsViews[0].template)
+        .toBe('/static/dashboard/container-infra/bay-models/details/overview.html');
     });
 
     it('has a panel template showing this resource type', function (done) {

@@ -9,19 +9,31 @@
     .factory('horizon.dashboard.container-infra.bay-models.service', bayModelsService);
 
   bayModelsService.$inject = [
-    'horizon.app.core.openstack-service-api.magnum'
+    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.policy',
+    'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
+
+  // Horizon's 'horizon.app.core.detailRoute': the route of the details pages.
+  var DETAIL_ROUTE = 'ngdetails/';
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bay-models.service
    * @param {Object} magnum The Magnum API service
-   * @description Data of the bay models panel.
+   * @param {Object} policy Horizon's policy API
+   * @param {string} resourceType 'OS::Magnum::BayModel'
+   * @description Data of the bay models panel, drawer and details page.
    * @returns {Object} The service
    */
-  function bayModelsService(magnum) {
+  function bayModelsService(magnum, policy, resourceType) {
     var service = {
-      getBayModelsPromise: getBayModelsPromise
+      getBayModelsPromise: getBayModelsPromise,
+      getBayModelPromise: getBayModelPromise,
+      getBaysUsing: getBaysUsing,
+      getDetailsPath: getDetailsPath,
+      itemName: itemName,
+      ifAllowedOn: ifAllowedOn
     };
 
     return service;
@@ -33,19 +45,84 @@
      * @description
      * List function of the OS::Magnum::BayModel resource type. The search
      * parameters it gets are not sent: the table filters on the client.
-     * Each item gets a `trackBy` key that changes whenever the bay model
-     * does, so that the table redraws the row.
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
     function getBayModelsPromise() {
-      return magnum.getBayModels().then(addTrackBy);
+      return magnum.getBayModels().then(function prepareAll(response) {
+        response.data.items.forEach(prepare);
+        return response;
+      });
     }
 
-    function addTrackBy(response) {
-      response.data.items.forEach(function setTrackBy(item) {
-        item.trackBy = item.uuid + (item.updated_at || '');
+    /**
+     * @name getBayModelPromise
+     * @param {string} identifier The bay model's id (the details page's path)
+     * @description Load function of the resource type, for the details page.
+     * @returns {Promise} Resolves with the response, whose data is the bay model
+     */
+    function getBayModelPromise(identifier) {
+      return magnum.getBayModel(identifier).then(function prepareOne(response) {
+        prepare(response.data);
+        return response;
       });
-      return response;
+    }
+
+    /**
+     * @name getBaysUsing
+     * @param {Object} bayModel A bay model
+     * @description The project's bays made from `bayModel`.
+     * @returns {Promise} Resolves with the bays ([] when there are none)
+     */
+    function getBaysUsing(bayModel) {
+      return magnum.getBays().then(function usingIt(response) {
+        return response.data.items.filter(function madeFrom(bay) {
+          return bay.cluster_template_id === bayModel.uuid;
+        });
+      });
+    }
+
+    /**
+     * @name getDetailsPath
+     * @param {Object} item A bay model
+     * @description Where the details page of `item` is (the name column links it).
+     * @returns {string} The path, relative to WEBROOT
+     */
+    function getDetailsPath(item) {
+      return DETAIL_ROUTE + resourceType + '/' + item.uuid;
+    }
+
+    /**
+     * @name itemName
+     * @param {Object} item A bay model
+     * @description Its name, or its id for a bay model without name.
+     * @returns {string} The name
+     */
+    function itemName(item) {
+      return item.name || item.uuid;
+    }
+
+    /**
+     * @name ifAllowedOn
+     * @param {string} rule A rule of the 'container-infra' policy scope
+     * @param {Object} item The bay model acted on
+     * @description
+     * Asks the policy about `rule` with the bay model's project as target,
+     * the way the service checks it: a member may change the bay models of
+     * their own project only, an administrator any bay model.
+     * @returns {Promise} Resolves if allowed, rejects otherwise
+     */
+    function ifAllowedOn(rule, item) {
+      return policy.ifAllowed({
+        rules: [['container-infra', rule]],
+        target: {project_id: item.project_id}
+      });
+    }
+
+    // The table tracks rows by `trackBy` (it changes with the bay model, so
+    // an updated row is redrawn) and drops deleted rows by `id`.
+    function prepare(item) {
+      item.id = item.uuid;
+      item.trackBy = item.uuid + (item.updated_at || '');
     }
   }
 })();

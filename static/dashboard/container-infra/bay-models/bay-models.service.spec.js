@@ -5,18 +5,30 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bay-models.service', function () {
-    var service, magnum, $q, $rootScope;
+    var service, magnum, policy, $q, $rootScope;
 
     beforeEach(module('horizon.dashboard.container-infra.bay-models'));
 
     beforeEach(inject(function ($injector) {
       service = $injector.get('horizon.dashboard.container-infra.bay-models.service');
       magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      policy = $injector.get('horizon.app.core.openstack-service-api.policy');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
     }));
 
-    it('resolves with the bay models, each with a trackBy key', function () {
+    function settle(promise) {
+      var outcome = {};
+      promise.then(function (value) {
+        outcome.value = value;
+      }, function (reason) {
+        outcome.rejected = reason;
+      });
+      $rootScope.$apply();
+      return outcome;
+    }
+
+    it('lists the bay models, each with an id and a trackBy key', function () {
       var result;
       spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({
         data: {items: [
@@ -25,43 +37,66 @@
         ]}
       }));
 
-      service.getBayModelsPromise({name: 'k8s'}).then(function (response) {
-        result = response;
-      });
-      $rootScope.$apply();
+      result = settle(service.getBayModelsPromise({name: 'k8s'})).value;
 
-      expect(magnum.getBayModels).toHaveBeenCalled();
+      expect(magnum.getBayModels).toHaveBeenCalledWith();
       expect(result.data.items.map(function (item) { return item.trackBy; }))
         .toEqual(['a12026-01-02T03:04:05+00:00', 'b2']);
-      expect(result.data.items[0].name).toBe('k8s');
+      expect(result.data.items.map(function (item) { return item.id; }))
+        .toEqual(['a1', 'b2']);
     });
 
-    it('is what the resource type lists with', inject(function ($injector) {
-      var registry = $injector.get('horizon.framework.conf.resource-type-registry.service');
-      var items;
-      spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({
-        data: {items: [{uuid: 'c3', updated_at: 'later'}]}
+    it('loads one bay model for the details page, with an id', function () {
+      var result;
+      spyOn(magnum, 'getBayModel').and.returnValue($q.resolve({
+        data: {uuid: 'c3', name: 'one'}
       }));
 
-      registry.getResourceType('OS::Magnum::BayModel').list().then(function (response) {
-        items = response.data.items;
-      });
-      $rootScope.$apply();
+      result = settle(service.getBayModelPromise('c3')).value;
 
-      expect(items).toEqual([{uuid: 'c3', updated_at: 'later', trackBy: 'c3later'}]);
-    }));
+      expect(magnum.getBayModel).toHaveBeenCalledWith('c3');
+      expect(result.data.id).toBe('c3');
+      expect(result.data.trackBy).toBe('c3');
+    });
 
     it('passes a failure on', function () {
       var failure = {status: 500, data: 'boom'};
-      var rejected;
       spyOn(magnum, 'getBayModels').and.returnValue($q.reject(failure));
 
-      service.getBayModelsPromise().catch(function (response) {
-        rejected = response;
-      });
-      $rootScope.$apply();
+      expect(settle(service.getBayModelsPromise()).rejected).toBe(failure);
+    });
 
-      expect(rejected).toBe(failure);
+    it('finds the bays made from a bay model', function () {
+      spyOn(magnum, 'getBays').and.returnValue($q.resolve({data: {items: [
+        {uuid: 'b1', cluster_template_id: 'm1'},
+        {uuid: 'b2', cluster_template_id: 'm2'},
+        {uuid: 'b3', cluster_template_id: 'm1'}
+      ]}}));
+
+      expect(settle(service.getBaysUsing({uuid: 'm1'})).value.map(function (bay) {
+        return bay.uuid;
+      })).toEqual(['b1', 'b3']);
+    });
+
+    it('links a bay model to its details page', function () {
+      expect(service.getDetailsPath({uuid: 'u1', id: 'u1'}))
+        .toBe('ngdetails/OS::Magnum::BayModel/u1');
+    });
+
+    it('names a bay model by its name, else its id', function () {
+      expect(service.itemName({name: 'k8s', uuid: 'u1'})).toBe('k8s');
+      expect(service.itemName({name: null, uuid: 'u1'})).toBe('u1');
+    });
+
+    it('asks the policy with the bay model\'s project as target', function () {
+      spyOn(policy, 'ifAllowed').and.returnValue($q.reject());
+
+      expect('rejected' in settle(service.ifAllowedOn('clustertemplate:update',
+        {uuid: 'u1', project_id: 'p9'}))).toBe(true);
+      expect(policy.ifAllowed).toHaveBeenCalledWith({
+        rules: [['container-infra', 'clustertemplate:update']],
+        target: {project_id: 'p9'}
+      });
     });
   });
 })();
