@@ -51,6 +51,8 @@
     var service = {
       label: label,
       statusOptions: statusOptions,
+      healthOptions: healthOptions,
+      isFailed: isFailed,
       isInTransition: isInTransition
     };
 
@@ -85,8 +87,31 @@
      * @returns {Array} [{key: code, label: label}, ...]
      */
     function statusOptions() {
-      return Object.keys(statusLabels).map(function toOption(code) {
-        return {key: code, label: statusLabels[code]};
+      return options(statusLabels);
+    }
+
+    /**
+     * @name healthOptions
+     * @description Options of the search facet on `health_status`.
+     * @returns {Array} [{key: code, label: label}, ...]
+     */
+    function healthOptions() {
+      return options(healthLabels);
+    }
+
+    /**
+     * @name isFailed
+     * @param {Object} bay
+     * @description True when Magnum's last operation on the bay failed.
+     * @returns {boolean} Whether the status ends in _FAILED
+     */
+    function isFailed(bay) {
+      return angular.isString(bay.status) && /_FAILED$/.test(bay.status);
+    }
+
+    function options(labels) {
+      return Object.keys(labels).map(function toOption(code) {
+        return {key: code, label: labels[code]};
       });
     }
 

@@ -53,6 +53,21 @@
       });
     });
 
+    it('offers every health code as a search option', function () {
+      expect(status.healthOptions()).toEqual([
+        {key: 'HEALTHY', label: 'Healthy'},
+        {key: 'UNHEALTHY', label: 'Unhealthy'},
+        {key: 'UNKNOWN', label: 'Unknown'}
+      ]);
+    });
+
+    it('tells the bays whose last operation failed', function () {
+      expect(status.isFailed({status: 'CREATE_FAILED'})).toBe(true);
+      expect(status.isFailed({status: 'UPDATE_FAILED'})).toBe(true);
+      expect(status.isFailed({status: 'CREATE_IN_PROGRESS'})).toBe(false);
+      expect(status.isFailed({})).toBe(false);
+    });
+
     it('tells the bays Magnum is working on', function () {
       expect(status.isInTransition({status: 'CREATE_IN_PROGRESS'})).toBe(true);
       expect(status.isInTransition({status: 'ROLLBACK_IN_PROGRESS'})).toBe(true);

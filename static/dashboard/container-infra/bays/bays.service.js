@@ -9,19 +9,30 @@
     .factory('horizon.dashboard.container-infra.bays.service', baysService);
 
   baysService.$inject = [
-    'horizon.app.core.openstack-service-api.magnum'
+    '$q',
+    '$rootScope',
+    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.dashboard.container-infra.bays.events',
+    'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.service
+   * @param {Object} $q
+   * @param {Object} $rootScope
    * @param {Object} magnum The Magnum API service
-   * @description Data of the bays panel.
+   * @param {Object} events The bays' events
+   * @param {string} resourceType 'OS::Magnum::Bay'
+   * @description Data of the bays panel and of a bay's details page.
    * @returns {Object} The service
    */
-  function baysService(magnum) {
+  function baysService($q, $rootScope, magnum, events, resourceType) {
     var service = {
-      getBaysPromise: getBaysPromise
+      getBaysPromise: getBaysPromise,
+      getBayPromise: getBayPromise,
+      getDetailsPath: getDetailsPath,
+      decorate: decorate
     };
 
     return service;
@@ -33,19 +44,85 @@
      * @description
      * List function of the OS::Magnum::Bay resource type. The search
      * parameters it gets are not sent: the table filters on the client.
-     * Each item gets a `trackBy` key that changes whenever the bay does
-     * (a status change updates `updated_at`), so the table redraws the row.
+     * The bay models are listed once per call (not once per bay) to name
+     * each bay's bay model and COE; without them the bays still list.
+     * Broadcasts events.LISTED with the bays, for the panel's poller.
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
     function getBaysPromise() {
-      return magnum.getBays().then(addTrackBy);
+      return $q.all([magnum.getBays(), bayModelsById()]).then(function combine(results) {
+        var response = results[0];
+        response.data.items.forEach(function decorateBay(bay) {
+          decorate(bay, results[1][bay.cluster_template_id]);
+        });
+        $rootScope.$broadcast(events.LISTED, response.data.items);
+        return response;
+      });
     }
 
-    function addTrackBy(response) {
-      response.data.items.forEach(function setTrackBy(item) {
-        item.trackBy = item.uuid + (item.updated_at || '');
+    /**
+     * @name getBayPromise
+     * @param {string} id The bay's uuid
+     * @description
+     * Load function of the resource type (details page): the bay, with its
+     * bay model in `bay_model` (null when it cannot be read).
+     * @returns {Promise} Resolves with the response, whose data is the bay
+     */
+    function getBayPromise(id) {
+      return magnum.getBay(id).then(function addBayModel(response) {
+        return magnum.getBayModel(response.data.cluster_template_id)
+          .then(function found(model) {
+            return model.data;
+          }, function notFound() {
+            return null;
+          })
+          .then(function combine(model) {
+            decorate(response.data, model);
+            return response;
+          });
       });
-      return response;
+    }
+
+    /**
+     * @name getDetailsPath
+     * @param {Object} bay
+     * @description The bay's details page, relative to WEBROOT.
+     * @returns {string} The path
+     */
+    function getDetailsPath(bay) {
+      // Horizon's routed details view (horizon.app.core.detailRoute).
+      return 'ngdetails/' + resourceType + '/' + bay.uuid;
+    }
+
+    /**
+     * @name decorate
+     * @param {Object} bay A bay as the API gives it
+     * @param {Object} [model] Its bay model, if known
+     * @description
+     * Adds what the views need: `id` (the table drops deleted rows by
+     * id), `trackBy` (changes whenever the bay does, so the table redraws
+     * the row and re-checks its actions), the bay model's name and COE.
+     * @returns {Object} The same bay
+     */
+    function decorate(bay, model) {
+      bay.id = bay.uuid;
+      bay.trackBy = [bay.uuid, bay.status, bay.updated_at || '', bay.node_count].join('|');
+      bay.bay_model = model || null;
+      bay.bay_model_name = model ? model.name || model.uuid : bay.cluster_template_id;
+      bay.coe = model ? model.coe : null;
+      return bay;
+    }
+
+    function bayModelsById() {
+      return magnum.getBayModels().then(function index(response) {
+        var byId = {};
+        response.data.items.forEach(function add(model) {
+          byId[model.uuid] = model;
+        });
+        return byId;
+      }, function none() {
+        return {};
+      });
     }
   }
 })();

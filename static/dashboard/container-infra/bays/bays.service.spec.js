@@ -5,58 +5,92 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bays.service', function () {
-    var service, magnum, $q, $rootScope;
+    var service, magnum, events, $q, $rootScope;
+    var swarm = {uuid: 'm1', name: 'local-swarm', coe: 'swarm-mode'};
 
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
     beforeEach(inject(function ($injector) {
       service = $injector.get('horizon.dashboard.container-infra.bays.service');
       magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      events = $injector.get('horizon.dashboard.container-infra.bays.events');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
     }));
 
-    it('resolves with the bays, each with a trackBy key', function () {
-      var result;
-      spyOn(magnum, 'getBays').and.returnValue($q.resolve({
-        data: {items: [
-          {uuid: 'x1', status: 'CREATE_COMPLETE', updated_at: '2026-05-06T07:08:09+00:00'},
-          {uuid: 'y2', status: 'CREATE_IN_PROGRESS'}
-        ]}
-      }));
-
-      service.getBaysPromise().then(function (response) {
-        result = response;
+    describe('getBaysPromise', function () {
+      beforeEach(function () {
+        spyOn(magnum, 'getBays').and.returnValue($q.resolve({data: {items: [
+          {uuid: 'x1', status: 'CREATE_COMPLETE', node_count: 2, cluster_template_id: 'm1',
+           updated_at: '2026-05-06T07:08:09+00:00'},
+          {uuid: 'y2', status: 'CREATE_IN_PROGRESS', node_count: 1, cluster_template_id: 'gone'}
+        ]}}));
       });
-      $rootScope.$apply();
 
-      expect(magnum.getBays).toHaveBeenCalled();
-      expect(result.data.items.map(function (item) { return item.trackBy; }))
-        .toEqual(['x12026-05-06T07:08:09+00:00', 'y2']);
-      expect(result.data.items[1].status).toBe('CREATE_IN_PROGRESS');
+      it('names each bay\'s bay model and COE from one list of bay models', function () {
+        var items;
+        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: [swarm]}}));
+
+        service.getBaysPromise({name: 'ignored'}).then(function (response) {
+          items = response.data.items;
+        });
+        $rootScope.$apply();
+
+        expect(magnum.getBays).toHaveBeenCalledWith();
+        expect(magnum.getBayModels.calls.count()).toBe(1);
+        expect(items[0].bay_model_name).toBe('local-swarm');
+        expect(items[0].coe).toBe('swarm-mode');
+        expect(items[0].bay_model).toBe(swarm);
+        expect(items[1].bay_model_name).toBe('gone');
+        expect(items[1].coe).toBe(null);
+      });
+
+      it('gives each bay an id and a trackBy key that changes with the bay', function () {
+        var items;
+        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+
+        service.getBaysPromise().then(function (response) {
+          items = response.data.items;
+        });
+        $rootScope.$apply();
+
+        expect(items.map(function (item) { return item.id; })).toEqual(['x1', 'y2']);
+        expect(items[0].trackBy).toBe('x1|CREATE_COMPLETE|2026-05-06T07:08:09+00:00|2');
+        expect(items[1].trackBy).toBe('y2|CREATE_IN_PROGRESS||1');
+      });
+
+      it('still lists the bays when the bay models cannot be read', function () {
+        var items;
+        spyOn(magnum, 'getBayModels').and.returnValue($q.reject({status: 500}));
+
+        service.getBaysPromise().then(function (response) {
+          items = response.data.items;
+        });
+        $rootScope.$apply();
+
+        expect(items.length).toBe(2);
+        expect(items[0].bay_model_name).toBe('m1');
+      });
+
+      it('tells the panel which bays it listed', function () {
+        var listed;
+        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+        $rootScope.$on(events.LISTED, function (event, bays) {
+          listed = bays;
+        });
+
+        service.getBaysPromise();
+        $rootScope.$apply();
+
+        expect(listed.map(function (bay) { return bay.uuid; })).toEqual(['x1', 'y2']);
+      });
     });
 
-    it('lists through the real API service', inject(function ($injector) {
-      var $httpBackend = $injector.get('$httpBackend');
-      var registry = $injector.get('horizon.framework.conf.resource-type-registry.service');
-      var items;
-      $httpBackend.expectGET('/api/container_infra/bays/').respond(200, {
-        items: [{uuid: 'z3', name: 'prod', updated_at: 'u'}]
-      });
-
-      registry.getResourceType('OS::Magnum::Bay').list().then(function (response) {
-        items = response.data.items;
-      });
-      $httpBackend.flush();
-
-      expect(items).toEqual([{uuid: 'z3', name: 'prod', updated_at: 'u', trackBy: 'z3u'}]);
-      $httpBackend.verifyNoOutstandingExpectation();
-    }));
-
-    it('passes a failure on', function () {
+    it('passes a failure to list on', function () {
       var failure = {status: 503, data: 'down'};
       var rejected;
       spyOn(magnum, 'getBays').and.returnValue($q.reject(failure));
+      spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
 
       service.getBaysPromise().catch(function (response) {
         rejected = response;
@@ -65,5 +99,70 @@
 
       expect(rejected).toBe(failure);
     });
+
+    describe('getBayPromise', function () {
+      beforeEach(function () {
+        spyOn(magnum, 'getBay').and.returnValue($q.resolve({data: {
+          uuid: 'x1', status: 'CREATE_COMPLETE', cluster_template_id: 'm1'
+        }}));
+      });
+
+      it('loads the bay with its bay model', function () {
+        var bay;
+        spyOn(magnum, 'getBayModel').and.returnValue($q.resolve({data: swarm}));
+
+        service.getBayPromise('x1').then(function (response) {
+          bay = response.data;
+        });
+        $rootScope.$apply();
+
+        expect(magnum.getBay).toHaveBeenCalledWith('x1');
+        expect(magnum.getBayModel).toHaveBeenCalledWith('m1');
+        expect(bay.bay_model).toBe(swarm);
+        expect(bay.bay_model_name).toBe('local-swarm');
+        expect(bay.id).toBe('x1');
+      });
+
+      it('loads the bay when its bay model cannot be read', function () {
+        var bay;
+        spyOn(magnum, 'getBayModel').and.returnValue($q.reject({status: 404}));
+
+        service.getBayPromise('x1').then(function (response) {
+          bay = response.data;
+        });
+        $rootScope.$apply();
+
+        expect(bay.bay_model).toBe(null);
+        expect(bay.bay_model_name).toBe('m1');
+      });
+    });
+
+    it('names a bay model without a name by its id', function () {
+      expect(service.decorate({uuid: 'b'}, {uuid: 'm9', coe: 'kubernetes'}).bay_model_name)
+        .toBe('m9');
+    });
+
+    it('links a bay to its details page', function () {
+      expect(service.getDetailsPath({uuid: 'x1'})).toBe('ngdetails/OS::Magnum::Bay/x1');
+    });
+
+    it('lists through the real API service', inject(function ($injector) {
+      var $httpBackend = $injector.get('$httpBackend');
+      var registry = $injector.get('horizon.framework.conf.resource-type-registry.service');
+      var items;
+      $httpBackend.expectGET('/api/container_infra/bays/').respond(200, {
+        items: [{uuid: 'z3', name: 'prod', status: 'CREATE_COMPLETE', cluster_template_id: 'm1'}]
+      });
+      $httpBackend.expectGET('/api/container_infra/bay_models/').respond(200, {items: [swarm]});
+
+      registry.getResourceType('OS::Magnum::Bay').list().then(function (response) {
+        items = response.data.items;
+      });
+      $httpBackend.flush();
+
+      expect(items[0].name).toBe('prod');
+      expect(items[0].coe).toBe('swarm-mode');
+      $httpBackend.verifyNoOutstandingExpectation();
+    }));
   });
 })();

@@ -1,0 +1,160 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  angular
+    .module('horizon.dashboard.container-infra.bays')
+    .controller('horizon.dashboard.container-infra.bays.CreateController', CreateController);
+
+  CreateController.$inject = [
+    '$uibModalInstance',
+    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.dashboard.container-infra.common.labels.service',
+    'horizon.dashboard.container-infra.common.model-cleaner.service'
+  ];
+
+  // What a bay takes from its bay model when the form does not say otherwise.
+  var DEFAULTS_FROM_BAY_MODEL = {keypair: 'keypair_id'};
+
+  /**
+   * @ngdoc controller
+   * @name horizon.dashboard.container-infra.bays.CreateController
+   * @param {Object} $uibModalInstance
+   * @param {Object} magnum The Magnum API service
+   * @param {Object} labels The labels service (key=value lines)
+   * @param {Object} cleaner The model cleaner
+   * @description
+   * The Create Bay dialog: pick a bay model (its summary shows beside),
+   * then name, size, timeout, keypair and labels; fields the user did not
+   * touch take the chosen bay model's values. Submitting creates the bay
+   * and closes with {uuid, name}; on a failure the dialog stays open with
+   * what was typed (the API service toasts the server's reason).
+   */
+  function CreateController($uibModalInstance, magnum, labels, cleaner) {
+    var ctrl = this;
+
+    // Magnum's name rule (magnum_ui/service/api/bodies.py NAME_PATTERN).
+    ctrl.namePattern = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
+    ctrl.loading = true;
+    ctrl.submitting = false;
+    ctrl.bayModels = [];
+    ctrl.bayModel = null;
+    ctrl.bayModelLabels = [];
+    ctrl.keypairs = [];
+    ctrl.keypairsUnavailable = null;
+    ctrl.labelsError = '';
+    ctrl.form = null;
+    ctrl.model = {
+      cluster_template_id: '',
+      name: '',
+      master_count: 1,
+      node_count: 1,
+      create_timeout: 60,
+      keypair: '',
+      labels: ''
+    };
+
+    ctrl.selectBayModel = selectBayModel;
+    ctrl.checkLabels = checkLabels;
+    ctrl.submit = submit;
+    ctrl.cancel = cancel;
+
+    magnum.getBayModels().then(showBayModels, function noBayModels() {
+      ctrl.loading = false;
+    });
+    magnum.getChoices().then(showChoices, function noChoices() {
+      ctrl.keypairsUnavailable = true;
+    });
+
+    ///////////////
+
+    function showBayModels(response) {
+      ctrl.loading = false;
+      ctrl.bayModels = response.data.items.filter(function visible(model) {
+        return !model.hidden;
+      });
+      if (ctrl.bayModels.length === 1) {
+        ctrl.model.cluster_template_id = ctrl.bayModels[0].uuid;
+        selectBayModel();
+      }
+    }
+
+    function showChoices(response) {
+      var keypairs = response.data.keypairs || {items: []};
+      ctrl.keypairs = keypairs.items;
+      ctrl.keypairsUnavailable = keypairs.unavailable || null;
+    }
+
+    /**
+     * @name selectBayModel
+     * @description
+     * Shows the chosen bay model and gives the fields the user has not
+     * touched its values.
+     * @returns {undefined} Returns nothing
+     */
+    function selectBayModel() {
+      var model = ctrl.bayModels.filter(function chosen(candidate) {
+        return candidate.uuid === ctrl.model.cluster_template_id;
+      })[0] || null;
+      ctrl.bayModel = model;
+      ctrl.bayModelLabels = labels.toText(model && model.labels);
+      Object.keys(DEFAULTS_FROM_BAY_MODEL).forEach(function applyDefault(field) {
+        if (model && !(ctrl.form && ctrl.form[field] && ctrl.form[field].$dirty)) {
+          ctrl.model[field] = model[DEFAULTS_FROM_BAY_MODEL[field]] || '';
+        }
+      });
+    }
+
+    /**
+     * @name checkLabels
+     * @description Shows a labels error next to the field, and blocks submitting.
+     * @returns {Object} The labels parsed, or null when they are wrong
+     */
+    function checkLabels() {
+      var parsed = null;
+      try {
+        parsed = labels.parse(ctrl.model.labels);
+        ctrl.labelsError = '';
+      } catch (error) {
+        ctrl.labelsError = error.message;
+      }
+      if (ctrl.form && ctrl.form.labels) {
+        ctrl.form.labels.$setValidity('labels', parsed !== null);
+      }
+      return parsed;
+    }
+
+    function submit() {
+      var given = checkLabels();
+      var body;
+      if (given === null || ctrl.submitting) {
+        return;
+      }
+      body = cleaner.clean({
+        cluster_template_id: ctrl.model.cluster_template_id,
+        name: ctrl.model.name,
+        master_count: ctrl.model.master_count,
+        node_count: ctrl.model.node_count,
+        create_timeout: ctrl.model.create_timeout,
+        keypair: ctrl.model.keypair,
+        labels: given
+      });
+      if (body.labels) {
+        // The bay keeps its bay model's labels; these add to or override them.
+        body.merge_labels = true;
+      }
+      ctrl.submitting = true;
+      magnum.createBay(body).then(function created(response) {
+        $uibModalInstance.close({uuid: response.data.uuid, name: response.data.name || body.name});
+      }, function failed() {
+        ctrl.submitting = false;
+      });
+    }
+
+    function cancel() {
+      $uibModalInstance.dismiss('cancel');
+    }
+  }
+})();

@@ -1,0 +1,201 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  describe('horizon.dashboard.container-infra.bays.CreateController', function () {
+    var magnum, $q, $rootScope, $controller, modal, template;
+    var swarm = {uuid: 'm1', name: 'local-swarm', coe: 'swarm-mode', keypair_id: 'ops',
+                 labels: {zone: 'a'}};
+    var k8s = {uuid: 'm2', name: 'k8s', coe: 'kubernetes', keypair_id: null, labels: {}};
+    var hidden = {uuid: 'm3', name: 'old', coe: 'kubernetes', hidden: true};
+
+    beforeAll(function (done) {
+      fetch('/base/static/dashboard/container-infra/bays/actions/create.html')
+        .then(function (response) { return response.text(); })
+        .then(function (text) { template = text; })
+        .then(done, done.fail);
+    });
+
+    beforeEach(module('gettext'));
+    beforeEach(module('horizon.dashboard.container-infra.bays'));
+
+    beforeEach(inject(function ($injector) {
+      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      $q = $injector.get('$q');
+      $rootScope = $injector.get('$rootScope');
+      $controller = $injector.get('$controller');
+      modal = jasmine.createSpyObj('modal', ['close', 'dismiss']);
+      spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: [swarm, k8s, hidden]}}));
+      spyOn(magnum, 'getChoices').and.returnValue($q.resolve({data: {
+        keypairs: {items: [{id: 'ops', name: 'ops'}], unavailable: null}
+      }}));
+      spyOn(magnum, 'createBay').and.returnValue($q.resolve({data: {uuid: 'b1'}}));
+    }));
+
+    function start() {
+      var ctrl = $controller('horizon.dashboard.container-infra.bays.CreateController',
+        {$uibModalInstance: modal});
+      $rootScope.$apply();
+      return ctrl;
+    }
+
+    it('offers the visible bay models and the keypairs', function () {
+      var ctrl = start();
+      expect(ctrl.loading).toBe(false);
+      expect(ctrl.bayModels).toEqual([swarm, k8s]);
+      expect(ctrl.keypairs).toEqual([{id: 'ops', name: 'ops'}]);
+      expect(ctrl.keypairsUnavailable).toBe(null);
+      expect(ctrl.model.cluster_template_id).toBe('');
+    });
+
+    it('shows the chosen bay model and takes its defaults', function () {
+      var ctrl = start();
+      ctrl.model.cluster_template_id = 'm1';
+      ctrl.selectBayModel();
+      expect(ctrl.bayModel).toBe(swarm);
+      expect(ctrl.bayModelLabels).toBe('zone=a');
+      expect(ctrl.model.keypair).toBe('ops');
+      ctrl.model.cluster_template_id = 'm2';
+      ctrl.selectBayModel();
+      expect(ctrl.model.keypair).toBe('');
+      ctrl.model.cluster_template_id = '';
+      ctrl.selectBayModel();
+      expect(ctrl.bayModel).toBe(null);
+      expect(ctrl.bayModelLabels).toBe('');
+    });
+
+    it('keeps a keypair the user chose', function () {
+      var ctrl = start();
+      ctrl.form = {keypair: {$dirty: true}};
+      ctrl.model.keypair = 'mine';
+      ctrl.model.cluster_template_id = 'm1';
+      ctrl.selectBayModel();
+      expect(ctrl.model.keypair).toBe('mine');
+    });
+
+    it('chooses the only bay model there is', function () {
+      var ctrl;
+      magnum.getBayModels.and.returnValue($q.resolve({data: {items: [swarm]}}));
+      ctrl = start();
+      expect(ctrl.model.cluster_template_id).toBe('m1');
+      expect(ctrl.bayModel).toBe(swarm);
+    });
+
+    it('says why there are no keypairs, and still works without them', function () {
+      var ctrl;
+      magnum.getChoices.and.returnValue($q.resolve({data: {
+        keypairs: {items: [], unavailable: 'The compute service is not in the catalog.'}
+      }}));
+      ctrl = start();
+      expect(ctrl.keypairsUnavailable).toBe('The compute service is not in the catalog.');
+
+      magnum.getChoices.and.returnValue($q.resolve({data: {}}));
+      ctrl = start();
+      expect(ctrl.keypairs).toEqual([]);
+
+      magnum.getChoices.and.returnValue($q.reject({status: 500}));
+      ctrl = start();
+      expect(ctrl.keypairsUnavailable).toBe(true);
+    });
+
+    it('stops waiting when the bay models cannot be read', function () {
+      var ctrl;
+      magnum.getBayModels.and.returnValue($q.reject({status: 500}));
+      ctrl = start();
+      expect(ctrl.loading).toBe(false);
+      expect(ctrl.bayModels).toEqual([]);
+    });
+
+    it('marks wrong labels next to the field and does not submit them', function () {
+      var ctrl = start();
+      ctrl.form = {labels: jasmine.createSpyObj('labels', ['$setValidity'])};
+      ctrl.model.cluster_template_id = 'm1';
+      ctrl.model.labels = 'zone=b\nnot a label';
+
+      ctrl.submit();
+
+      expect(ctrl.labelsError).toContain('Line 2');
+      expect(ctrl.form.labels.$setValidity).toHaveBeenCalledWith('labels', false);
+      expect(magnum.createBay).not.toHaveBeenCalled();
+
+      ctrl.model.labels = 'zone=b';
+      expect(ctrl.checkLabels()).toEqual({zone: 'b'});
+      expect(ctrl.labelsError).toBe('');
+      expect(ctrl.form.labels.$setValidity).toHaveBeenCalledWith('labels', true);
+    });
+
+    it('creates the bay with the labels merged over the bay model\'s', function () {
+      var ctrl = start();
+      ctrl.model.cluster_template_id = 'm1';
+      ctrl.selectBayModel();
+      ctrl.model.name = 'web';
+      ctrl.model.node_count = 2;
+      ctrl.model.labels = 'zone=b';
+
+      ctrl.submit();
+      expect(ctrl.submitting).toBe(true);
+      ctrl.submit();
+      $rootScope.$apply();
+
+      expect(magnum.createBay.calls.count()).toBe(1);
+      expect(magnum.createBay).toHaveBeenCalledWith({
+        cluster_template_id: 'm1', name: 'web', master_count: 1, node_count: 2,
+        create_timeout: 60, keypair: 'ops', labels: {zone: 'b'}, merge_labels: true
+      });
+      expect(modal.close).toHaveBeenCalledWith({uuid: 'b1', name: 'web'});
+    });
+
+    it('leaves out what the form leaves empty', function () {
+      var ctrl = start();
+      ctrl.model.cluster_template_id = 'm2';
+      ctrl.model.create_timeout = null;
+      magnum.createBay.and.returnValue($q.resolve({data: {uuid: 'b2', name: 'k8s-abc123'}}));
+
+      ctrl.submit();
+      $rootScope.$apply();
+
+      expect(magnum.createBay).toHaveBeenCalledWith({
+        cluster_template_id: 'm2', master_count: 1, node_count: 1
+      });
+      expect(modal.close).toHaveBeenCalledWith({uuid: 'b2', name: 'k8s-abc123'});
+    });
+
+    it('stays open with what was typed when the service refuses', function () {
+      var ctrl = start();
+      magnum.createBay.and.returnValue($q.reject({status: 400}));
+      ctrl.model.cluster_template_id = 'm1';
+      ctrl.model.name = 'web';
+      ctrl.submit();
+      $rootScope.$apply();
+      expect(modal.close).not.toHaveBeenCalled();
+      expect(ctrl.submitting).toBe(false);
+      expect(ctrl.model.name).toBe('web');
+    });
+
+    it('closes on cancel', function () {
+      start().cancel();
+      expect(modal.dismiss).toHaveBeenCalledWith('cancel');
+    });
+
+    it('says next to the field what is wrong with a name', inject(function ($compile) {
+      var scope = $rootScope.$new();
+      var element, input;
+      scope.ctrl = start();
+      element = $compile(angular.element('<div>').html(template))(scope);
+      $rootScope.$apply();
+      input = element.find('#bay-name');
+
+      input.val('my bay').triggerHandler('input');
+      $rootScope.$apply();
+      expect(element.find('.bay-name-error').length).toBe(1);
+      expect(element.find('.bay-name-error').text()).toContain('starts with a letter');
+      expect(scope.ctrl.form.$valid).toBe(false);
+
+      input.val('my-bay').triggerHandler('input');
+      $rootScope.$apply();
+      expect(element.find('.bay-name-error').length).toBe(0);
+    }));
+  });
+})();

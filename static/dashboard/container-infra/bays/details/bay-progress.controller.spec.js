@@ -1,0 +1,182 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  function verifyNoTimeouts() {
+    inject(function ($verifyNoPendingTasks) {
+      $verifyNoPendingTasks('$timeout');
+    });
+  }
+
+  describe('horizon.dashboard.container-infra.bays.BayProgressController', function () {
+    var magnum, $q, $rootScope, $timeout, $controller, scope, bay, progress;
+
+    beforeEach(module('horizon.dashboard.container-infra.bays'));
+
+    beforeEach(inject(function ($injector) {
+      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      $q = $injector.get('$q');
+      $rootScope = $injector.get('$rootScope');
+      $timeout = $injector.get('$timeout');
+      $controller = $injector.get('$controller');
+      bay = {uuid: 'b1', status: 'CREATE_IN_PROGRESS', master_count: 1, node_count: 2};
+      progress = {
+        stack_status: 'CREATE_IN_PROGRESS',
+        stack_status_reason: 'Stack CREATE started',
+        percent: 40,
+        resources: [
+          {name: 'masters', type: 'OS::Heat::ResourceGroup', status: 'CREATE_COMPLETE'},
+          {name: '0', type: 'Magnum::Local::Node', status: 'CREATE_COMPLETE'},
+          {name: '1', type: 'Magnum::Local::Node', status: 'CREATE_COMPLETE'},
+          {name: '2', type: 'Magnum::Local::Node', status: 'CREATE_IN_PROGRESS'}
+        ],
+        events: [
+          {time: '2026-11-29T10:00:01Z', resource: 'masters', status: 'CREATE_IN_PROGRESS'},
+          {time: '2026-11-29T10:00:05Z', resource: 'masters', status: 'CREATE_COMPLETE'}
+        ]
+      };
+      spyOn(magnum, 'getBay').and.callFake(function () {
+        return $q.resolve({data: angular.copy(bay)});
+      });
+      spyOn(magnum, 'getBayProgress').and.callFake(function () {
+        return $q.resolve({data: angular.copy(progress)});
+      });
+    }));
+
+    function start() {
+      var ctrl;
+      scope = $rootScope.$new();
+      ctrl = $controller('horizon.dashboard.container-infra.bays.BayProgressController',
+        {$scope: scope}, {bayId: 'b1'});
+      ctrl.$onInit();
+      $rootScope.$apply();
+      return ctrl;
+    }
+
+    it('shows the percentage and how many nodes are created', function () {
+      var ctrl = start();
+      expect(magnum.getBay).toHaveBeenCalledWith('b1');
+      expect(magnum.getBayProgress).toHaveBeenCalledWith('b1');
+      expect(ctrl.loaded).toBe(true);
+      expect(ctrl.state).toBe('progress');
+      expect(ctrl.percent).toBe(40);
+      expect(ctrl.summary).toBe('2 of 3 nodes created.');
+      expect(ctrl.failures).toEqual([]);
+    });
+
+    it('lists the events newest first', function () {
+      var ctrl = start();
+      expect(ctrl.events.map(function (event) { return event.status; }))
+        .toEqual(['CREATE_COMPLETE', 'CREATE_IN_PROGRESS']);
+    });
+
+    it('follows the bay until it is done, then stops', function () {
+      var ctrl = start();
+      bay.status = 'CREATE_COMPLETE';
+      progress.stack_status = 'CREATE_COMPLETE';
+      progress.resources[3].status = 'CREATE_COMPLETE';
+      progress.percent = 100;
+
+      $timeout.flush(2000);
+
+      expect(magnum.getBayProgress.calls.count()).toBe(2);
+      expect(ctrl.state).toBe('complete');
+      expect(ctrl.summary).toBe('All 3 nodes ready.');
+      expect(ctrl.percent).toBe(100);
+      verifyNoTimeouts();
+    });
+
+    it('says which resource failed and why', function () {
+      var ctrl;
+      bay.status = 'CREATE_FAILED';
+      bay.status_reason = 'Resource CREATE failed: node 2';
+      bay.faults = {'workers-2': 'dockerd did not answer'};
+      progress.stack_status = 'CREATE_FAILED';
+      progress.resources[3].status = 'CREATE_FAILED';
+      progress.resources[3].status_reason = 'dockerd did not answer';
+      delete progress.percent;
+
+      ctrl = start();
+
+      expect(ctrl.state).toBe('failed');
+      expect(ctrl.summary).toBe('Failed. 2 of 3 nodes created.');
+      expect(ctrl.failures.map(function (resource) { return resource.name; })).toEqual(['2']);
+      expect(ctrl.faults).toEqual([{key: 'workers-2', value: 'dockerd did not answer'}]);
+      // Without a percent from the service: the share of resources done.
+      expect(ctrl.percent).toBe(75);
+      verifyNoTimeouts();
+    });
+
+    it('counts the nodes left while a bay is deleted', function () {
+      var ctrl;
+      bay.status = 'DELETE_IN_PROGRESS';
+      progress.stack_status = 'DELETE_IN_PROGRESS';
+      progress.resources[1].status = 'DELETE_COMPLETE';
+      ctrl = start();
+      expect(ctrl.summary).toBe('Deleting: 2 of 3 nodes left.');
+    });
+
+    it('counts the nodes ready during an update', function () {
+      var ctrl;
+      bay.status = 'UPDATE_IN_PROGRESS';
+      bay.node_count = 3;
+      progress.stack_status = 'UPDATE_IN_PROGRESS';
+      ctrl = start();
+      expect(ctrl.summary).toBe('2 of 4 nodes ready.');
+    });
+
+    it('counts stack resources for a driver whose nodes it does not know', function () {
+      var ctrl;
+      progress.resources = [
+        {name: 'a', type: 'Custom::Thing', status: 'CREATE_COMPLETE'},
+        {name: 'b', type: 'Custom::Thing', status: 'INIT_COMPLETE'},
+        {name: 'c', type: 'Custom::Thing', status: 'CREATE_IN_PROGRESS'}
+      ];
+      ctrl = start();
+      expect(ctrl.summary).toBe('2 of 3 stack resources done.');
+    });
+
+    it('copes with a stack that has nothing to report yet', function () {
+      var ctrl;
+      progress = {stack_status: null};
+      bay.master_count = undefined;
+      bay.node_count = undefined;
+      ctrl = start();
+      expect(ctrl.resources).toEqual([]);
+      expect(ctrl.events).toEqual([]);
+      expect(ctrl.percent).toBe(0);
+      expect(ctrl.summary).toBe('0 of 0 stack resources done.');
+      // The bay is in progress: it keeps polling.
+      $timeout.flush(2000);
+      expect(magnum.getBayProgress.calls.count()).toBe(2);
+    });
+
+    it('copes with resources and a bay that leave fields out', function () {
+      var ctrl;
+      bay = {uuid: 'b1'};
+      progress = {resources: [{name: 'x'}]};
+      ctrl = start();
+      expect(ctrl.state).toBe('complete');
+      expect(ctrl.failures).toEqual([]);
+      expect(ctrl.summary).toBe('0 of 1 stack resources done.');
+      verifyNoTimeouts();
+    });
+
+    it('says when the progress cannot be read, and stops', function () {
+      var ctrl;
+      magnum.getBayProgress.and.returnValue($q.reject({status: 500}));
+      ctrl = start();
+      expect(ctrl.loaded).toBe(true);
+      expect(ctrl.unavailable).toBe(true);
+      verifyNoTimeouts();
+    });
+
+    it('stops following the bay when the view goes away', function () {
+      start();
+      scope.$destroy();
+      verifyNoTimeouts();
+    });
+  });
+})();

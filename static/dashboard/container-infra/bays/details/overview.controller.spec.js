@@ -1,0 +1,94 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  function verifyNoTimeouts() {
+    inject(function ($verifyNoPendingTasks) {
+      $verifyNoPendingTasks('$timeout');
+    });
+  }
+
+  describe('horizon.dashboard.container-infra.bays.OverviewController', function () {
+    var ctrl, scope, magnum, $q, $rootScope, $timeout, $route, bay;
+
+    beforeEach(module('horizon.dashboard.container-infra.bays'));
+
+    beforeEach(inject(function ($injector, $controller) {
+      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      $q = $injector.get('$q');
+      $rootScope = $injector.get('$rootScope');
+      $timeout = $injector.get('$timeout');
+      $route = $injector.get('$route');
+      spyOn($route, 'reload');
+      bay = {
+        uuid: 'b1', name: 'web', status: 'CREATE_IN_PROGRESS', node_count: 1,
+        labels: {zeta: 'z', alpha: 'a'}, faults: {node: {reason: 'disk'}},
+        bay_model: {uuid: 'm1', name: 'local-swarm'}
+      };
+      scope = $rootScope.$new();
+      scope.context = {loadPromise: $q.resolve({data: bay})};
+      ctrl = $controller('horizon.dashboard.container-infra.bays.OverviewController',
+        {$scope: scope});
+    }));
+
+    it('shows the loaded bay, its labels and faults in key order', function () {
+      $rootScope.$apply();
+      expect(ctrl.bay).toBe(bay);
+      expect(ctrl.labels).toEqual([{key: 'alpha', value: 'a'}, {key: 'zeta', value: 'z'}]);
+      expect(ctrl.faults).toEqual([{key: 'node', value: '{"reason":"disk"}'}]);
+      expect(ctrl.configUrl).toBe('/api/container_infra/bays/b1/config/');
+      expect(ctrl.isInTransition(bay)).toBe(true);
+      expect(ctrl.isFailed(bay)).toBe(false);
+      expect(ctrl.statusLabel('CREATE_FAILED')).toBe('Create Failed');
+    });
+
+    it('updates the bay in place while it is in progress', function () {
+      spyOn(magnum, 'getBay').and.returnValue($q.resolve({data: {
+        uuid: 'b1', name: 'web', status: 'CREATE_IN_PROGRESS', node_count: 1,
+        api_address: 'tcp://10.0.0.2:2376', labels: {}, faults: {}
+      }}));
+      $rootScope.$apply();
+
+      $timeout.flush(2000);
+
+      expect(magnum.getBay).toHaveBeenCalledWith('b1');
+      expect(ctrl.bay).toBe(bay);
+      expect(bay.api_address).toBe('tcp://10.0.0.2:2376');
+      expect(bay.bay_model_name).toBe('local-swarm');
+      expect(ctrl.labels).toEqual([]);
+      expect($route.reload).not.toHaveBeenCalled();
+      $timeout.flush(2000);
+      expect(magnum.getBay.calls.count()).toBe(2);
+    });
+
+    it('reloads the page once the bay settles, so its actions are checked again', function () {
+      spyOn(magnum, 'getBay').and.returnValue($q.resolve({data: {
+        uuid: 'b1', status: 'CREATE_COMPLETE'
+      }}));
+      $rootScope.$apply();
+
+      $timeout.flush(2000);
+
+      expect($route.reload).toHaveBeenCalled();
+      verifyNoTimeouts();
+    });
+
+    it('does not poll a bay at rest', function () {
+      bay.status = 'CREATE_COMPLETE';
+      bay.labels = null;
+      bay.faults = undefined;
+      $rootScope.$apply();
+      expect(ctrl.labels).toEqual([]);
+      expect(ctrl.faults).toEqual([]);
+      verifyNoTimeouts();
+    });
+
+    it('stops polling when the page goes away', function () {
+      $rootScope.$apply();
+      scope.$destroy();
+      verifyNoTimeouts();
+    });
+  });
+})();
