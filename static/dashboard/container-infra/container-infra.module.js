@@ -19,6 +19,7 @@
       'horizon.dashboard.container-infra.common',
       'horizon.dashboard.container-infra.bay-models',
       'horizon.dashboard.container-infra.bays',
+      'horizon.dashboard.container-infra.workloads',
       'horizon.dashboard.container-infra.admin'
     ])
     .config(config);
@@ -53,6 +54,11 @@
       })
       .when('/project/bays/', {
         templateUrl: basePath + 'bays/panel.html'
+      })
+      .when('/project/workloads/', {
+        templateUrl: basePath + 'workloads/panel.html',
+        // The panel keeps the chosen bay in ?bay=: no reload when it changes.
+        reloadOnSearch: false
       })
       .when('/admin/container_infra/bays/', {
         templateUrl: basePath + 'admin/bays/panel.html'

@@ -1,0 +1,286 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  angular
+    .module('horizon.dashboard.container-infra.workloads')
+    .controller('horizon.dashboard.container-infra.workloads.WorkloadsController',
+      WorkloadsController);
+
+  WorkloadsController.$inject = [
+    '$q',
+    '$scope',
+    '$element',
+    '$document',
+    '$interval',
+    'horizon.app.core.openstack-service-api.magnum-workloads',
+    'horizon.dashboard.container-infra.workloads.kinds',
+    'horizon.dashboard.container-infra.workloads.bay-picture',
+    'horizon.dashboard.container-infra.workloads.actions',
+    'horizon.dashboard.container-infra.workloads.yaml',
+    'horizon.dashboard.container-infra.workloads.pollMs'
+  ];
+
+  /**
+   * @ngdoc controller
+   * @name horizon.dashboard.container-infra.workloads.WorkloadsController
+   * @description
+   * Loads the bay's summary, then every `pollMs` (while the view is on
+   * screen and no read is pending) the chosen kind and, for the picture,
+   * the nodes and their tasks or pods. A failed read shows the server's
+   * reason (a 503 for an unreachable bay, a 409 for one not ready) in
+   * place of the tables, and the next poll tries again.
+   */
+  function WorkloadsController($q, $scope, $element, $document, $interval, api, kinds,
+                               picture, actions, yaml, pollMs) {
+    var ctrl = this;
+    var timer = null;
+    var busy = false;
+    var generation = 0;
+
+    ctrl.$onChanges = onChanges;
+    ctrl.$onDestroy = stop;
+    ctrl.selectKind = selectKind;
+    ctrl.applyFilters = applyFilters;
+    ctrl.refresh = refresh;
+    ctrl.showDetails = showDetails;
+    ctrl.closeDetails = closeDetails;
+    ctrl.showLogs = showLogs;
+    ctrl.closeLogs = closeLogs;
+    ctrl.create = create;
+    ctrl.scale = scale;
+    ctrl.remove = remove;
+    ctrl.stateClass = kinds.stateClass;
+    reset();
+
+    ///////////////
+
+    function reset() {
+      generation += 1;
+      ctrl.summary = null;
+      ctrl.kinds = [];
+      ctrl.current = null;
+      ctrl.items = [];
+      ctrl.rows = [];
+      ctrl.statuses = [];
+      ctrl.namespaces = [];
+      ctrl.cards = [];
+      ctrl.filters = {name: '', status: '', namespace: ''};
+      ctrl.error = null;
+      ctrl.loaded = false;
+      ctrl.detail = null;
+      ctrl.logsOf = null;
+      ctrl.placedKind = null;
+      ctrl.allowed = {};
+    }
+
+    // bayId is the only binding: any change is a new bay.
+    function onChanges() {
+      stop();
+      reset();
+      if (ctrl.bayId) {
+        actions.permissions().then(function setAllowed(allowed) {
+          ctrl.allowed = allowed;
+        });
+        refresh();
+        timer = $interval(tick, pollMs);
+      }
+    }
+
+    function stop() {
+      if (timer) {
+        $interval.cancel(timer);
+        timer = null;
+      }
+    }
+
+    function tick() {
+      if (!busy && !$document[0].hidden && $element[0].offsetParent !== null) {
+        refresh();
+      }
+    }
+
+    /**
+     * @name refresh
+     * @description Reads the summary (until it is known), then the data.
+     * @returns {Promise} Resolves when the view shows the new data
+     */
+    function refresh() {
+      var mine = generation;
+      busy = true;
+      return (ctrl.summary ? $q.when(ctrl.summary) : api.getSummary(ctrl.bayId).then(onSummary))
+        .then(readData)
+        .then(function shown(results) {
+          if (mine === generation) {
+            show(results);
+          }
+        }, function failed(response) {
+          if (mine === generation) {
+            ctrl.error = {status: response && response.status, reason: api.reason(response)};
+            ctrl.loaded = true;
+          }
+        })
+        .finally(function done() {
+          if (mine === generation) {
+            busy = false;
+          }
+        });
+
+      function onSummary(response) {
+        if (mine !== generation) {
+          return $q.reject(response);
+        }
+        ctrl.summary = response.data;
+        ctrl.kinds = kinds.forSummary(response.data);
+        ctrl.current = ctrl.current || ctrl.kinds[0] || null;
+        ctrl.placedKind = ctrl.kinds.filter(function placed(definition) {
+          return definition.kind === picture.placedKind(response.data.coe);
+        })[0];
+        return ctrl.summary;
+      }
+    }
+
+    function readData() {
+      var placed = picture.placedKind(ctrl.summary.coe);
+      var current = ctrl.current;
+      var reads = {current: current ? list(current.kind, currentParams()) : $q.when([])};
+      ['nodes', placed, 'namespaces'].forEach(function read(kind) {
+        if (ctrl.summary.kinds.indexOf(kind) < 0) {
+          reads[kind] = $q.when([]);
+        } else if (current && current.kind === kind && !currentParams().namespace) {
+          reads[kind] = reads.current;
+        } else {
+          reads[kind] = list(kind, {});
+        }
+      });
+      reads.placed = reads[placed];
+      return $q.all(reads);
+    }
+
+    function list(kind, params) {
+      return api.list(ctrl.bayId, kind, params).then(function items(response) {
+        return response.data.items;
+      });
+    }
+
+    function currentParams() {
+      return ctrl.current.namespaced && ctrl.filters.namespace
+        ? {namespace: ctrl.filters.namespace} : {};
+    }
+
+    function show(results) {
+      ctrl.error = null;
+      ctrl.loaded = true;
+      ctrl.items = results.current;
+      ctrl.namespaces = results.namespaces.map(function name(ns) { return ns.name; }).sort();
+      ctrl.cards = picture.build(ctrl.summary.coe, results.nodes, results.placed);
+      applyFilters();
+    }
+
+    /**
+     * @name applyFilters
+     * @description Name (substring) and status filters act in the browser.
+     * @returns {undefined}
+     */
+    function applyFilters() {
+      var name = ctrl.filters.name.toLowerCase();
+      var status = ctrl.filters.status;
+      var statusOf = ctrl.current ? ctrl.current.status : angular.noop;
+      var seen = {};
+      ctrl.items.forEach(function collect(item) {
+        seen[statusOf(item)] = true;
+      });
+      ctrl.statuses = Object.keys(seen).filter(Boolean).sort();
+      ctrl.rows = ctrl.items.filter(function keep(item) {
+        return (!name || String(item.name).toLowerCase().indexOf(name) >= 0) &&
+          (!status || statusOf(item) === status);
+      }).map(row);
+    }
+
+    // Cells are computed once per read, so the table binds plain strings.
+    function row(item) {
+      return {
+        key: item.id || (item.namespace || '') + '/' + item.name,
+        item: item,
+        cells: ctrl.current.columns.map(function cell(column) {
+          return {
+            text: column.value(item),
+            cls: column.badge ? 'label label-' + kinds.stateClass(item[column.badge]) : ''
+          };
+        })
+      };
+    }
+
+    /**
+     * @name selectKind
+     * @param {Object} definition The kind to show
+     * @returns {Promise} Resolves when its table is filled
+     */
+    function selectKind(definition) {
+      ctrl.current = definition;
+      ctrl.items = [];
+      ctrl.rows = [];
+      ctrl.filters.status = '';
+      if (!definition.namespaced) {
+        ctrl.filters.namespace = '';
+      }
+      generation += 1;
+      return refresh();
+    }
+
+    function itemParams(item) {
+      return item.namespace ? {namespace: item.namespace} : {};
+    }
+
+    function showDetails(definition, item) {
+      var detail = {definition: definition, item: item, text: yaml.dump(item), raw: false};
+      ctrl.detail = detail;
+      return api.get(ctrl.bayId, definition.kind, definition.ref(item), itemParams(item))
+        .then(function full(response) {
+          detail.text = yaml.dump(response.data.raw || response.data);
+          detail.raw = Boolean(response.data.raw);
+        }, function failed(response) {
+          detail.error = api.reason(response);
+        });
+    }
+
+    function closeDetails() {
+      ctrl.detail = null;
+    }
+
+    function showLogs(definition, item) {
+      ctrl.logsOf = {
+        kind: definition.kind,
+        name: definition.ref(item),
+        label: item.name,
+        params: itemParams(item)
+      };
+    }
+
+    function closeLogs() {
+      ctrl.logsOf = null;
+    }
+
+    // A cancelled form or confirmation rejects: nothing to do then.
+    function create() {
+      return actions.create(ctrl.bayId, ctrl.summary.coe).then(refresh, angular.noop);
+    }
+
+    function scale(definition, item) {
+      return actions.scale(ctrl.bayId, definition, item, itemParams(item))
+        .then(refresh, angular.noop);
+    }
+
+    function remove(definition, item) {
+      return actions.remove(ctrl.bayId, definition, item, itemParams(item), $scope)
+        .then(function removed() {
+          if (ctrl.detail && ctrl.detail.item === item) {
+            ctrl.detail = null;
+          }
+          return refresh();
+        }, angular.noop);
+    }
+  }
+})();
