@@ -86,7 +86,7 @@ class FakeDevstack:
             "FAKE_ROOT": str(self.root),
             "FAKE_DIR": str(HERE),
             "FAKE_PYTHON": sys.executable,
-            "FAKE_BIN_DIR": str(VENV_BIN),
+            "FAKE_BIN_DIR": str(self.root / "bin"),
             "PYTHON": sys.executable,
             "PYTHONPATH": str(REPO),
             "DEST": str(self.root / "opt/stack"),
@@ -152,6 +152,13 @@ def devstack() -> Iterator[FakeDevstack]:
     fake.dashboard.joinpath("conf").mkdir(parents=True)
     fake.heat_conf.parent.mkdir(parents=True)
     fake.heat_conf.write_text("[DEFAULT]\ntransport_url = rabbit://stackrabbit@10.0.0.5\n")
+    # The console scripts record their calls; test_stack_migrates_the_sqlite_database
+    # points FAKE_BIN_DIR at the real ones.
+    (root / "bin").mkdir()
+    for name in ("magnum-ui-api", "magnum-ui-conductor"):
+        script = root / "bin" / name
+        script.write_text(f'#!/bin/bash\nprintf "{name}\\t%s\\n" "$*" >> "$FAKE_CALLS"\n')
+        script.chmod(0o755)
     yield fake
     shutil.rmtree(root, ignore_errors=True)
 
@@ -196,6 +203,7 @@ def test_stack_writes_a_configuration_the_service_accepts(devstack: FakeDevstack
 
 def test_stack_migrates_the_sqlite_database(devstack: FakeDevstack) -> None:
     """extra runs the service's migrations for real: the SQLite file holds the schema."""
+    devstack.settings["FAKE_BIN_DIR"] = str(VENV_BIN)
     devstack.stack()
     database = devstack.state / "magnum_ui.sqlite3"
     with sqlite3.connect(database) as db:
@@ -256,10 +264,10 @@ def test_stack_installs_the_horizon_policy_file_when_shipped(devstack: FakeDevst
 def test_stack_starts_api_then_conductor_as_devstack_units(devstack: FakeDevstack) -> None:
     """extra runs magnum-ui-api and magnum-ui-conductor with the config file, as devstack@ units."""
     devstack.stack()
-    conf = devstack.conf
+    conf, bin_dir = devstack.conf, devstack.root / "bin"
     assert devstack.calls("run_process") == [
-        ["magnum-ui-api", f"{VENV_BIN}/magnum-ui-api --config-file {conf} serve"],
-        ["magnum-ui-cond", f"{VENV_BIN}/magnum-ui-conductor --config-file {conf}"],
+        ["magnum-ui-api", f"{bin_dir}/magnum-ui-api --config-file {conf} serve"],
+        ["magnum-ui-cond", f"{bin_dir}/magnum-ui-conductor --config-file {conf}"],
     ]
     assert devstack.calls("wait_for_service") == [["60", "http://10.0.0.5:9511/"]]
     for name in ("magnum-ui-api", "magnum-ui-cond"):
@@ -330,14 +338,8 @@ def test_stack_keeps_an_existing_local_swarm_bay_model(devstack: FakeDevstack) -
 
 def test_stack_uses_devstack_postgresql(devstack: FakeDevstack) -> None:
     """With devstack's PostgreSQL the database is recreated there and migrated by the API's CLI."""
-    bin_dir = devstack.root / "bin"
-    bin_dir.mkdir()
-    for name in ("magnum-ui-api", "magnum-ui-conductor"):
-        script = bin_dir / name
-        script.write_text(f'#!/bin/bash\nprintf "{name}\\t%s\\n" "$*" >> "$FAKE_CALLS"\n')
-        script.chmod(0o755)
     devstack.settings.update(
-        ENABLED_SERVICES="key,horizon,h-eng,postgresql", FAKE_BIN_DIR=str(bin_dir)
+        ENABLED_SERVICES="key,horizon,h-eng,postgresql", DATABASE_TYPE="postgresql"
     )
     devstack.stack()
     assert ini.get(devstack.conf, "database", "connection") == (
@@ -358,21 +360,49 @@ def test_stack_keeps_given_database_and_key(devstack: FakeDevstack) -> None:
     assert devstack.calls("recreate_database") == []
 
 
-def test_conductor_only_node(devstack: FakeDevstack) -> None:
-    """A node running only magnum-ui-cond gets the configuration and the conductor, nothing else."""
-    devstack.settings.update(
+def conductor_only(fake: FakeDevstack) -> FakeDevstack:
+    fake.settings.update(
         ENABLED_SERVICES="key,magnum-ui-cond",
         DISABLED_SERVICES="magnum-ui,magnum-ui-api",
         MAGNUM_UI_CONDUCTOR_HOST="conductor-2",
     )
+    return fake
+
+
+def test_conductor_only_node(devstack: FakeDevstack) -> None:
+    """A node running only magnum-ui-cond gets the configuration and the conductor, nothing else."""
+    key = Fernet.generate_key().decode()
+    conductor_only(devstack).settings.update(
+        DATABASE_TYPE="postgresql", MAGNUM_UI_ENCRYPTION_KEY=key
+    )
     devstack.stack()
     assert ini.get(devstack.conf, "conductor", "host") == "conductor-2"
+    assert ini.get(devstack.conf, "database", "connection").startswith("postgresql://")
+    assert ini.get(devstack.conf, "crypto", "encryption_key") == key
+    assert devstack.calls("recreate_database") == []
     assert devstack.calls("create_service_user") == []
     assert devstack.calls("wait_for_service") == []
-    assert not (devstack.state / "magnum_ui.sqlite3").exists()
+    assert devstack.calls("magnum-ui-api") == []  # no migrations on a conductor-only node
     assert not devstack.systemd.joinpath("devstack@magnum-ui-api.service").exists()
     assert devstack.systemd.joinpath("devstack@magnum-ui-cond.service").is_file()
     assert not list((devstack.dashboard / "local/enabled").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("settings", "reason"),
+    [
+        ({"MAGNUM_UI_ENCRYPTION_KEY": "k"}, "needs the API node's database"),
+        ({"DATABASE_TYPE": "postgresql"}, "needs the API node's key"),
+    ],
+)
+def test_conductor_only_node_needs_the_shared_database_and_key(
+    devstack: FakeDevstack, settings: dict[str, str], reason: str
+) -> None:
+    """pre-install stops a conductor-only node that would get a private database or key."""
+    conductor_only(devstack).settings.update(settings)
+    done = devstack.run(("stack", "pre-install"))
+    assert done.returncode != 0
+    assert reason in done.stderr
 
 
 def test_disabled_plugin_does_nothing(devstack: FakeDevstack) -> None:
@@ -417,7 +447,7 @@ def test_unstack_stops_api_and_conductor(devstack: FakeDevstack) -> None:
         ["stop", "devstack@magnum-ui-cond.service"],
     ]
     assert devstack.conf.exists()
-    assert (devstack.state / "magnum_ui.sqlite3").exists()
+    assert devstack.state.is_dir()
 
 
 def test_clean_removes_what_stack_made(devstack: FakeDevstack) -> None:
