@@ -60,7 +60,7 @@ def render() -> str:
         "read one INI file, given with `--config-file PATH` or the `MAGNUM_UI_CONFIG`",
         "environment variable; without one every option keeps its default. Both",
         "check the values at start-up and stop with a sentence naming the option.",
-        "Options marked *secret* never appear in logs.",
+        "Options marked *secret* hold passwords or keys: keep the file private (mode 600).",
         "",
     ]
     for group, opts in conf.list_opts():
