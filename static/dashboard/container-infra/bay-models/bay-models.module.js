@@ -127,8 +127,8 @@
         registry_enabled: {label: gettext('Docker Registry'), filters: ['yesno']},
         master_lb_enabled: {label: gettext('Master Load Balancer'), filters: ['yesno']},
         floating_ip_enabled: {label: gettext('Floating IPs'), filters: ['yesno']},
-        created_at: {label: gettext('Created'), filters: ['mediumDate']},
-        updated_at: {label: gettext('Updated'), filters: ['mediumDate']}
+        created_at: {label: gettext('Created'), filters: ['isoMediumDate']},
+        updated_at: {label: gettext('Updated'), filters: ['isoMediumDate']}
       };
     }
   }

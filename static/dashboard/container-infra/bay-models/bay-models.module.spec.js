@@ -45,7 +45,7 @@
       });
       expect(type.label('coe')).toBe('COE');
       expect(props.public.filters).toEqual(['yesno']);
-      expect(props.created_at.filters).toEqual(['mediumDate']);
+      expect(props.created_at.filters).toEqual(['isoMediumDate']);
       expect(props.image_id.filters).toEqual(['noValue']);
     });
 
@@ -72,7 +72,7 @@
         expect(columns[0].urlFunction({uuid: 'u1'}))
           .toBe('ngdetails/OS::Magnum::BayModel/u1');
         expect(columns[3].filters).toEqual(['yesno']);
-        expect(columns[6].filters).toEqual(['mediumDate']);
+        expect(columns[6].filters).toEqual(['isoMediumDate']);
       });
 
     it('offers search facets on name, COE and public', function () {

@@ -60,6 +60,13 @@
       var model = item ? modelOf(item, schema) : defaults(choices);
       var fields = fieldsOf(choices, model, options);
 
+      angular.forEach(fields, function startEmpty(field, key) {
+        // A select shows its empty choice only for '', not for no value.
+        if (field.titleMap && angular.isUndefined(model[key]) &&
+            field.titleMap.length && field.titleMap[0].value === '') {
+          model[key] = '';
+        }
+      });
       if (item && !item.name) {
         // A bay model made without name (the API allows it) may stay so.
         schema.required = ['coe', 'server_type'];

@@ -59,11 +59,19 @@
       });
 
       it('starts on the local driver when the service has one', function () {
-        expect(config.model).toEqual({
+        expect(config.model).toEqual(jasmine.objectContaining({
           coe: 'swarm-mode', server_type: 'local', cluster_distro: '', public: false,
           hidden: false, master_lb_enabled: false, floating_ip_enabled: true,
           registry_enabled: false, tls_disabled: false, labels: ''
-        });
+        }));
+        expect(config.model.name).toBeUndefined();
+      });
+
+      it('starts the selects with an empty choice on it, the text fields empty', function () {
+        expect(config.model.keypair_id).toBe('');
+        expect(config.model.docker_storage_driver).toBe('');
+        expect(config.model.fixed_subnet).toBe('');
+        expect(config.model.image_id).toBeUndefined();
       });
 
       it('starts on the first driver, else the first COE, without local driver', function () {
@@ -251,10 +259,13 @@
 
       it('fills the form from the schema\'s fields of the bay model', function () {
         var config = formService.build(choices(), item, {canPublish: true, inUse: false});
-        expect(config.model).toEqual({
+        expect(config.model).toEqual(jasmine.objectContaining({
           name: 'k8s', coe: 'kubernetes', server_type: 'vm', image_id: 'fcos',
-          keypair_id: 'gone', docker_volume_size: 5, public: true, labels: 'kube_tag=v1.30'
-        });
+          keypair_id: 'gone', docker_volume_size: 5, public: true, labels: 'kube_tag=v1.30',
+          flavor_id: '', network_driver: ''
+        }));
+        expect(config.model.uuid).toBeUndefined();
+        expect(config.model.trackBy).toBeUndefined();
         expect(field(config, 'keypair_id').titleMap[2]).toEqual({value: 'gone', name: 'gone'});
         expect(field(config, 'coe').readonly).toBeUndefined();
       });
