@@ -62,6 +62,7 @@ class Operation:
     query: Sequence[dict[str, Any]] = ()
     min_version: tuple[int, int] | None = None
     public: bool = False
+    errors: tuple[str, ...] = ("4XX",)  # workload routes add 503: the bay did not answer
 
     @property
     def operation_id(self) -> str:
@@ -217,6 +218,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         nodegroups,
         patches,
         quotas,
+        workloads,
     )
     from magnum_ui.service.api import cluster_templates as templates
 
@@ -257,6 +259,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "QuotaOrDefault": {**quota, "required": ["project_id", "resource", "hard_limit"]},
         "Stats": STATS,
         "MService": record(m.ConductorService, mservices.FIELDS, extra=state, links=False),
+        **workloads.OPENAPI_SCHEMAS,
         "Versions": ROOT,
         "Version": VERSION,
         "Error": ERROR_BODY,
@@ -266,7 +269,7 @@ def schemas() -> dict[str, dict[str, Any]]:
 def operations() -> list[Operation]:
     """Every route of ``urls.urlpatterns`` with each method it answers."""
     from magnum_ui.service.api import cluster_templates as templates
-    from magnum_ui.service.api import clusters, nodegroups, quotas, stats
+    from magnum_ui.service.api import clusters, nodegroups, quotas, stats, workloads
 
     accepted = (202, ref("Accepted"))
     nodegroup = ref("NodeGroup")
@@ -322,6 +325,7 @@ def operations() -> list[Operation]:
                          query("type", {"enum": list(stats.STAT_TYPES)}, "What to count.")]),
         Operation("GET", "/v1/mservices", "MServices", "The conductors and their state", 200,
                   collection("mservices", ref("MService"))),
+        *workloads.openapi_operations(),
     ]  # fmt: skip
 
 
@@ -343,7 +347,7 @@ def describe(op: Operation) -> dict[str, Any]:
         "tags": [op.tag],
         "summary": op.summary,
         "parameters": _parameters(op),
-        "responses": {str(op.status): ok, "4XX": ERROR},
+        "responses": {str(op.status): ok, **dict.fromkeys(op.errors, ERROR)},
     }
     if op.body is not None:
         described["requestBody"] = {

@@ -15,6 +15,7 @@ from magnum_ui.service.api import (
     quotas,
     stats,
     versions,
+    workloads,
 )
 from magnum_ui.service.api.errors import error_response
 from magnum_ui.service.api.routing import methods
@@ -30,6 +31,7 @@ urlpatterns = [
     *quotas.ROUTES,
     *stats.ROUTES,
     *mservices.ROUTES,
+    *workloads.ROUTES,
 ]
 
 

@@ -26,6 +26,7 @@ MODULES = (
     "quotas",
     "stats",
     "services",
+    "workloads",
 )
 
 _enforcer: policy.Enforcer | None = None

@@ -44,8 +44,21 @@ EXISTING = {
     "resource": "Cluster",
 }
 
+
+def no_server_error_but_an_unreachable_bay(ctx: Any, response: Any, case: Any) -> bool | None:
+    """As not_a_server_error, but a workload route may answer 503: the fuzzed bay's
+    orchestrator address is a closed port on 127.0.0.1 (never anything off this machine)."""
+    if response.status_code == 503 and "/workloads" in case.path:
+        return None
+    return not_a_server_error(ctx, response, case)
+
+
 # No 5xx, and what does come back is what the description promises.
-CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
+CHECKS = [
+    no_server_error_but_an_unreachable_bay,
+    status_code_conformance,
+    response_schema_conformance,
+]
 
 schema = schemathesis.openapi.from_dict(openapi.build())
 
@@ -55,7 +68,7 @@ def objects() -> Iterator[None]:
     """A template, a running cluster with its node groups, and the key secrets need."""
     conf.CONF.set_override("encryption_key", Fernet.generate_key().decode(), group="crypto")
     tmpl = template("fuzzed", project_id="p-admin", image_id="img", external_network_id="pub")
-    running = cluster("fuzzed", tmpl, project_id="p-admin", api_address="https://10.0.0.9:6443")
+    running = cluster("fuzzed", tmpl, project_id="p-admin", api_address="https://127.0.0.1:1")
     nodegroups.create_defaults(running)
     yield
     conf.CONF.clear_override("encryption_key", group="crypto")
