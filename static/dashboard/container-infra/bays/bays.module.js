@@ -139,7 +139,7 @@
         uuid: gettext('ID'),
         name: gettext('Name'),
         status: {label: gettext('Status'), filters: [bayStatus.label]},
-        status_reason: gettext('Status Reason'),
+        status_reason: {label: gettext('Status Reason'), filters: ['noValue']},
         health_status: {
           label: gettext('Health Status'),
           filters: [bayStatus.label, 'noValue']
@@ -151,7 +151,7 @@
         node_count: gettext('Nodes'),
         master_count: gettext('Masters'),
         keypair: {label: gettext('Keypair'), filters: ['noValue']},
-        create_timeout: gettext('Creation Timeout (minutes)'),
+        create_timeout: gettext('Timeout (minutes)'),
         discovery_url: {label: gettext('Discovery URL'), filters: ['noValue']},
         api_address: {label: gettext('API Address'), filters: ['noValue']},
         master_addresses: gettext('Master Addresses'),
@@ -163,8 +163,8 @@
         master_flavor_id: {label: gettext('Master Flavor'), filters: ['noValue']},
         stack_id: {label: gettext('Stack ID'), filters: ['noValue']},
         project_id: gettext('Project ID'),
-        created_at: {label: gettext('Created'), filters: ['mediumDate']},
-        updated_at: {label: gettext('Updated'), filters: ['mediumDate', 'noValue']}
+        created_at: {label: gettext('Created'), filters: ['isoMediumDate']},
+        updated_at: {label: gettext('Updated'), filters: ['isoMediumDate']}
       };
     }
   }

@@ -197,5 +197,25 @@
       $rootScope.$apply();
       expect(element.find('.bay-name-error').length).toBe(0);
     }));
+
+    it('keeps its submit from Horizon\'s handler of Django modal forms', inject(function ($compile) {
+      var scope = $rootScope.$new();
+      var onDocument = jasmine.createSpy('document submit');
+      var element;
+      scope.ctrl = start();
+      element = $compile(angular.element('<div>').html(template))(scope);
+      angular.element(document.body).append(element);
+      document.addEventListener('submit', onDocument);
+      $rootScope.$apply();
+      scope.ctrl.model.cluster_template_id = 'm1';
+      $rootScope.$apply();
+
+      element.find('form')[0].dispatchEvent(new Event('submit', {bubbles: true, cancelable: true}));
+
+      document.removeEventListener('submit', onDocument);
+      element.remove();
+      expect(onDocument).not.toHaveBeenCalled();
+      expect(magnum.createBay).toHaveBeenCalled();
+    }));
   });
 })();

@@ -81,7 +81,7 @@
       ctrl.resources = resources;
       ctrl.state = stateOf(bay, stackStatus, busy);
       ctrl.percent = percentOf(progress, resources, ctrl.state);
-      ctrl.summary = summarize(bay, stackStatus, resources, ctrl.state);
+      ctrl.summary = summarize(bay, progress, resources, ctrl.state);
       ctrl.failures = resources.filter(function failed(resource) {
         return FAILED.test(resource.status || '');
       });
@@ -120,17 +120,19 @@
      * @description
      * One sentence an operator reads at a glance: how many nodes of the
      * bay are up (or still to delete), or, for a driver whose nodes are
-     * not recognised, how many stack resources are done.
+     * not recognised, how many stack resources are done. The service's
+     * own node count (`nodes`: {complete, target}) wins when it gives one.
      * @returns {string} The summary
      */
-    function summarize(bay, stackStatus, resources, state) {
+    function summarize(bay, progress, resources, state) {
       var nodes = resources.filter(function isNode(resource) {
         return NODE_TYPE.test(resource.type || '');
       });
-      var action = (stackStatus || bay.status || '').split('_')[0];
+      var known = progress.nodes;
+      var action = (progress.stack_status || bay.status || '').split('_')[0];
       var counts = {
-        ready: nodes.filter(isDone).length,
-        total: (bay.master_count || 0) + (bay.node_count || 0),
+        ready: known ? known.complete : nodes.filter(isDone).length,
+        total: known ? known.target : (bay.master_count || 0) + (bay.node_count || 0),
         left: nodes.filter(function notDeleted(resource) {
           return resource.status !== 'DELETE_COMPLETE';
         }).length,
@@ -138,7 +140,7 @@
         count: resources.length
       };
       var message;
-      if (!nodes.length) {
+      if (!nodes.length && !known) {
         message = gettext('%(done)s of %(count)s stack resources done.');
       } else if (action === 'DELETE' && state !== 'complete') {
         message = gettext('Deleting: %(left)s of %(total)s nodes left.');

@@ -127,6 +127,15 @@
       expect(ctrl.summary).toBe('2 of 4 nodes ready.');
     });
 
+    it('takes the service\'s node count when it gives one', function () {
+      var ctrl;
+      progress = {stack_status: null, percent: 0, nodes: {complete: 0, target: 3},
+                  resources: [], events: []};
+      ctrl = start();
+      expect(ctrl.summary).toBe('0 of 3 nodes created.');
+      expect(ctrl.percent).toBe(0);
+    });
+
     it('counts stack resources for a driver whose nodes it does not know', function () {
       var ctrl;
       progress.resources = [
