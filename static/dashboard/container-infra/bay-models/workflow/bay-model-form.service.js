@@ -15,6 +15,7 @@
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.labels.service',
     'horizon.dashboard.container-infra.bay-models.workflow.choice-fields.service',
+    'horizon.dashboard.container-infra.bay-models.workflow.driver-fields.service',
     'horizon.dashboard.container-infra.bay-models.workflow.schema.service'
   ];
 
@@ -25,6 +26,7 @@
    * @param {Function} gettext
    * @param {Object} labels The labels (key=value lines) service
    * @param {Object} choiceFields Selects filled from the choices endpoint
+   * @param {Object} driverFields COE, server type and OS, checked together
    * @param {Object} schemaService The form's JSON schema and steps
    * @description
    * Builds the angular-schema-form configuration of the bay model form
@@ -32,7 +34,8 @@
    * the REST API's fields.
    * @returns {Object} The service
    */
-  function bayModelForm($window, gettext, labels, choiceFields, schemaService) {
+  function bayModelForm($window, gettext, labels, choiceFields, driverFields,
+                        schemaService) {
     var HELP_URL = $window.STATIC_URL + 'dashboard/container-infra/bay-models/workflow/help/';
 
     var service = {
@@ -152,12 +155,10 @@
 
     function fieldsOf(choices, model, options) {
       var fields = {};
-      var drivers = driverFields(choices, model);
 
       schemaService.fieldNames().forEach(function plain(key) {
         fields[key] = {key: key};
       });
-      angular.extend(fields, drivers);
 
       fields.name.validationMessage = {
         202: gettext('A name starts with a letter and holds only letters, digits, ' +
@@ -188,7 +189,7 @@
       fields.volume_driver = known(fields.volume_driver, model, ['cinder', 'rexray']);
       fields.network_driver = known(fields.network_driver, model,
         ['flannel', 'calico', 'docker']);
-      return fields;
+      return driverFields.apply(fields, choices, model);
     }
 
     // Images, keypairs, flavors and networks from Glance, Nova and Neutron.
@@ -210,67 +211,6 @@
 
     function description(key) {
       return schemaService.schema().properties[key].description;
-    }
-
-    // COE, server type and OS: selects over what the installed drivers run,
-    // checked together so that no combination the service refuses is sent.
-    function driverFields(choices, model) {
-      var drivers = choices.drivers || [];
-      var coes = choices.coes || [];
-      var controls = {};
-      var fields = {
-        coe: {key: 'coe', type: 'select',
-          titleMap: choiceFields.titleMap(coes, model.coe)},
-        server_type: {key: 'server_type', type: 'select',
-          titleMap: choiceFields.titleMap(
-            choiceFields.distinct(drivers, 'server_type').map(function named(type) {
-              return {id: type, name: choiceFields.serverTypeName(type)};
-            }), model.server_type)},
-        cluster_distro: {key: 'cluster_distro', type: 'select',
-          titleMap: choiceFields.titleMap(
-            choiceFields.distinct(drivers, 'os').map(function named(os) {
-              return {id: os, name: os};
-            }), model.cluster_distro, {none: gettext('Automatic')})}
-      };
-
-      fields.coe.onChange = function pickDriver(coe) {
-        var first = drivers.filter(function runsIt(driver) { return driver.coe === coe; })[0];
-        if (first && !choiceFields.findDriver(drivers, model)) {
-          model.server_type = first.server_type;
-          model.cluster_distro = '';
-        }
-        revalidate();
-      };
-      angular.forEach(fields, function checked(field, key) {
-        field.ngModelOptions = {allowInvalid: true};
-        field.ngModel = function register(control) { controls[key] = control; };
-        if (key !== 'coe') {
-          field.onChange = revalidate;
-        }
-        if (key !== 'coe' && drivers.length) {
-          field.$validators = {driver: function runs(value) {
-            var fieldsNow = angular.extend({}, model);
-            fieldsNow[key] = value;
-            return Boolean(choiceFields.findDriver(drivers, fieldsNow));
-          }};
-          field.validationMessage = {driver: noDriverMessage};
-        }
-      });
-      return fields;
-
-      function revalidate() {
-        angular.forEach(controls, function validate(control) { control.$validate(); });
-      }
-
-      function noDriverMessage() {
-        return interpolate(gettext('No installed driver runs %(coe)s on %(server)s' +
-          '%(os)s. Installed: %(installed)s.'), {
-          coe: choiceFields.coeName(coes, model.coe),
-          server: choiceFields.serverTypeName(model.server_type),
-          os: model.cluster_distro ? ' (' + model.cluster_distro + ')' : '',
-          installed: choiceFields.describeDrivers(drivers, coes)
-        }, true);
-      }
     }
 
     // A select over the values Magnum knows for a field, current value kept.
