@@ -9,16 +9,21 @@ the service does.  Nothing is mocked.  The tests run in order on one node;
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from magnum_ui.service.drivers.local import image, nodes, tls
 from magnum_ui.service.drivers.local.options import NodeOptions
+from magnum_ui.service.drivers.local.state import StateDir
 from magnum_ui.service.workloads import base
 from magnum_ui.service.workloads.credentials import Credentials
 from magnum_ui.service.workloads.swarm import SwarmAdapter, demultiplex
@@ -46,14 +51,21 @@ labels: {{tier: test}}
 """
 
 
+@dataclass(frozen=True)
+class Node:
+    info: nodes.NodeInfo
+    credentials: Credentials  # the service's, made with the node's CA
+    pidfile: Path  # the engine's
+
+
 @pytest.fixture(scope="module")
-def node() -> Iterator[tuple[nodes.NodeInfo, Credentials]]:
-    """One manager node and the service's credentials for it (made with the node's CA)."""
-    root, ca = machine.new_root(), BayCA()
+def node() -> Iterator[Node]:
+    """One manager node, its engine's pid file, and the service's credentials for it."""
+    root, ca, bay = machine.new_root(), BayCA(), str(uuid.uuid4())
     try:
         info = nodes.create_node(
             root,
-            str(uuid.uuid4()),
+            bay,
             0,
             "master",
             ca.issue,
@@ -62,14 +74,16 @@ def node() -> Iterator[tuple[nodes.NodeInfo, Credentials]]:
         )
         key, csr = tls.new_key_and_csr("magnum-ui-workloads", "127.0.0.1")
         server = info.docker_host.replace("tcp://", "https://")
-        yield info, Credentials(server=server, ca_pem=ca.pem, cert_pem=ca.sign(csr), key_pem=key)
+        creds = Credentials(server=server, ca_pem=ca.pem, cert_pem=ca.sign(csr), key_pem=key)
+        state = StateDir(root)
+        yield Node(info, creds, state.node_dir(state.node_key(bay, 0)) / "dockerd.pid")
     finally:
         machine.destroy(root)
 
 
 @pytest.fixture
-def adapter(node: tuple[nodes.NodeInfo, Credentials]) -> Iterator[SwarmAdapter]:
-    with SwarmAdapter(node[1]) as opened:
+def adapter(node: Node) -> Iterator[SwarmAdapter]:
+    with SwarmAdapter(node.credentials) as opened:
         yield opened
 
 
@@ -79,15 +93,13 @@ def items(adapter: SwarmAdapter, kind: str, **query: Any) -> dict[str, Any]:
 
 @needs_docker
 class TestOneNode:
-    def test_the_node_is_a_ready_leading_manager(
-        self, node: tuple[nodes.NodeInfo, Credentials], adapter: SwarmAdapter
-    ) -> None:
+    def test_the_node_is_a_ready_leading_manager(self, node: Node, adapter: SwarmAdapter) -> None:
         """nodes lists the engine by hostname: manager, leader, ready, with its version."""
-        found = items(adapter, "nodes")[node[0].name]
+        found = items(adapter, "nodes")[node.info.name]
         assert (found["role"], found["leader"], found["state"]) == ("manager", True, "ready")
         assert found["availability"] == "active"
         assert found["engine_version"]
-        assert found["address"] == node[0].address
+        assert found["address"] == node.info.address
 
     def test_a_service_from_a_yaml_manifest_runs_its_replicas(self, adapter: SwarmAdapter) -> None:
         """The manifest's service is created and its two replicas reach running."""
@@ -106,13 +118,13 @@ class TestOneNode:
         assert service["created_at"].endswith("Z")
 
     def test_tasks_are_named_service_dot_slot_and_placed_on_the_node(
-        self, node: tuple[nodes.NodeInfo, Credentials], adapter: SwarmAdapter
+        self, node: Node, adapter: SwarmAdapter
     ) -> None:
         """Each task shows its service, slot, node hostname and state."""
         tasks = items(adapter, "tasks", name="hello.")
         assert sorted(tasks) == ["hello.1", "hello.2"]
         one = tasks["hello.1"]
-        assert (one["service"], one["slot"], one["node"]) == ("hello", 1, node[0].name)
+        assert (one["service"], one["slot"], one["node"]) == ("hello", 1, node.info.name)
         assert (one["state"], one["desired_state"]) == ("running", "running")
         assert one["container_id"]
         # Microseconds at most: the Engine's nanoseconds are cut for browsers' Date.
@@ -177,6 +189,21 @@ class TestOneNode:
             adapter.get("services", "hello")
         with pytest.raises(base.NotFound):
             adapter.delete("services", "hello")
+
+    def test_an_engine_that_stops_answering_is_unreachable_within_the_timeout(
+        self, node: Node, adapter: SwarmAdapter
+    ) -> None:
+        """The engine is frozen (SIGSTOP): Unreachable, saying it did not answer, in time."""
+        pid = int(node.pidfile.read_text())
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            started = time.monotonic()
+            with pytest.raises(base.Unreachable, match="did not answer in time"):
+                adapter.list_items("services", base.ListQuery())
+            elapsed = time.monotonic() - started
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        assert elapsed < sum(base.TIMEOUT)
 
 
 def test_a_closed_port_is_unreachable_at_once() -> None:
