@@ -45,6 +45,11 @@ def apply(settings: dict[str, Any]) -> None:
             "root": {"handlers": ["console"], "level": "WARNING"},
         },
     )
+    # Horizon's policy checks of the plugin ([["container-infra", rule]]) read
+    # the plugin's policy files; this runs inside Horizon's settings.
+    from magnum_ui.dashboard import conf as plugin_conf  # noqa: TID251
+
+    plugin_conf.register(settings)
     # With only Keystone and our service in the catalog, Horizon's default
     # landing page (Compute overview) is forbidden: land on the Bays panel.
     settings["HORIZON_CONFIG"]["user_home"] = webroot + "project/bays/"

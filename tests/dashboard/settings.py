@@ -6,6 +6,7 @@ from openstack_dashboard.test import settings as horizon_test_settings
 from openstack_dashboard.test.settings import *  # noqa: F403
 from openstack_dashboard.utils import settings as settings_utils
 
+from magnum_ui.dashboard import conf as magnum_ui_conf
 from magnum_ui.dashboard import enabled
 
 INSTALLED_APPS = ["magnum_ui.dashboard", *horizon_test_settings.INSTALLED_APPS]
@@ -15,3 +16,6 @@ INSTALLED_APPS = ["magnum_ui.dashboard", *horizon_test_settings.INSTALLED_APPS]
 _plugin: dict[str, Any] = {}
 settings_utils.update_dashboards([enabled], _plugin, [])
 horizon_test_settings.HORIZON_CONFIG["panel_customization"] += _plugin["panel_customization"]
+
+# Horizon checks [["container-infra", rule]] against the plugin's policy files.
+magnum_ui_conf.register(globals())

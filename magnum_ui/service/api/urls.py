@@ -8,6 +8,7 @@ from django.urls import re_path
 from magnum_ui.service.api import (
     certificates,
     cluster_config,
+    cluster_progress,
     cluster_templates,
     clusters,
     mservices,
@@ -26,6 +27,7 @@ urlpatterns = [
     *cluster_templates.ROUTES,
     *clusters.ROUTES,
     *cluster_config.ROUTES,
+    *cluster_progress.ROUTES,
     *nodegroups.ROUTES,
     *certificates.ROUTES,
     *quotas.ROUTES,
