@@ -33,6 +33,10 @@
       return node ? node.textContent : null;
     }
 
+    it('has no <form>, which Horizon\'s legacy modal code would post itself', function () {
+      expect(element[0].querySelector('form')).toBeNull();
+    });
+
     it('cannot be sent empty', function () {
       expect(element[0].querySelector('.workload-create-submit').disabled).toBe(true);
       modal.manifest = 'name: web';
@@ -45,7 +49,7 @@
       modal.useExample();
       scope.$digest();
       expect(modal.manifest).toContain('magnum-ui/busybox');
-      angular.element(element[0].querySelector('form')).triggerHandler('submit');
+      element[0].querySelector('.workload-create-submit').click();
       expect(api.create).toHaveBeenCalledWith('b1', modal.example);
       expect(instance.close).toHaveBeenCalledWith({created: [{name: 'web'}]});
       expect(modal.busy).toBe(false);

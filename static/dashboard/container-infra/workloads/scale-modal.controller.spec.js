@@ -36,6 +36,10 @@
       return element[0].querySelector('.workload-scale-submit').disabled;
     }
 
+    it('has no <form>, which Horizon\'s legacy modal code would post itself', function () {
+      expect(element[0].querySelector('form')).toBeNull();
+    });
+
     it('starts from the wanted count and checks the number as it is typed', function () {
       expect(modal.replicas).toBe(3);
       expect(submitDisabled()).toBe(false);
@@ -54,7 +58,7 @@
     it('scales and closes with the count and the item', function () {
       spyOn(api, 'scale').and.returnValue($q.when({data: {name: 'web'}}));
       type('1');
-      angular.element(element[0].querySelector('form')).triggerHandler('submit');
+      element[0].querySelector('.workload-scale-submit').click();
       expect(api.scale).toHaveBeenCalledWith('b1', 'services', 'web', 1, {});
       expect(instance.close).toHaveBeenCalledWith({replicas: 1, item: {name: 'web'}});
     });
