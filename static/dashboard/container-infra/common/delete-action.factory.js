@@ -12,6 +12,7 @@
 
   deleteActionFactory.$inject = [
     '$q',
+    'horizon.app.core.openstack-service-api.magnum-error-reason',
     'horizon.app.core.openstack-service-api.policy',
     'horizon.framework.util.actions.action-result.service',
     'horizon.framework.util.i18n.gettext',
@@ -24,6 +25,7 @@
    * @ngdoc factory
    * @name horizon.dashboard.container-infra.common.delete-action.factory
    * @param {Object} $q
+   * @param {Function} errorReason The server's reason of a failed call
    * @param {Object} policy Horizon's policy API
    * @param {Object} actionResultService
    * @param {Function} gettext
@@ -49,8 +51,8 @@
    *     });
    * @returns {Object} The factory
    */
-  function deleteActionFactory($q, policy, actionResultService, gettext, $qExtensions,
-                               deleteModal, toast) {
+  function deleteActionFactory($q, errorReason, policy, actionResultService, gettext,
+                               $qExtensions, deleteModal, toast) {
     var factory = {
       create: create
     };
@@ -64,10 +66,10 @@
      * @param {Object} options
      * @param {string} options.resourceType Type named in the action result
      * @param {string} options.policyRule Rule of the 'container-infra' scope
-     * @param {Function} options.deleteFn Called as deleteFn(id, false, item)
-     *   for each confirmed item; returns a promise. The `false` is the API
-     *   service's suppressError: its toast gives the server's reason of a
-     *   failure.
+     * @param {Function} options.deleteFn Called as deleteFn(id, true, item)
+     *   for each confirmed item; returns a promise. The `true` is the API
+     *   service's suppressError: one toast names the items that could not
+     *   be deleted, each with the server's reason.
      * @param {Function} [options.allowedFn] item → boolean or promise; false,
      *   a promise of false or a rejected promise mean "not this item"
      * @param {Function} [options.idOf] item → id (default: uuid, else id). The
@@ -160,8 +162,14 @@
         }
       }
 
+      // The delete modal names the failed items in its error toast: the
+      // name of each gets the server's reason.
       function deleteEntity(id, delEntity) {
-        return options.deleteFn(id, false, delEntity.item);
+        return options.deleteFn(id, true, delEntity.item).catch(function why(response) {
+          delEntity.name = interpolate(gettext('%(name)s (%(reason)s)'),
+            {name: delEntity.name, reason: errorReason(response)}, true);
+          return $q.reject(response);
+        });
       }
 
       function entity(item) {

@@ -139,7 +139,7 @@
         modalResult.resolve();
         outcome = settle(promise);
 
-        expect(deleteFn).toHaveBeenCalledWith('u1', false, item);
+        expect(deleteFn).toHaveBeenCalledWith('u1', true, item);
         expect(ids(outcome.resolved.deleted)).toEqual(['u1']);
         expect(outcome.resolved.deleted[0].type).toBe('OS::Test::Thing');
         expect(outcome.resolved.failed).toEqual([]);
@@ -150,7 +150,7 @@
         var items = [{uuid: 'u1', name: 'good'}, {uuid: 'u2', name: 'used'}];
         var promise, outcome;
         deleteFn.and.callFake(function (id) {
-          return id === 'u2' ? $q.reject({status: 400, data: 'in use'}) : $q.resolve();
+          return id === 'u2' ? $q.reject({status: 400, data: '"Used by bay b1."'}) : $q.resolve();
         });
 
         promise = action().perform(items, scope);
@@ -161,11 +161,14 @@
         modalResult.resolve();
         outcome = settle(promise);
 
-        expect(deleteFn.calls.allArgs()).toEqual([['u1', false, items[0]],
-          ['u2', false, items[1]]]);
+        expect(deleteFn.calls.allArgs()).toEqual([['u1', true, items[0]],
+          ['u2', true, items[1]]]);
         expect(ids(outcome.resolved.deleted)).toEqual(['u1']);
         expect(ids(outcome.resolved.failed)).toEqual(['u2']);
-        expect(toast.add).toHaveBeenCalledWith('error', 'Unable to delete: used.');
+        expect(toast.add).toHaveBeenCalledWith('error',
+          'Unable to delete: used (Used by bay b1.).');
+        expect(toast.add.calls.count()).toBe(2);
+        expect(items[1].name).toBe('used');
       });
 
       it('leaves out the items it may not delete and says so', function () {
@@ -226,7 +229,7 @@
         modalResult.resolve();
         outcome = settle(promise);
 
-        expect(deleteFn).toHaveBeenCalledWith('p1/Cluster', false, item);
+        expect(deleteFn).toHaveBeenCalledWith('p1/Cluster', true, item);
         expect(ids(outcome.resolved.deleted)).toEqual(['p1/Cluster']);
       });
 

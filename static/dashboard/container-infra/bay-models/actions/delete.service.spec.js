@@ -60,7 +60,7 @@
       modal.deferred.resolve();
       $rootScope.$apply();
 
-      expect(magnum.deleteBayModel.calls.allArgs()).toEqual([['u1', false], ['u2', false]]);
+      expect(magnum.deleteBayModel.calls.allArgs()).toEqual([['u1', true], ['u2', true]]);
       expect(result.deleted.map(function (entry) { return entry.id; })).toEqual(['u1', 'u2']);
       expect(toast.add).toHaveBeenCalledWith('success', 'Deleted bay models: a, b.');
     });
@@ -80,7 +80,8 @@
     it('reports a bay model the service refuses to delete as failed', function () {
       var result;
       spyOn(magnum, 'deleteBayModel').and.callFake(function () {
-        return $q.reject({status: 400});
+        return $q.reject({status: 400, data: '"ClusterTemplate u1 is used by one or more ' +
+          'clusters; delete them first."'});
       });
 
       service.perform({uuid: 'u1', name: 'used', project_id: 'p1'}, scope)
@@ -94,7 +95,9 @@
       $rootScope.$apply();
 
       expect(result.failed.map(function (entry) { return entry.id; })).toEqual(['u1']);
-      expect(toast.add).toHaveBeenCalledWith('error', 'Unable to delete bay model: used.');
+      expect(toast.add).toHaveBeenCalledWith('error', 'Unable to delete bay model: used ' +
+        '(ClusterTemplate u1 is used by one or more clusters; delete them first.).');
+      expect(toast.add.calls.count()).toBe(1);
     });
 
     it('has nothing to initialise', function () {
