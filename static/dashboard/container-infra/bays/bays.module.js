@@ -24,7 +24,9 @@
     .constant('horizon.dashboard.container-infra.bays.resourceType', 'OS::Magnum::Bay')
     .constant('horizon.dashboard.container-infra.bays.events', {
       // Broadcast on $rootScope with the bays each time the list is loaded.
-      LISTED: 'horizon.dashboard.container-infra.bays.LISTED'
+      LISTED: 'horizon.dashboard.container-infra.bays.LISTED',
+      // Broadcast on $rootScope with a bay's id once the service accepted its deletion.
+      DELETED: 'horizon.dashboard.container-infra.bays.DELETED'
     })
     .config(config)
     .run(run);

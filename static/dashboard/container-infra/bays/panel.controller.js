@@ -44,6 +44,8 @@
     ctrl.loadStats = loadStats;
 
     $scope.$on(events.LISTED, onListed);
+    // The table drops a deleted row; listing again shows the deletion going on.
+    $scope.$on(events.DELETED, relist);
     loadStats();
 
     ///////////////

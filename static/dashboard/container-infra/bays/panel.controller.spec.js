@@ -53,6 +53,11 @@
       expect(ctrl.listParams).toEqual({poll: 2});
     });
 
+    it('lists again when a bay is being deleted, to follow the deletion', function () {
+      $rootScope.$broadcast(events.DELETED, 'b1');
+      expect(ctrl.listParams).toEqual({poll: 1});
+    });
+
     it('stops re-listing once nothing is in progress', function () {
       listed([{trackBy: 'a', status: 'UPDATE_IN_PROGRESS'}]);
       listed([{trackBy: 'a2', status: 'UPDATE_COMPLETE'}]);

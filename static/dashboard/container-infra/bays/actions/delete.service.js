@@ -9,31 +9,43 @@
     .factory('horizon.dashboard.container-infra.bays.actions.delete', deleteBayAction);
 
   deleteBayAction.$inject = [
+    '$rootScope',
     'horizon.app.core.openstack-service-api.magnum',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.common.delete-action.factory',
-    'horizon.dashboard.container-infra.bays.resourceType'
+    'horizon.dashboard.container-infra.bays.resourceType',
+    'horizon.dashboard.container-infra.bays.events'
   ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.actions.delete
+   * @param {Object} $rootScope
    * @param {Object} magnum The Magnum API service
    * @param {Function} gettext
    * @param {Function} ngettext
    * @param {Object} deleteActionFactory The shared delete action
    * @param {string} resourceType 'OS::Magnum::Bay'
+   * @param {Object} events The bays' events
    * @description
    * Row and batch action "Delete Bay(s)" (`cluster:delete`), after a
-   * confirmation. A bay already being deleted is not offered again.
+   * confirmation. A bay already being deleted is not offered again. Each
+   * accepted deletion is broadcast (events.DELETED): the table drops the
+   * row at once, and the panel lists again to follow the deletion.
    * @returns {Object} The action service
    */
-  function deleteBayAction(magnum, gettext, ngettext, deleteActionFactory, resourceType) {
+  function deleteBayAction($rootScope, magnum, gettext, ngettext, deleteActionFactory,
+                           resourceType, events) {
     return deleteActionFactory.create({
       resourceType: resourceType,
       policyRule: 'cluster:delete',
-      deleteFn: magnum.deleteBay,
+      deleteFn: function deleteBay(id, suppressError) {
+        return magnum.deleteBay(id, suppressError).then(function deleted(response) {
+          $rootScope.$broadcast(events.DELETED, id);
+          return response;
+        });
+      },
       allowedFn: function notDeleting(bay) {
         return bay.status !== 'DELETE_IN_PROGRESS';
       },

@@ -22,12 +22,39 @@
       $injector.get('horizon.dashboard.container-infra.bays.actions.delete');
     }));
 
-    it('is the shared delete action, on cluster:delete, deleting with the API', function () {
+    it('is the shared delete action, on cluster:delete', function () {
       expect(factory.create.calls.count()).toBe(1);
       expect(created.resourceType).toBe('OS::Magnum::Bay');
       expect(created.policyRule).toBe('cluster:delete');
-      expect(created.deleteFn).toBe(magnum.deleteBay);
     });
+
+    it('deletes with the API and says so once the service accepted', inject(function ($q, $rootScope) {
+      var events = [];
+      var response = {status: 204};
+      var result;
+      spyOn(magnum, 'deleteBay').and.returnValue($q.resolve(response));
+      $rootScope.$on('horizon.dashboard.container-infra.bays.DELETED', function (event, id) {
+        events.push(id);
+      });
+
+      created.deleteFn('b1', false, {uuid: 'b1'}).then(function (value) { result = value; });
+      $rootScope.$apply();
+
+      expect(magnum.deleteBay).toHaveBeenCalledWith('b1', false);
+      expect(result).toBe(response);
+      expect(events).toEqual(['b1']);
+    }));
+
+    it('says nothing of a deletion the service refused', inject(function ($q, $rootScope) {
+      var heard = false;
+      spyOn(magnum, 'deleteBay').and.returnValue($q.reject({status: 409}));
+      $rootScope.$on('horizon.dashboard.container-infra.bays.DELETED', function () {
+        heard = true;
+      });
+      created.deleteFn('b1', false).catch(angular.noop);
+      $rootScope.$apply();
+      expect(heard).toBe(false);
+    }));
 
     it('does not offer to delete a bay being deleted', function () {
       expect(created.allowedFn({status: 'DELETE_IN_PROGRESS'})).toBe(false);

@@ -40,6 +40,7 @@
     var poller = bayPoller.create($scope, load);
 
     ctrl.$onInit = load;
+    ctrl.reload = load;
     ctrl.loaded = false;
     ctrl.unavailable = false;
     ctrl.bay = null;

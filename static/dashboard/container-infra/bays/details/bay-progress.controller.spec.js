@@ -180,6 +180,12 @@
       expect(ctrl.loaded).toBe(true);
       expect(ctrl.unavailable).toBe(true);
       verifyNoTimeouts();
+
+      magnum.getBayProgress.and.returnValue($q.resolve({data: progress}));
+      ctrl.reload();
+      $rootScope.$apply();
+      expect(ctrl.unavailable).toBe(false);
+      expect(ctrl.percent).toBe(40);
     });
 
     it('stops following the bay when the view goes away', function () {
