@@ -112,12 +112,22 @@ def show(request: HttpRequest, ident: str) -> JsonResponse:
         stack = Stack(status=None, reason=None, resources=[], events=[])
     else:
         try:
-            stack = read_stack(heat.service_connection(), cluster.stack_id)
+            stack = read_stack(_service_connection(), cluster.stack_id)
         except HeatUnavailable as exc:
             raise ApiError(
                 503, f"Heat cannot tell the progress of cluster {cluster.uuid} now: {exc}"
             ) from None
     return JsonResponse(progress(cluster, stack))
+
+
+def _service_connection() -> Any:
+    """The conductor's Heat connection (service user); unusable settings are Heat's 503 too."""
+    try:
+        return heat.service_connection()
+    except Exception as exc:
+        # keystoneauth reports a missing setting with a bare Exception, oslo.config
+        # with its own errors: whatever it is, the page can say what is wrong.
+        raise HeatUnavailable(f"the service's [keystone_authtoken] credentials: {exc}") from exc
 
 
 def progress(cluster: Cluster, stack: Stack) -> dict[str, Any]:
@@ -225,8 +235,6 @@ def _get(conn: Any, path: str, params: dict[str, Any] | None = None) -> Any:
 def _reason(exc: Exception) -> str:
     if isinstance(exc, keystone_exceptions.ConnectTimeout):
         return f"no answer within {HEAT_TIMEOUT_SECONDS:g} s."
-    if isinstance(exc, keystone_exceptions.ConnectFailure):
-        return "the connection was refused (is Heat running?)."
     return str(exc).strip() or type(exc).__name__
 
 

@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from typing import Any
 
 import openstack
 from keystoneauth1 import loading, session
 from keystoneauth1.identity import v3
+from oslo_config import cfg
 
 from magnum_ui.service import conf
 
@@ -26,11 +28,12 @@ class TokenExpired(Exception):
 
 
 def _register() -> None:
-    try:
-        loading.register_auth_conf_options(conf.CONF, GROUP)
-        loading.register_session_conf_options(conf.CONF, GROUP)
-    except Exception:  # noqa: S110 - keystonemiddleware registered them already
-        pass
+    # Option by option: in the API process keystonemiddleware has registered
+    # some of them (auth_type, cafile, ...) its own way, and registering a
+    # list stops at the first such one, leaving e.g. ``timeout`` unknown.
+    for opt in (*loading.get_auth_common_conf_options(), *loading.get_session_conf_options()):
+        with contextlib.suppress(cfg.DuplicateOptError):
+            conf.CONF.register_opt(opt, group=GROUP)
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from unittest import mock
 import pytest
 import requests
 from django.test import Client
-from keystoneauth1 import adapter, session, token_endpoint
+from keystoneauth1 import adapter, loading, session, token_endpoint
 
 from magnum_ui.service.api import cluster_progress
 from magnum_ui.service.conductor import heat
@@ -186,7 +186,45 @@ def test_heat_down_is_a_503_with_the_reason(client: Client) -> None:
     cluster("bay", template(), status="CREATE_IN_PROGRESS", stack_id="s-1")
     response = _progress(client, closed)
     assert response.status_code == 503
-    assert "the connection was refused (is Heat running?)" in detail(response)
+    assert f"Unable to establish connection to http://127.0.0.1:{port}/" in detail(response)
+
+
+def test_the_connection_loads_where_keystonemiddleware_registered_its_options(
+    client: Client,
+) -> None:
+    """In the API process keystonemiddleware registers [keystone_authtoken] first; the
+    service user's connection still loads (Keystone on a closed port here: a 503, no 500)."""
+    from keystonemiddleware.auth_token import _opts as middleware_opts
+    from oslo_config import cfg
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    fresh = cfg.ConfigOpts()
+    fresh([])
+    for group, options in middleware_opts.list_opts():
+        fresh.register_opts(options, group=group)
+    fresh.set_override("auth_type", "password", group=heat.GROUP)
+    cluster("bay", template(), status="CREATE_IN_PROGRESS", stack_id="s-1")
+    heat._service_auth.cache_clear()
+    heat.service_connection.cache_clear()
+    try:
+        with mock.patch.object(heat.conf, "CONF", fresh):
+            heat._register()
+            fresh.register_opts(loading.get_auth_plugin_conf_options("password"), group=heat.GROUP)
+            for name, value in (
+                ("auth_url", f"http://127.0.0.1:{port}/v3"),
+                ("username", "magnum"),
+                ("password", "secret"),
+                ("project_name", "service"),
+            ):
+                fresh.set_override(name, value, group=heat.GROUP)
+            response = get(client, "/v1/clusters/bay/progress")
+    finally:
+        heat._service_auth.cache_clear()
+        heat.service_connection.cache_clear()
+    assert response.status_code == 503
+    assert f"Unable to establish connection to http://127.0.0.1:{port}/v3" in detail(response)
 
 
 def test_a_heat_error_is_a_503_with_heats_message(client: Client) -> None:
