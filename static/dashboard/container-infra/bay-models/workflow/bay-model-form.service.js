@@ -172,7 +172,9 @@
         placeholder: 'kube_tag=v1.30.1\nauto_healing_enabled=true',
         $validators: {labels: function parses(value) { return !labels.check(value); }},
         validationMessage: {labels: function why(context) {
-          return labels.check(context.viewValue);
+          // Schema form shows a message as HTML, and this one quotes what
+          // the user typed: escaped, the quote stays text and never runs.
+          return angular.element('<div>').text(labels.check(context.viewValue)).html();
         }}
       };
       if (!options.canPublish) {

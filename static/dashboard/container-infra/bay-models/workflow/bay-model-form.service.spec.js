@@ -175,6 +175,12 @@
           .toBe('Line 2 ("b") is not key=value.');
       });
 
+      it('quotes a wrong labels line as text, never as markup', function () {
+        var labels = field(config, 'labels');
+        expect(labels.validationMessage.labels({viewValue: '<script>x()</script>'}))
+          .toBe('Line 1 ("&lt;script&gt;x()&lt;/script&gt;") is not key=value.');
+      });
+
       it('checks COE, server type and OS together', function () {
         expect(field(config, 'server_type').$validators.driver).toEqual(jasmine.any(Function));
         expect(field(config, 'coe').onChange).toEqual(jasmine.any(Function));
