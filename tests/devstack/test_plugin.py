@@ -28,6 +28,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
@@ -242,23 +243,31 @@ def test_stack_enables_the_panels_in_horizon(devstack: FakeDevstack) -> None:
         assert link.resolve() == source.resolve()
 
 
-def test_stack_installs_the_horizon_policy_file_when_shipped(devstack: FakeDevstack) -> None:
-    """A policy file under magnum_ui/dashboard/conf/ is copied and registered as container-infra."""
+def test_stack_installs_the_horizon_policy_files(devstack: FakeDevstack) -> None:
+    """post-config copies both container-infra policy files into Horizon and registers them."""
     devstack.stack()
-    shipped = sorted((REPO / "magnum_ui/dashboard/conf").glob("*.yaml"))
-    copy = devstack.dashboard / "conf/container-infra_policy.yaml"
+    conf = REPO / "magnum_ui/dashboard/conf"
+    copies = {
+        devstack.dashboard / "conf/container-infra_policy.yaml": conf
+        / "container-infra_policy.yaml",
+        devstack.dashboard / "conf/default_policies/container-infra.yaml": conf
+        / "default_policies/container-infra.yaml",
+    }
+    for copy, shipped in copies.items():
+        assert copy.read_bytes() == shipped.read_bytes()
     snippet = devstack.dashboard / "local/local_settings.d/_50_magnum_ui.py"
-    if not shipped:
-        assert not copy.exists()
-        assert not snippet.exists()
-        return
-    assert copy.read_bytes() == shipped[0].read_bytes()
-    namespace: dict[str, object] = {"POLICY_FILES": {"identity": "keystone_policy.yaml"}}
+    namespace: dict[str, Any] = {
+        "POLICY_FILES": {"identity": "keystone_policy.yaml"},
+        "DEFAULT_POLICY_FILES": {"identity": "default_policies/keystone.yaml"},
+    }
     exec(snippet.read_text(), namespace)  # noqa: S102 - Horizon execs these snippets too
     assert namespace["POLICY_FILES"] == {
         "identity": "keystone_policy.yaml",
         "container-infra": "container-infra_policy.yaml",
     }
+    assert namespace["DEFAULT_POLICY_FILES"]["container-infra"] == (
+        "default_policies/container-infra.yaml"
+    )
 
 
 def test_stack_starts_api_then_conductor_as_devstack_units(devstack: FakeDevstack) -> None:
@@ -463,6 +472,7 @@ def test_clean_removes_what_stack_made(devstack: FakeDevstack) -> None:
     assert list((devstack.dashboard / "local/enabled").iterdir()) == []
     assert not (devstack.dashboard / "local/local_settings.d/_50_magnum_ui.py").exists()
     assert not (devstack.dashboard / "conf/container-infra_policy.yaml").exists()
+    assert not (devstack.dashboard / "conf/default_policies/container-infra.yaml").exists()
     dirs = ini.get(devstack.heat_conf, "DEFAULT", "plugin_dirs").split(",")
     assert HEAT_PLUGIN_DIR not in dirs
     assert "/usr/lib/heat" in dirs
