@@ -5,5 +5,5 @@ from django.utils.translation import gettext_lazy as _
 from horizon.browsers import views
 
 urlpatterns = [
-    re_path(r"^$", views.AngularIndexView.as_view(title=_("Bay Quotas")), name="index"),
+    re_path(r"^$", views.AngularIndexView.as_view(title=_("Quotas")), name="index"),
 ]

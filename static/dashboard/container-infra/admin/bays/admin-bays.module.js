@@ -37,29 +37,43 @@
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.bays.resourceType',
+    'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.bays.status',
     'horizon.dashboard.container-infra.admin.bays.service',
     'horizon.dashboard.container-infra.admin.bays.actions.delete.service',
     'horizon.dashboard.container-infra.admin.bays.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, bayTypeName, bayStatus, adminBaysService,
-               deleteService, resourceType) {
+  function run(registry, gettext, ngettext, bayTypeName, baysService, bayStatus,
+               adminBaysService, deleteService, resourceType) {
     // The module depends on the bays module, whose run block has already
-    // given OS::Magnum::Bay its properties.
-    var bayProperties = registry.getResourceType(bayTypeName).getProperties();
+    // given OS::Magnum::Bay its properties and summary.
+    var bayType = registry.getResourceType(bayTypeName);
     var type = registry.getResourceType(resourceType);
 
     type
       .setNames(gettext('Bay'), gettext('Bays'), ngettext('Bay', 'Bays', 1))
-      .setProperties(bayProperties)
+      .setProperties(bayType.getProperties())
       .setProperty('project_name', {label: gettext('Project')})
       .setProperty('project_id', {label: gettext('Project ID')})
+      // Magnum's times end with their UTC offset, which Horizon's mediumDate
+      // (still on OS::Magnum::Bay) cannot read.
+      .setProperty('created_at', {label: gettext('Created'), filters: ['isoMediumDate']})
+      .setProperty('updated_at', {label: gettext('Updated'), filters: ['isoMediumDate']})
       .setListFunction(adminBaysService.getBaysPromise)
+      // A row opens on the project panel's summary (status reason included).
+      .setSummaryTemplateUrl(bayType.summaryTemplateUrl)
       .setItemInTransitionFunction(bayStatus.isInTransition);
 
     type.tableColumns
-      .append({id: 'name', priority: 1, sortDefault: true})
+      // A bay's name opens the bay's details page, which admins may see
+      // for any project's bay.
+      .append({
+        id: 'name',
+        priority: 1,
+        sortDefault: true,
+        urlFunction: baysService.getDetailsPath
+      })
       .append({id: 'project_name', priority: 1})
       .append({
         id: 'status',
@@ -79,6 +93,12 @@
         name: 'status',
         singleton: true,
         options: bayStatus.statusOptions()
+      })
+      .append({
+        label: gettext('Health Status'),
+        name: 'health_status',
+        singleton: true,
+        options: bayStatus.healthOptions()
       });
 
     type.itemActions.append({

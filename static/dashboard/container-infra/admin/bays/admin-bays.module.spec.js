@@ -27,11 +27,20 @@
 
     it('labels a bay as the project Bays panel does, plus its project', function () {
       var bayType = registry.getResourceType('OS::Magnum::Bay');
+      var properties = type.getProperties();
       Object.keys(bayType.getProperties()).forEach(function (name) {
         expect(type.label(name)).toBe(bayType.label(name));
       });
+      expect(properties.created_at.filters).toEqual(['isoMediumDate']);
+      expect(properties.updated_at.filters).toEqual(['isoMediumDate']);
       expect(type.label('project_name')).toBe('Project');
       expect(type.label('project_id')).toBe('Project ID');
+    });
+
+    it('opens a row on the project panel\'s bay summary', function () {
+      var bayType = registry.getResourceType('OS::Magnum::Bay');
+      expect(type.summaryTemplateUrl).toBeTruthy();
+      expect(type.summaryTemplateUrl).toBe(bayType.summaryTemplateUrl);
     });
 
     it('lists through the admin bays service', inject(function ($injector) {
@@ -48,6 +57,11 @@
       expect(columns[1].title).toBe('Project');
     });
 
+    it('links a bay\'s name to the bay\'s details page', inject(function ($injector) {
+      var baysService = $injector.get('horizon.dashboard.container-infra.bays.service');
+      expect(type.getTableColumns()[0].urlFunction).toBe(baysService.getDetailsPath);
+    }));
+
     it('renders statuses and transitions the way the project panel does', function () {
       var status = type.getTableColumns()[2];
       var health = type.getTableColumns()[3];
@@ -57,9 +71,10 @@
       expect(type.itemInTransitionFunction({status: 'CREATE_COMPLETE'})).toBe(false);
     });
 
-    it('offers search facets on name, project and status', function () {
-      expect(ids(type.filterFacets)).toEqual(['name', 'project_name', 'status']);
+    it('offers search facets on name, project, status and health', function () {
+      expect(ids(type.filterFacets)).toEqual(['name', 'project_name', 'status', 'health_status']);
       expect(type.filterFacets[2].options.length).toBeGreaterThan(3);
+      expect(type.filterFacets[3].options.length).toBeGreaterThan(1);
     });
 
     it('deletes one bay or the selected bays with the same action', inject(function ($injector) {

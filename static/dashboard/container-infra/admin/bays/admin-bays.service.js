@@ -10,6 +10,7 @@
 
   adminBaysService.$inject = [
     'horizon.app.core.openstack-service-api.magnum',
+    'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.admin.projects.service'
   ];
 
@@ -17,11 +18,12 @@
    * @ngdoc service
    * @name horizon.dashboard.container-infra.admin.bays.service
    * @param {Object} magnum The Magnum API service
+   * @param {Object} baysService The project Bays panel's data service
    * @param {Object} projects Project names
    * @description Data of the admin Bays panel.
    * @returns {Object} The service
    */
-  function adminBaysService(magnum, projects) {
+  function adminBaysService(magnum, baysService, projects) {
     var service = {
       getBaysPromise: getBaysPromise
     };
@@ -35,16 +37,15 @@
      * @description
      * List function of the admin bays type: the bays of every project,
      * each with its project's name. The table filters on the client, so
-     * search parameters are not sent. Each bay gets an `id` (its uuid: the
-     * table drops deleted rows by `id`) and a `trackBy` key that changes
-     * with the bay, so the table redraws a row whose bay changed.
+     * search parameters are not sent. Each bay gets the keys the project
+     * panel gives it (`id`, `trackBy`: see the bays service's decorate);
+     * its bay model is named by id, as the admin table does not show it.
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
     function getBaysPromise() {
       return magnum.getBays({all_projects: true}).then(function withNames(response) {
-        response.data.items.forEach(function setKeys(bay) {
-          bay.id = bay.uuid;
-          bay.trackBy = bay.uuid + (bay.status || '') + (bay.updated_at || '');
+        response.data.items.forEach(function decorate(bay) {
+          baysService.decorate(bay);
         });
         return projects.addProjectNames(response.data.items).then(function done() {
           return response;

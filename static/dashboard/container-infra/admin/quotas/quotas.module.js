@@ -48,8 +48,8 @@
         project_id: gettext('Project ID'),
         resource: {label: gettext('Resource'), filters: [quotasService.resourceLabel]},
         hard_limit: gettext('Hard Limit'),
-        created_at: {label: gettext('Created'), filters: ['mediumDate']},
-        updated_at: {label: gettext('Updated'), filters: ['mediumDate']}
+        created_at: {label: gettext('Created'), filters: ['isoMediumDate']},
+        updated_at: {label: gettext('Updated'), filters: ['isoMediumDate']}
       })
       .setListFunction(quotasService.getQuotasPromise);
 

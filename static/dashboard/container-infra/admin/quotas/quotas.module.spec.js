@@ -42,7 +42,7 @@
         'Project', 'Resource', 'Hard Limit', 'Created', 'Updated'
       ]);
       expect(columns[1].filters[0]('Cluster')).toBe('Bays');
-      expect(columns[3].filters).toEqual(['mediumDate']);
+      expect(columns[3].filters).toEqual(['isoMediumDate']);
     });
 
     it('offers search facets on the project', function () {

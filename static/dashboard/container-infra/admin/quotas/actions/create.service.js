@@ -60,7 +60,7 @@
     /**
      * @name perform
      * @description
-     * Offers the projects without a bay quota, then creates the quota the
+     * Offers the projects without a bay quota (by name), then creates the quota the
      * form describes. A refusal of the server is toasted with its reason
      * by the Magnum API service.
      * @returns {Promise} Resolves with the action result naming the new quota
@@ -77,7 +77,7 @@
             submitText: gettext('Create Quota'),
             projects: answers[0].filter(function free(project) {
               return !taken[project.id];
-            })
+            }).sort(byName)
           });
         })
         .then(function create(model) {
@@ -89,6 +89,10 @@
             .created(resourceType, response.data.id)
             .result;
         });
+    }
+
+    function byName(one, other) {
+      return String(one.name).localeCompare(String(other.name));
     }
 
     function interpolateName(message, quota) {

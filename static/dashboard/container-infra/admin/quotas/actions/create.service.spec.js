@@ -21,7 +21,8 @@
       $rootScope = $injector.get('$rootScope');
 
       spyOn(projects, 'getProjects').and.returnValue($q.resolve([
-        {id: 'p1', name: 'demo'}, {id: 'p2', name: 'admin'}, {id: 'p3', name: 'other'}
+        {id: 'p1', name: 'demo'}, {id: 'p2', name: 'admin'}, {id: 'p3', name: 'other'},
+        {id: 'p4', name: 'alpha'}
       ]));
       spyOn(projects, 'nameOf').and.callFake(function (id) { return 'name-' + id; });
       spyOn(magnum, 'getQuotas').and.returnValue($q.resolve({data: {items: [
@@ -45,14 +46,14 @@
       expect(service.initAction).toEqual(jasmine.any(Function));
     });
 
-    it('offers only the projects without a quota', function () {
+    it('offers only the projects without a quota, by name', function () {
       spyOn(quotaForm, 'open').and.returnValue($q.defer().promise);
       service.perform();
       $rootScope.$apply();
       expect(quotaForm.open).toHaveBeenCalledWith({
         title: 'Create Quota',
         submitText: 'Create Quota',
-        projects: [{id: 'p1', name: 'demo'}, {id: 'p3', name: 'other'}]
+        projects: [{id: 'p4', name: 'alpha'}, {id: 'p1', name: 'demo'}, {id: 'p3', name: 'other'}]
       });
     });
 
