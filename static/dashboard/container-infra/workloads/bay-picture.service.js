@@ -32,8 +32,9 @@
    *       replicas: [{label: 'web.1', state: 'running', stateClass: 'success',
    *                   item: {...the task...}}]}]
    *
-   * Swarm tasks that are shut down or complete are left out: the picture
-   * shows where replicas run now, the Tasks table keeps the history. A
+   * Swarm tasks that are shut down or complete are left out, and those
+   * being stopped are drawn as "stopping": the picture shows where replicas
+   * run now, the Tasks table keeps the history. A
    * replica on no known node lands on a last card, "Not placed".
    * @returns {Object} The service
    */
@@ -88,7 +89,7 @@
       (placed || []).filter(function current(item) {
         return !swarm || FINISHED.indexOf(item.state) < 0 || item.desired_state === 'running';
       }).forEach(function place(item) {
-        var state = swarm ? item.state : item.phase;
+        var state = swarm ? swarmState(item) : item.phase;
         var key = swarm ? item.node_id : item.node;
         (byKey[key] || unplaced).replicas.push({
           label: item.name,
@@ -106,6 +107,14 @@
         card.replicas.sort(byGroupThenSlot);
       });
       return cards.sort(controlFirst);
+    }
+
+    // A task Swarm is stopping (its service deleted or scaled down) still
+    // says "running" until its container exits: say "stopping" instead.
+    function swarmState(task) {
+      var stopping = task.desired_state && task.desired_state !== 'running' &&
+        FINISHED.indexOf(task.state) < 0;
+      return stopping ? 'stopping' : task.state;
     }
 
     function byGroupThenSlot(a, b) {

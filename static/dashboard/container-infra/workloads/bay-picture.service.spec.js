@@ -33,13 +33,18 @@
         {id: 'e', name: 'web.3', service: 'web', slot: 3, node_id: 'm1', state: 'failed',
           desired_state: 'running'},
         {id: 'f', name: 'x.1', service: 'x', node_id: '', state: 'pending',
-          desired_state: 'running'}
+          desired_state: 'running'},
+        {id: 'g', name: 'old.1', service: 'old', slot: 1, node_id: 'w1', state: 'running',
+          desired_state: 'shutdown'},
+        {id: 'h', name: 'new.1', service: 'new', slot: 1, node_id: 'w1', state: 'new'}
       ]);
       expect(cards.map(function (c) { return c.name; }))
         .toEqual(['node-1', 'node-0', 'node-2', 'Not placed']);
       expect(cards[0].leader && cards[0].control).toBe(true);
       expect(cards[1].stateClass).toBe('danger');
-      expect(labels(cards[2])).toEqual(['api.1:success', 'web.1:warning', 'web.2:success']);
+      expect(labels(cards[2])).toEqual(['api.1:success', 'new.1:warning', 'old.1:default',
+        'web.1:warning', 'web.2:success']);
+      expect(cards[2].replicas[2].state).toBe('stopping');
       expect(labels(cards[0])).toEqual(['web.3:danger']);
       expect(cards[3].unplaced).toBe(true);
       expect(cards[2].replicas[0].item.id).toBe('c');

@@ -185,7 +185,8 @@
         'crashloopbackoff', 'rollback_paused', 'paused', 'false'].indexOf(value) >= 0) {
         return 'danger';
       }
-      if (['shutdown', 'complete', 'remove', 'drain', 'terminating'].indexOf(value) >= 0) {
+      if (['shutdown', 'complete', 'remove', 'drain', 'terminating', 'stopping']
+        .indexOf(value) >= 0) {
         return 'default';
       }
       return value ? 'warning' : 'default';

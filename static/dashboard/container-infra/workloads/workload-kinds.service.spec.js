@@ -106,8 +106,8 @@
         .toEqual(['success', 'success', 'success']);
       expect(['failed', 'rejected', 'down', 'false'].map(kinds.stateClass))
         .toEqual(['danger', 'danger', 'danger', 'danger']);
-      expect(['shutdown', 'complete', '', null].map(kinds.stateClass))
-        .toEqual(['default', 'default', 'default', 'default']);
+      expect(['shutdown', 'complete', 'stopping', '', null].map(kinds.stateClass))
+        .toEqual(['default', 'default', 'default', 'default', 'default']);
       expect(['pending', 'preparing', 'Pending'].map(kinds.stateClass))
         .toEqual(['warning', 'warning', 'warning']);
     });
