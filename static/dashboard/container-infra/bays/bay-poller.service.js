@@ -66,16 +66,17 @@
       /**
        * @name schedule
        * @param {boolean} busy Whether something shown is in progress
+       * @param {number} [delay] Milliseconds until the refresh (default: interval)
        * @description
        * Busy: make sure one refresh is due (a second call while one is due
        * changes nothing). Not busy: cancel the one due, if any.
        * @returns {undefined} Returns nothing
        */
-      function schedule(busy) {
+      function schedule(busy, delay) {
         if (!busy) {
           cancel();
         } else if (!stopped && !timer) {
-          timer = $timeout(tick, service.interval);
+          timer = $timeout(tick, delay || service.interval);
         }
       }
 

@@ -38,6 +38,14 @@
       verifyNoTimeouts();
     });
 
+    it('waits longer when told to', function () {
+      poller.schedule(true, 10000);
+      $timeout.flush(9999);
+      expect(refresh).not.toHaveBeenCalled();
+      $timeout.flush(1);
+      expect(refresh.calls.count()).toBe(1);
+    });
+
     it('never runs two timers for one view', function () {
       poller.schedule(true);
       poller.schedule(true);

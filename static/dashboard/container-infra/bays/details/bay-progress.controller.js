@@ -23,6 +23,9 @@
   var FAILED = /_FAILED$/;
   // Heat resource types that are one node of a bay (local driver, Nova).
   var NODE_TYPE = /(::Node|::Server)$/;
+  // Reading the progress: tries in a row before giving up, and the wait between.
+  var RETRIES = 3;
+  var RETRY_DELAY = 10000;
 
   /**
    * @ngdoc controller
@@ -38,11 +41,13 @@
   function BayProgressController($q, $scope, magnum, gettext, bayPoller, bayStatus) {
     var ctrl = this;
     var poller = bayPoller.create($scope, load);
+    var failures = 0;
 
     ctrl.$onInit = load;
-    ctrl.reload = load;
+    ctrl.reload = reload;
     ctrl.loaded = false;
     ctrl.unavailable = false;
+    ctrl.stale = false;
     ctrl.bay = null;
     ctrl.progress = null;
     ctrl.percent = 0;
@@ -62,10 +67,27 @@
      */
     function load() {
       return $q.all([magnum.getBay(ctrl.bayId), magnum.getBayProgress(ctrl.bayId)])
-        .then(show, function unavailable() {
-          ctrl.loaded = true;
-          ctrl.unavailable = true;
-        });
+        .then(show, failed);
+    }
+
+    // Heat may be slow to answer while it works hard: what was read stays
+    // shown, marked stale, and reading is tried again a little later, a few
+    // times, before the view says it cannot read the progress.
+    function failed() {
+      failures += 1;
+      ctrl.loaded = true;
+      ctrl.stale = ctrl.progress !== null;
+      if (failures < RETRIES) {
+        poller.schedule(true, RETRY_DELAY);
+      } else {
+        ctrl.unavailable = true;
+      }
+    }
+
+    function reload() {
+      failures = 0;
+      ctrl.unavailable = false;
+      return load();
     }
 
     function show(responses) {
@@ -75,15 +97,17 @@
       var stackStatus = progress.stack_status || '';
       var busy = bayStatus.isInTransition(bay) || IN_PROGRESS.test(stackStatus);
 
+      failures = 0;
       ctrl.loaded = true;
       ctrl.unavailable = false;
+      ctrl.stale = false;
       ctrl.bay = bay;
       ctrl.progress = progress;
       ctrl.resources = resources;
       ctrl.state = stateOf(bay, stackStatus, busy);
       ctrl.percent = percentOf(progress, resources, ctrl.state);
       ctrl.summary = summarize(bay, progress, resources, ctrl.state);
-      ctrl.failures = resources.filter(function failed(resource) {
+      ctrl.failures = resources.filter(function hasFailed(resource) {
         return FAILED.test(resource.status || '');
       });
       ctrl.faults = Object.keys(bay.faults || {}).sort().map(function fault(key) {
@@ -151,9 +175,6 @@
         message = gettext('%(ready)s of %(total)s nodes created.');
       } else {
         message = gettext('%(ready)s of %(total)s nodes ready.');
-      }
-      if (state === 'failed') {
-        message = gettext('Failed.') + ' ' + message;
       }
       return interpolate(message, counts, true);
     }

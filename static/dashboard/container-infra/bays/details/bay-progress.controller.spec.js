@@ -101,7 +101,7 @@
       ctrl = start();
 
       expect(ctrl.state).toBe('failed');
-      expect(ctrl.summary).toBe('Failed. 2 of 3 nodes created.');
+      expect(ctrl.summary).toBe('2 of 3 nodes created.');
       expect(ctrl.failures.map(function (resource) { return resource.name; })).toEqual(['2']);
       expect(ctrl.faults).toEqual([{key: 'workers-2', value: 'dockerd did not answer'}]);
       // Without a percent from the service: the share of resources done.
@@ -173,11 +173,36 @@
       verifyNoTimeouts();
     });
 
-    it('says when the progress cannot be read, and stops', function () {
+    it('keeps what it read while Heat does not answer, and asks again later', function () {
+      var ctrl = start();
+      magnum.getBayProgress.and.callFake(function () {
+        return $q.reject({status: 503});
+      });
+      $timeout.flush(2000);
+      expect(ctrl.stale).toBe(true);
+      expect(ctrl.unavailable).toBe(false);
+      expect(ctrl.percent).toBe(40);
+
+      magnum.getBayProgress.and.callFake(function () {
+        return $q.resolve({data: angular.copy(progress)});
+      });
+      $timeout.flush(9999);
+      expect(magnum.getBayProgress.calls.count()).toBe(2);
+      $timeout.flush(1);
+      expect(magnum.getBayProgress.calls.count()).toBe(3);
+      expect(ctrl.stale).toBe(false);
+    });
+
+    it('says when the progress cannot be read after a few tries, and stops', function () {
       var ctrl;
       magnum.getBayProgress.and.returnValue($q.reject({status: 500}));
       ctrl = start();
       expect(ctrl.loaded).toBe(true);
+      expect(ctrl.stale).toBe(false);
+      expect(ctrl.unavailable).toBe(false);
+      $timeout.flush(10000);
+      $timeout.flush(10000);
+      expect(magnum.getBayProgress.calls.count()).toBe(3);
       expect(ctrl.unavailable).toBe(true);
       verifyNoTimeouts();
 
