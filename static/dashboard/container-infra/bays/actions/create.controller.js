@@ -46,13 +46,14 @@
     ctrl.keypairsUnavailable = null;
     ctrl.labelsError = '';
     ctrl.form = null;
+    // null, not '': a select shows its empty option for null only.
     ctrl.model = {
-      cluster_template_id: '',
+      cluster_template_id: null,
       name: '',
       master_count: 1,
       node_count: 1,
       create_timeout: 60,
-      keypair: '',
+      keypair: null,
       labels: ''
     };
 
@@ -102,7 +103,7 @@
       ctrl.bayModelLabels = labels.toText(model && model.labels);
       Object.keys(DEFAULTS_FROM_BAY_MODEL).forEach(function applyDefault(field) {
         if (model && !(ctrl.form && ctrl.form[field] && ctrl.form[field].$dirty)) {
-          ctrl.model[field] = model[DEFAULTS_FROM_BAY_MODEL[field]] || '';
+          ctrl.model[field] = model[DEFAULTS_FROM_BAY_MODEL[field]] || null;
         }
       });
     }

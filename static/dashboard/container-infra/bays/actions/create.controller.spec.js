@@ -47,7 +47,7 @@
       expect(ctrl.bayModels).toEqual([swarm, k8s]);
       expect(ctrl.keypairs).toEqual([{id: 'ops', name: 'ops'}]);
       expect(ctrl.keypairsUnavailable).toBe(null);
-      expect(ctrl.model.cluster_template_id).toBe('');
+      expect(ctrl.model.cluster_template_id).toBe(null);
     });
 
     it('shows the chosen bay model and takes its defaults', function () {
@@ -59,7 +59,7 @@
       expect(ctrl.model.keypair).toBe('ops');
       ctrl.model.cluster_template_id = 'm2';
       ctrl.selectBayModel();
-      expect(ctrl.model.keypair).toBe('');
+      expect(ctrl.model.keypair).toBe(null);
       ctrl.model.cluster_template_id = '';
       ctrl.selectBayModel();
       expect(ctrl.bayModel).toBe(null);
