@@ -17,7 +17,7 @@ from typing import Any
 
 POLICY_SCOPE = "container-infra"
 CONF_DIR = Path(__file__).resolve().parent
-# What an operator may edit (rule name -> check string), as Horizon's own *_policy.yaml.
+# What an operator may edit: every rule, commented out (its default applies).
 POLICY_FILE = CONF_DIR / "container-infra_policy.yaml"
 # The defaults with their descriptions, as Horizon's conf/default_policies/*.yaml.
 DEFAULT_POLICY_FILE = CONF_DIR / "default_policies" / "container-infra.yaml"
