@@ -242,12 +242,15 @@ class TestWorkloadsView:
     def test_delete_after_confirmation(self, browser: webdriver.Chrome) -> None:
         """Delete asks first; confirmed, the service and its replicas go away."""
         find(browser, ".workload-delete-button")[0].click()
-        confirm = wait(
-            browser, "the confirmation", lambda: find(browser, ".modal-footer .btn-danger")
+        # The scale form may still be fading out: look for the modal naming the service.
+        wait(
+            browser,
+            "the confirmation naming the service",
+            lambda: any(SERVICE in t for t in texts(browser, ".modal-body")),
         )
-        assert SERVICE in browser.find_element(By.CSS_SELECTOR, ".modal-body").text
+        confirm = find(browser, ".modal-footer .btn-danger")
         screenshot(browser, "workloads-6-confirm-delete")
-        confirm[0].click()
+        confirm[-1].click()
         wait(browser, "an empty services table", lambda: texts(browser, ".workloads-empty"))
         # The service was the bay's only one: once its tasks have stopped
         # (drawn as "stopping" until then), no card shows a replica.

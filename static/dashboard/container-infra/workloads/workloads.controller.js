@@ -1,6 +1,7 @@
 /*
  * SPDX-License-Identifier: Apache-2.0
  */
+/* global interpolate -- Django's JavaScript catalog defines it on every page */
 (function () {
   'use strict';
 
@@ -20,7 +21,8 @@
     'horizon.dashboard.container-infra.workloads.bay-picture',
     'horizon.dashboard.container-infra.workloads.actions',
     'horizon.dashboard.container-infra.workloads.yaml',
-    'horizon.dashboard.container-infra.workloads.pollMs'
+    'horizon.dashboard.container-infra.workloads.pollMs',
+    'horizon.framework.util.i18n.gettext'
   ];
 
   /**
@@ -34,7 +36,7 @@
    * place of the tables, and the next poll tries again.
    */
   function WorkloadsController($q, $scope, $element, $document, $interval, api, kinds,
-                               picture, actions, yaml, pollMs) {
+                               picture, actions, yaml, pollMs, gettext) {
     var ctrl = this;
     var timer = null;
     var busy = false;
@@ -53,6 +55,7 @@
     ctrl.scale = scale;
     ctrl.remove = remove;
     ctrl.stateClass = kinds.stateClass;
+    ctrl.emptyText = emptyText;
     reset();
 
     ///////////////
@@ -228,6 +231,10 @@
       }
       generation += 1;
       return refresh();
+    }
+
+    function emptyText() {
+      return interpolate(gettext('No %s yet.'), [ctrl.current.label.toLowerCase()]);
     }
 
     function itemParams(item) {

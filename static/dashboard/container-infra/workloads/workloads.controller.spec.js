@@ -162,7 +162,7 @@
     it('says so when a kind has nothing yet', function () {
       data.services = [];
       render('bay-1');
-      expect(texts('.workloads-empty')).toEqual(['None yet: Services.']);
+      expect(texts('.workloads-empty')).toEqual(['No services yet.']);
     });
 
     it('shows the reason of an unreachable bay instead of a table, then recovers', function () {
