@@ -30,7 +30,8 @@ FLAGS = (
 
 
 @contextmanager
-def chromium() -> Iterator[webdriver.Chrome]:
+def chromium(downloads: Path | None = None) -> Iterator[webdriver.Chrome]:
+    """Headless Chromium; with ``downloads``, files the pages download are saved there."""
     with tempfile.TemporaryDirectory(prefix="magnum-ui-chromium-") as profile:
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
@@ -38,6 +39,11 @@ def chromium() -> Iterator[webdriver.Chrome]:
             options.add_argument(flag)
         options.add_argument(f"--user-data-dir={profile}")
         driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+        if downloads is not None:
+            driver.execute_cdp_cmd(
+                "Browser.setDownloadBehavior",
+                {"behavior": "allow", "downloadPath": str(downloads)},
+            )
         try:
             yield driver
         finally:
