@@ -45,10 +45,10 @@
         },
         message: function message(count) {
           return ngettext(
-            'You have selected "%s". The bay belongs to another project\'s users ' +
-              'and its nodes and workloads are deleted with it. This cannot be undone.',
-            'You have selected "%s". The bays belong to other projects\' users ' +
-              'and their nodes and workloads are deleted with them. This cannot be undone.',
+            'You have selected "%s". The bay is deleted for everyone in its project, ' +
+              'with its nodes and workloads. This cannot be undone.',
+            'You have selected "%s". The bays are deleted for everyone in their projects, ' +
+              'with their nodes and workloads. This cannot be undone.',
             count);
         },
         submit: function submit(count) {
