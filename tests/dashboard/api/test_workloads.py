@@ -69,12 +69,12 @@ def test_logs_scale_create_and_delete_use_their_routes(fake: FakeService) -> Non
     }
     assert workloads.workload_scale(request, "bay-1", "services", "web", 1) == {"name": "web"}
     assert workloads.workload_create(request, "bay-1", "name: web\n")["created"][0]["name"] == "web"
-    assert workloads.workload_delete(request, "bay-1", "services", "web") is None
+    workloads.workload_delete(request, "bay-1", "services", "web")
     assert [(s.method, s.body) for s in fake.seen[1:3]] == [
         ("POST", {"replicas": 1}),
         ("POST", {"manifest": "name: web\n"}),
     ]
-    assert fake.seen[3].method == "DELETE"
+    assert (fake.seen[3].method, fake.seen[3].path) == ("DELETE", BAY + "/services/web")
 
 
 def test_a_service_error_keeps_its_status_and_reason(fake: FakeService) -> None:
