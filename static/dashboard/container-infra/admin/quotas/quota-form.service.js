@@ -49,6 +49,8 @@
      * @param {Object[]} options.projects [{id, name}] the project may be chosen from
      * @param {Object} [options.quota] The quota being updated: project and
      *   resource are then shown but fixed
+     * @param {number} [options.defaultLimit] The limit of projects without a
+     *   quota, when known: the hard limit's help names it
      * @description Opens the form in a modal.
      * @returns {Promise} Resolves with the model {project_id, resource,
      *   hard_limit} on submit; rejects on cancel
@@ -66,7 +68,7 @@
         submitText: options.submitText,
         size: 'md',
         schema: schema(),
-        form: form(updating, options.projects),
+        form: form(updating, options.projects, options.defaultLimit),
         model: model
       }).then(function submitted(context) {
         return context.model;
@@ -96,7 +98,7 @@
       };
     }
 
-    function form(updating, projects) {
+    function form(updating, projects, defaultLimit) {
       return [
         {
           key: 'project_id',
@@ -118,9 +120,7 @@
           key: 'hard_limit',
           type: 'number',
           step: 1,
-          description: gettext(
-            'The most bays the project may have at once. Without a quota of ' +
-            'its own, a project gets the default limit.'),
+          description: limitHelp(defaultLimit),
           validationMessage: {
             0: gettext('Enter a whole number.'),
             101: gettext('The hard limit must be 1 or more.'),
@@ -130,6 +130,17 @@
           }
         }
       ];
+    }
+
+    function limitHelp(defaultLimit) {
+      if (angular.isNumber(defaultLimit)) {
+        return gettext(
+          'The most bays the project may have at once. Without a quota of its ' +
+          'own, a project may have %s (the default).').replace('%s', String(defaultLimit));
+      }
+      return gettext(
+        'The most bays the project may have at once. Without a quota of ' +
+        'its own, a project gets the default limit.');
     }
 
     function projectHelp(projects) {

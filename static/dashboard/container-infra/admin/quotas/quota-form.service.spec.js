@@ -50,6 +50,13 @@
       expect(submitted).toEqual({resource: 'Cluster', hard_limit: 7});
     });
 
+    it('names the default limit in the hard limit\'s help when it is known', function () {
+      service.open({title: 'T', submitText: 'S', projects: PROJECTS, defaultLimit: 20});
+      expect(field('hard_limit').description).toContain('may have 20 (the default)');
+      service.open({title: 'T', submitText: 'S', projects: PROJECTS, defaultLimit: null});
+      expect(field('hard_limit').description).toContain('gets the default limit');
+    });
+
     it('says so when no project is left to choose', function () {
       service.open({title: 'Create Quota', submitText: 'Create', projects: []});
       expect(field('project_id').titleMap).toEqual([]);

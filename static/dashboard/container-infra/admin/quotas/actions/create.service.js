@@ -60,24 +60,31 @@
     /**
      * @name perform
      * @description
-     * Offers the projects without a bay quota (by name), then creates the quota the
-     * form describes. A refusal of the server is toasted with its reason
-     * by the Magnum API service.
+     * Offers the projects without a bay quota (by name), with the default
+     * limit they have now, then creates the quota the form describes. A
+     * refusal of the server is toasted with its reason by the Magnum API
+     * service.
      * @returns {Promise} Resolves with the action result naming the new quota
      */
     function perform() {
       return $q.all([projects.getProjects(), magnum.getQuotas()])
-        .then(function openForm(answers) {
+        .then(function freeProjects(answers) {
           var taken = {};
+          var free;
           answers[1].data.items.forEach(function mark(quota) {
             taken[quota.project_id] = true;
           });
+          free = answers[0].filter(function isFree(project) {
+            return !taken[project.id];
+          }).sort(byName);
+          return $q.all([free, defaultLimit(free)]);
+        })
+        .then(function openForm(found) {
           return quotaForm.open({
             title: gettext('Create Quota'),
             submitText: gettext('Create Quota'),
-            projects: answers[0].filter(function free(project) {
-              return !taken[project.id];
-            }).sort(byName)
+            projects: found[0],
+            defaultLimit: found[1]
           });
         })
         .then(function create(model) {
@@ -89,6 +96,18 @@
             .created(resourceType, response.data.id)
             .result;
         });
+    }
+
+    // A project without a quota reads as the default: any free project tells it.
+    function defaultLimit(free) {
+      if (!free.length) {
+        return null;
+      }
+      return magnum.getQuota(free[0].id, 'Cluster').then(function limit(response) {
+        return response.data.hard_limit;
+      }, function unknown() {
+        return null;
+      });
     }
 
     function byName(one, other) {

@@ -28,6 +28,9 @@
       spyOn(magnum, 'getQuotas').and.returnValue($q.resolve({data: {items: [
         {id: 1, project_id: 'p2', resource: 'Cluster', hard_limit: 2}
       ]}}));
+      spyOn(magnum, 'getQuota').and.returnValue($q.resolve({
+        data: {project_id: 'p4', resource: 'Cluster', hard_limit: 20}
+      }));
       spyOn(toast, 'add');
     }));
 
@@ -46,15 +49,36 @@
       expect(service.initAction).toEqual(jasmine.any(Function));
     });
 
-    it('offers only the projects without a quota, by name', function () {
+    it('offers only the projects without a quota, by name, with the default limit', function () {
       spyOn(quotaForm, 'open').and.returnValue($q.defer().promise);
       service.perform();
       $rootScope.$apply();
+      expect(magnum.getQuota).toHaveBeenCalledWith('p4', 'Cluster');
       expect(quotaForm.open).toHaveBeenCalledWith({
         title: 'Create Quota',
         submitText: 'Create Quota',
-        projects: [{id: 'p4', name: 'alpha'}, {id: 'p1', name: 'demo'}, {id: 'p3', name: 'other'}]
+        projects: [{id: 'p4', name: 'alpha'}, {id: 'p1', name: 'demo'}, {id: 'p3', name: 'other'}],
+        defaultLimit: 20
       });
+    });
+
+    it('opens the form without a default when it cannot be read', function () {
+      spyOn(quotaForm, 'open').and.returnValue($q.defer().promise);
+      magnum.getQuota.and.returnValue($q.reject({status: 500}));
+      service.perform();
+      $rootScope.$apply();
+      expect(quotaForm.open.calls.argsFor(0)[0].defaultLimit).toBeNull();
+    });
+
+    it('asks no default when every project has a quota', function () {
+      spyOn(quotaForm, 'open').and.returnValue($q.defer().promise);
+      projects.getProjects.and.returnValue($q.resolve([{id: 'p2', name: 'admin'}]));
+      service.perform();
+      $rootScope.$apply();
+      expect(magnum.getQuota).not.toHaveBeenCalled();
+      expect(quotaForm.open.calls.argsFor(0)[0]).toEqual(jasmine.objectContaining({
+        projects: [], defaultLimit: null
+      }));
     });
 
     it('creates the quota the form describes and names it in the result', function () {
