@@ -125,7 +125,7 @@ class SwarmAdapter(Adapter):
         container = docker.types.ContainerSpec(
             spec["image"],
             command=spec.get("command"),
-            env=[f"{key}={value}" for key, value in (spec.get("env") or {}).items()] or None,
+            env=[f"{key}={_env(value)}" for key, value in (spec.get("env") or {}).items()] or None,
         )
         ports = [
             {
@@ -244,7 +244,7 @@ def service_item(raw: dict[str, Any]) -> Item:
     replicated = "Global" not in spec.get("Mode", {})
     status = raw.get("ServiceStatus") or {}
     desired = (
-        spec["Mode"].get("Replicated", {}).get("Replicas", 1)
+        spec.get("Mode", {}).get("Replicated", {}).get("Replicas", 1)
         if replicated
         else status.get("DesiredTasks")
     )
@@ -319,6 +319,11 @@ def demultiplex(body: bytes) -> bytes:
         out += body[start : start + length]
         position = start + length
     return bytes(out)
+
+
+def _env(value: object) -> str:
+    """YAML's ``true`` as the shell would write it, not Python's ``True``."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _image(image: str | None) -> str | None:

@@ -46,7 +46,7 @@ name: hello
 image: {image.IMAGE}
 replicas: 2
 command: [sh, -c, "while true; do echo hello from $GREETER; sleep 0.2; done"]
-env: {{GREETER: swarm}}
+env: {{GREETER: swarm, VERBOSE: true}}
 labels: {{tier: test}}
 """
 
@@ -137,7 +137,7 @@ class TestOneNode:
         by_slot = adapter.get("tasks", "hello.1")
         by_id = adapter.get("tasks", by_slot["id"])
         assert by_slot["id"] == by_id["id"]
-        assert by_slot["raw"]["Spec"]["ContainerSpec"]["Env"] == ["GREETER=swarm"]
+        assert by_slot["raw"]["Spec"]["ContainerSpec"]["Env"] == ["GREETER=swarm", "VERBOSE=true"]
         with pytest.raises(base.NotFound, match=r"no task hello\.9"):
             adapter.get("tasks", "hello.9")
 
