@@ -108,6 +108,9 @@ MATRIX: list[tuple[str, str, Any, tuple[int, int, int, int]]] = [
         {"project_id": "p-demo", "resource": "Cluster", "hard_limit": 5},
         (403, 403, 403, 201),
     ),
+    ("GET", "/v1/clusters/bay/workloads", None, (200, 200, 404, 200)),
+    # An incomplete manifest: past policy it is a 400, before the bay is ever asked.
+    ("POST", "/v1/clusters/bay/workloads", {"manifest": "name: x"}, (403, 400, 404, 400)),
     ("GET", "/v1/stats", None, (200, 200, 200, 200)),
     ("GET", "/v1/mservices", None, (403, 403, 403, 200)),
 ]
