@@ -11,6 +11,7 @@
   quotaFormService.$inject = [
     'horizon.framework.widgets.form.ModalFormService',
     'horizon.framework.util.i18n.gettext',
+    'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.admin.quotas.service'
   ];
 
@@ -19,6 +20,7 @@
    * @name horizon.dashboard.container-infra.admin.quotas.form.service
    * @param {Object} modalForm Horizon's schema-form modal
    * @param {Function} gettext
+   * @param {Function} ngettext
    * @param {Object} quotasService The panel's data service
    * @description
    * The quota form, for creating (project and resource chosen) and for
@@ -27,7 +29,7 @@
    * disabled while a field is wrong.
    * @returns {Object} The service
    */
-  function quotaFormService(modalForm, gettext, quotasService) {
+  function quotaFormService(modalForm, gettext, ngettext, quotasService) {
     // The service API's bounds: Magnum takes limits from 1 up (a project is
     // kept at zero bays by other means), stored as a 32-bit integer.
     var MIN_LIMIT = 1;
@@ -134,9 +136,12 @@
 
     function limitHelp(defaultLimit) {
       if (angular.isNumber(defaultLimit)) {
-        return gettext(
+        return ngettext(
           'The most bays the project may have at once. Without a quota of its ' +
-          'own, a project may have %s (the default).').replace('%s', String(defaultLimit));
+            'own, a project may have %s bay (the default).',
+          'The most bays the project may have at once. Without a quota of its ' +
+            'own, a project may have %s bays (the default).',
+          defaultLimit).replace('%s', String(defaultLimit));
       }
       return gettext(
         'The most bays the project may have at once. Without a quota of ' +

@@ -52,7 +52,9 @@
 
     it('names the default limit in the hard limit\'s help when it is known', function () {
       service.open({title: 'T', submitText: 'S', projects: PROJECTS, defaultLimit: 20});
-      expect(field('hard_limit').description).toContain('may have 20 (the default)');
+      expect(field('hard_limit').description).toContain('may have 20 bays (the default)');
+      service.open({title: 'T', submitText: 'S', projects: PROJECTS, defaultLimit: 1});
+      expect(field('hard_limit').description).toContain('may have 1 bay (the default)');
       service.open({title: 'T', submitText: 'S', projects: PROJECTS, defaultLimit: null});
       expect(field('hard_limit').description).toContain('gets the default limit');
     });
