@@ -135,7 +135,7 @@
           return api.remove(bayId, definition.kind, ref, params, suppressError);
         },
         labels: {
-          title: interpolate(gettext('Delete %s'), [definition.label]),
+          title: interpolate(gettext('Delete %s'), [definition.one]),
           message: gettext('You have selected "%s". Its replicas stop and it cannot be ' +
             'recovered.'),
           submit: gettext('Delete'),

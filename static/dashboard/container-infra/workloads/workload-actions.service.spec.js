@@ -6,7 +6,7 @@
 
   describe('horizon.dashboard.container-infra.workloads.actions', function () {
     var actions, $q, $rootScope, $uibModal, policy, toast, api, deleteFactory, modalResult;
-    var services = {kind: 'services', label: 'Services', ref: function (item) {
+    var services = {kind: 'services', label: 'Services', one: 'Service', ref: function (item) {
       return item.name;
     }};
 
@@ -76,7 +76,7 @@
       expect(perform).toHaveBeenCalledWith(item, scope);
       expect(options.policyRule).toBe('cluster:workloads:delete');
       expect(options.idOf(item)).toBe('web');
-      expect(options.labels.title).toBe('Delete Services');
+      expect(options.labels.title).toBe('Delete Service');
       options.deleteFn('web', false, item);
       expect(api.remove).toHaveBeenCalledWith('b1', 'services', 'web', {namespace: 'n'}, false);
     });

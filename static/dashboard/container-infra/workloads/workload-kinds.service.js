@@ -23,7 +23,7 @@
    * One definition per kind of workload and orchestrator (Swarm
    * "services" are not Kubernetes "services"). A definition:
    *
-   *     {kind: 'tasks', label: 'Tasks', namespaced: false,
+   *     {kind: 'tasks', label: 'Tasks', one: 'Task', namespaced: false,
    *      columns: [{id: 'node', label: 'Node', value: function (item) {...}}],
    *      status: function (item) { return item.state; },
    *      logs: true, scale: false, remove: false}
@@ -37,6 +37,7 @@
       swarm: {
         services: {
           label: gettext('Services'),
+          one: gettext('Service'),
           columns: [
             column('name', gettext('Name')),
             column('image', gettext('Image')),
@@ -52,6 +53,7 @@
         },
         tasks: {
           label: gettext('Tasks'),
+          one: gettext('Task'),
           columns: [
             column('name', gettext('Name')),
             column('node', gettext('Node')),
@@ -67,6 +69,7 @@
         },
         nodes: {
           label: gettext('Nodes'),
+          one: gettext('Node'),
           columns: [
             column('name', gettext('Hostname')),
             column('role', gettext('Role'), swarmRole),
@@ -81,6 +84,7 @@
       kubernetes: {
         namespaces: {
           label: gettext('Namespaces'),
+          one: gettext('Namespace'),
           columns: [
             column('name', gettext('Name')),
             column('status', gettext('Status'), null, 'status'),
@@ -90,6 +94,7 @@
         },
         pods: {
           label: gettext('Pods'),
+          one: gettext('Pod'),
           namespaced: true,
           columns: [
             column('namespace', gettext('Namespace')),
@@ -108,6 +113,7 @@
         },
         services: {
           label: gettext('Services'),
+          one: gettext('Service'),
           namespaced: true,
           columns: [
             column('namespace', gettext('Namespace')),
@@ -120,10 +126,12 @@
           status: field('type'),
           remove: true
         },
-        replicationcontrollers: controllers(gettext('Replication Controllers')),
-        deployments: controllers(gettext('Deployments')),
+        replicationcontrollers: controllers(gettext('Replication Controllers'),
+          gettext('Replication Controller')),
+        deployments: controllers(gettext('Deployments'), gettext('Deployment')),
         nodes: {
           label: gettext('Nodes'),
+          one: gettext('Node'),
           columns: [
             column('name', gettext('Name')),
             column('role', gettext('Role')),
@@ -156,6 +164,7 @@
       return (summary.kinds || []).map(function definition(kind) {
         var found = known[kind] || {
           label: kind,
+          one: kind,
           columns: [column('name', gettext('Name')), column('id', gettext('ID'))],
           status: field('status')
         };
@@ -192,9 +201,10 @@
       return value ? 'warning' : 'default';
     }
 
-    function controllers(label) {
+    function controllers(label, one) {
       return {
         label: label,
+        one: one,
         namespaced: true,
         columns: [
           column('namespace', gettext('Namespace')),

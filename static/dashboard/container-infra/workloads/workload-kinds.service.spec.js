@@ -27,6 +27,7 @@
     it('gives a Swarm bay its services, tasks and nodes, in the service order', function () {
       var defs = kinds.forSummary({coe: 'swarm', kinds: ['services', 'tasks', 'nodes']});
       expect(defs.map(function (d) { return d.label; })).toEqual(['Services', 'Tasks', 'Nodes']);
+      expect(defs.map(function (d) { return d.one; })).toEqual(['Service', 'Task', 'Node']);
       expect(defs.map(function (d) { return [d.logs, d.scale, d.remove]; }))
         .toEqual([[false, true, true], [true, false, false], [false, false, false]]);
     });
@@ -69,6 +70,8 @@
       var defs = byKind({coe: 'kubernetes', kinds: ['namespaces', 'pods', 'services',
         'replicationcontrollers', 'deployments', 'nodes']});
       expect(Object.keys(defs).length).toBe(6);
+      expect(Object.keys(defs).map(function (kind) { return defs[kind].one; })).toEqual([
+        'Namespace', 'Pod', 'Service', 'Replication Controller', 'Deployment', 'Node']);
       expect(cells(defs.namespaces, {name: 'default', status: 'Active'}).slice(0, 2))
         .toEqual(['default', 'Active']);
       expect(cells(defs.pods, {namespace: 'd', name: 'p', phase: 'Running', ready: '1/1',
@@ -95,7 +98,7 @@
 
     it('shows a kind it does not know by name and id', function () {
       var defs = kinds.forSummary({coe: 'mesos', kinds: ['apps']});
-      expect(defs[0].label).toBe('apps');
+      expect([defs[0].label, defs[0].one]).toEqual(['apps', 'apps']);
       expect(cells(defs[0], {name: 'a', id: 'i'})).toEqual(['a', 'i']);
       expect(defs[0].status({status: 'up'})).toBe('up');
       expect(kinds.forSummary({coe: 'swarm'})).toEqual([]);
