@@ -1,0 +1,228 @@
+"""The Bays panel in headless Chromium, as demo, against the real all-in-one.
+
+Nothing is mocked: the panel's actions go through Horizon's REST views,
+python-magnumclient, the service API, the conductor and Heat to real Docker
+Engines.  The tests of ``TestOneBay`` run in order and share one bay, made
+from the seeded ``local-swarm`` bay model; each step leaves a screenshot in
+test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import tarfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import docker
+import pytest
+from cryptography import x509
+from selenium.webdriver import Chrome as WebDriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from tests.allinone import AllInOne
+from tests.e2e import dashboard as ui
+from tests.e2e.browser import chromium, log_in, screenshot
+
+pytestmark = pytest.mark.e2e
+
+NAME = f"e2e-ui-{uuid.uuid4().hex[:6]}"
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(aio: AllInOne, downloads: Path) -> Iterator[WebDriver]:
+    with chromium(downloads) as driver:
+        ui.trap_alerts(driver)
+        log_in(driver, aio.dashboard_url, "demo", aio.password)
+        yield driver
+
+
+@pytest.fixture(scope="module", autouse=True)
+def no_bay_left(aio: AllInOne) -> Iterator[None]:
+    """Whatever happens in the tests, the bay they made is deleted at the end."""
+    yield
+    api = ui.demo_api(aio)
+    for bay in ui.api_call(api, aio, "GET", "/clusters").json()["clusters"]:
+        if bay["name"] == NAME:
+            ui.api_call(api, aio, "DELETE", f"/clusters/{bay['uuid']}")
+            deadline = time.monotonic() + 120
+            while ui.api_call(api, aio, "GET", f"/clusters/{bay['uuid']}").status_code != 404:
+                assert time.monotonic() < deadline, f"bay {NAME} not deleted"
+                time.sleep(0.5)
+
+
+def open_create_form(driver: WebDriver, aio: AllInOne) -> None:
+    ui.open_panel(driver, aio, "project/bays/")
+    ui.global_action(driver, "Create Bay")
+    ui.modal(driver)
+    # The bay models are read when the form opens.
+    ui.until(driver, lambda d: Select(d.find_element(By.ID, "bay-cluster-template")).options)
+
+
+def fill(driver: WebDriver, field_id: str, text: str) -> None:
+    field = driver.find_element(By.ID, field_id)
+    field.clear()
+    field.send_keys(text)
+
+
+def submit_button(driver: WebDriver) -> bool:
+    """True when the create form's submit button can be pressed."""
+    return bool(driver.find_element(By.CSS_SELECTOR, ".bay-create-submit").is_enabled())
+
+
+def field_error(driver: WebDriver, field_id: str) -> str:
+    """The error shown next to a field ('' when its form group is not in error)."""
+    group = driver.find_element(
+        By.XPATH, f"//*[@id='{field_id}']/ancestor::div[contains(@class,'form-group')][1]"
+    )
+    if "has-error" not in (group.get_attribute("class") or ""):
+        return ""
+    blocks = group.find_elements(By.CSS_SELECTOR, ".help-block")
+    return " ".join(b.text for b in blocks if b.is_displayed())
+
+
+class TestOneBay:
+    def test_create_a_bay_and_watch_it_complete_in_place(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """A 2-node bay made in the form reaches Create Complete in place, without a reload."""
+        open_create_form(browser, aio)
+        Select(browser.find_element(By.ID, "bay-cluster-template")).select_by_visible_text(
+            "local-swarm (swarm-mode)"
+        )
+        fill(browser, "bay-name", NAME)
+        fill(browser, "bay-node-count", "2")
+        screenshot(browser, "dashboard-bays-1-create-form")
+        browser.find_element(By.CSS_SELECTOR, ".bay-create-submit").click()
+        ui.no_modal(browser)
+        ui.row(browser, NAME)
+        first = ui.cell(browser, NAME, "Status")
+        screenshot(browser, "dashboard-bays-2-creating")
+        ui.wait_for_cell(browser, NAME, "Status", "Create Complete")
+        screenshot(browser, "dashboard-bays-3-created")
+        assert first == "Create In Progress"
+        assert (ui.cell(browser, NAME, "Nodes"), ui.cell(browser, NAME, "Masters")) == ("2", "1")
+        assert browser.current_url == aio.dashboard_url + "project/bays/"
+        assert ui.still_same_page(browser)
+
+    def test_resize_it_to_three_nodes_from_its_row(self, browser: WebDriver, aio: AllInOne) -> None:
+        """Resize Bay to 3 nodes from the row's menu: the row reads Update Complete and 3 nodes."""
+        ui.open_panel(browser, aio, "project/bays/")
+        ui.row_action(browser, NAME, "Resize Bay")
+        ui.modal(browser)
+        fill(browser, "bay-resize-node-count", "3")
+        screenshot(browser, "dashboard-bays-4-resize-form")
+        browser.find_element(By.CSS_SELECTOR, ".bay-resize-submit").click()
+        ui.no_modal(browser)
+        ui.wait_for_cell(browser, NAME, "Status", "Update Complete")
+        ui.wait_for_cell(browser, NAME, "Nodes", "3")
+        screenshot(browser, "dashboard-bays-5-resized")
+        assert ui.still_same_page(browser)
+
+    def test_download_its_client_configuration(
+        self, browser: WebDriver, aio: AllInOne, downloads: Path, tmp_path: Path
+    ) -> None:
+        """The downloaded tar.gz holds env.sh and certificates that reach the bay's 4 engines."""
+        ui.open_panel(browser, aio, "project/bays/")
+        ui.row_action(browser, NAME, "Download Client Configuration")
+        archive: Path = ui.until(browser, lambda d: _downloaded(downloads))
+        with tarfile.open(archive) as tar:
+            tar.extractall(tmp_path, filter="data")
+            names = sorted(Path(m.name).name for m in tar.getmembers() if m.isfile())
+        assert names == ["ca.pem", "cert.pem", "env.sh", "key.pem"]
+        folder = next(p.parent for p in tmp_path.rglob("env.sh"))
+        env = (folder / "env.sh").read_text()
+        host = next(line.split("=", 1)[1] for line in env.splitlines() if "DOCKER_HOST=" in line)
+        ca = x509.load_pem_x509_certificate((folder / "ca.pem").read_bytes())
+        cert = x509.load_pem_x509_certificate((folder / "cert.pem").read_bytes())
+        cert.verify_directly_issued_by(ca)
+        engine = _docker(host, folder)
+        assert engine.info()["Swarm"]["Nodes"] == 4  # 1 master + 3 nodes
+        assert ui.still_same_page(browser)
+
+    def test_delete_it_and_see_the_row_go(self, browser: WebDriver, aio: AllInOne) -> None:
+        """Delete Bay, confirmed, removes the row by itself once the bay is gone."""
+        ui.open_panel(browser, aio, "project/bays/")
+        ui.row_action(browser, NAME, "Delete Bay")
+        dialog = ui.modal(browser)
+        screenshot(browser, "dashboard-bays-6-delete-confirm")
+        assert NAME in dialog.text
+        dialog.find_element(By.CSS_SELECTOR, ".modal-footer .btn-danger").click()
+        ui.no_modal(browser)
+        api = ui.demo_api(aio)
+
+        def gone(driver: ui.WebDriver) -> bool:
+            bays = ui.api_call(api, aio, "GET", "/clusters").json()["clusters"]
+            return NAME not in [b["name"] for b in bays] and not ui.rows(driver, NAME)
+
+        # Gone from the service, and then from the table without a reload.
+        ui.until(browser, gone, timeout=180)
+        screenshot(browser, "dashboard-bays-7-deleted")
+        assert ui.still_same_page(browser)
+
+
+class TestBadInput:
+    def test_a_name_with_spaces_is_refused_next_to_the_field(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """A name with spaces shows why next to the field and the form cannot be sent."""
+        open_create_form(browser, aio)
+        fill(browser, "bay-name", "my bay")
+        screenshot(browser, "dashboard-bays-bad-name")
+        assert "no spaces" in field_error(browser, "bay-name")
+        assert not submit_button(browser)
+        fill(browser, "bay-name", "my-bay")
+        assert field_error(browser, "bay-name") == ""
+
+    def test_a_negative_node_count_is_refused_next_to_the_field(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """Node count -1 shows the allowed range next to the field and the form cannot be sent."""
+        open_create_form(browser, aio)
+        fill(browser, "bay-node-count", "-1")
+        screenshot(browser, "dashboard-bays-bad-node-count")
+        assert "A whole number from 0 to 1000." in field_error(browser, "bay-node-count")
+        assert not submit_button(browser)
+
+    def test_a_script_as_name_is_refused_and_stays_text(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """A <script> name is refused next to the field and never runs or enters the page."""
+        text = "<script>alert(1)</script>"
+        open_create_form(browser, aio)
+        fill(browser, "bay-name", text)
+        screenshot(browser, "dashboard-bays-script-name")
+        assert "no spaces" in field_error(browser, "bay-name")
+        assert not submit_button(browser)
+        assert browser.find_element(By.ID, "bay-name").get_attribute("value") == text
+        injected = browser.execute_script(
+            "return Array.from(document.scripts).filter(s => s.text.includes('alert(1)')).length"
+        )
+        assert (ui.alerts(browser), injected) == ([], 0)
+
+
+def _downloaded(folder: Path) -> Path | None:
+    done = list(folder.glob("*.tar.gz"))
+    return done[0] if done and not list(folder.glob("*.crdownload")) else None
+
+
+def _docker(host: str, folder: Path) -> docker.DockerClient:
+    tls = docker.tls.TLSConfig(
+        client_cert=(str(folder / "cert.pem"), str(folder / "key.pem")),
+        ca_cert=str(folder / "ca.pem"),
+        verify=True,
+    )
+    # A fixed API version and no proxy or CA bundle from the environment:
+    # only the bay's own CA may vouch for its engines.
+    client = docker.DockerClient(
+        base_url=host.replace("tcp://", "https://"), tls=tls, version="1.41"
+    )
+    client.api.trust_env = False
+    return client
