@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pytest
 from selenium.webdriver import Chrome as WebDriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 
 from tests.allinone import AllInOne
 from tests.e2e import dashboard as ui
@@ -53,7 +54,9 @@ def open_create_form(driver: WebDriver, aio: AllInOne) -> None:
 
 
 def fill(driver: WebDriver, field_id: str, text: str) -> None:
-    field = driver.find_element(By.ID, field_id)
+    # The dialog fades in: type once the field can take it.
+    clickable = expected_conditions.element_to_be_clickable((By.ID, field_id))
+    field = ui.until(driver, clickable)
     field.clear()
     field.send_keys(text)
 

@@ -20,6 +20,7 @@ import pytest
 from cryptography import x509
 from selenium.webdriver import Chrome as WebDriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select
 
 from tests.allinone import AllInOne
@@ -67,7 +68,9 @@ def open_create_form(driver: WebDriver, aio: AllInOne) -> None:
 
 
 def fill(driver: WebDriver, field_id: str, text: str) -> None:
-    field = driver.find_element(By.ID, field_id)
+    # The dialog fades in: type once the field can take it.
+    clickable = expected_conditions.element_to_be_clickable((By.ID, field_id))
+    field = ui.until(driver, clickable)
     field.clear()
     field.send_keys(text)
 
