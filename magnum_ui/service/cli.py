@@ -34,6 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     call_command("migrate", interactive=False, verbosity=0)
     if args.command == "migrate":
         return 0
+    # gunicorn forks its workers from this process: a database connection
+    # left open by migrate would be shared by all of them, and their
+    # interleaved queries would read each other's answers.
+    from django.db import connections
+
+    connections.close_all()
 
     from gunicorn.app.wsgiapp import run
 

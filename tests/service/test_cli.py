@@ -1,0 +1,27 @@
+"""``magnum-ui-api serve``: the API command of the service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from magnum_ui.service import cli
+
+
+def test_serve_forks_its_workers_without_a_database_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Connections opened by migrate are closed before gunicorn forks its workers."""
+    calls: list[str] = []
+
+    def record(name: str) -> Any:
+        return lambda *args, **kwargs: calls.append(name)
+
+    monkeypatch.setattr("django.core.management.call_command", record("migrate"))
+    monkeypatch.setattr("django.db.connections.close_all", record("close connections"))
+    monkeypatch.setattr("gunicorn.app.wsgiapp.run", record("gunicorn"))
+    monkeypatch.setattr("sys.argv", ["magnum-ui-api"])
+
+    assert cli.main(["serve"]) == 0
+    assert calls == ["migrate", "close connections", "gunicorn"]
