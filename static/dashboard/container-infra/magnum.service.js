@@ -13,6 +13,7 @@
 
   magnumAPI.$inject = [
     '$q',
+    '$timeout',
     'horizon.app.core.openstack-service-api.magnum-error-reason',
     'horizon.framework.util.http.service',
     'horizon.framework.util.i18n.gettext',
@@ -25,6 +26,7 @@
    * @ngdoc service
    * @name horizon.app.core.openstack-service-api.magnum
    * @param {Object} $q
+   * @param {Function} $timeout
    * @param {Function} errorReason Reads the reason of a failed response
    * @param {Object} apiService
    * @param {Function} gettext
@@ -38,7 +40,8 @@
    * report their failures themselves).
    * @returns {Object} The service
    */
-  function magnumAPI($q, errorReason, apiService, gettext, toastService) {
+  function magnumAPI($q, $timeout, errorReason, apiService, gettext, toastService) {
+    var asked = {};
     var service = {
       getBayModels: getBayModels,
       getBayModel: getBayModel,
@@ -79,8 +82,10 @@
      * @returns {Promise} Resolves with a response whose data is {items: [...]}
      */
     function getBayModels() {
-      return apiService.get(BASE + 'bay_models/', quiet())
-        .catch(onError(gettext('Unable to retrieve the bay models: %s')));
+      return once('bay_models', function ask() {
+        return apiService.get(BASE + 'bay_models/', quiet())
+          .catch(onError(gettext('Unable to retrieve the bay models: %s')));
+      });
     }
 
     /**
@@ -133,8 +138,10 @@
       if (params) {
         config.params = params;
       }
-      return apiService.get(BASE + 'bays/', config)
-        .catch(onError(gettext('Unable to retrieve the bays: %s')));
+      return once('bays' + angular.toJson(params || {}), function ask() {
+        return apiService.get(BASE + 'bays/', config)
+          .catch(onError(gettext('Unable to retrieve the bays: %s')));
+      });
     }
 
     /**
@@ -327,8 +334,21 @@
      * @returns {Promise} Resolves with {bays, nodes, quota: {hard_limit, in_use} | null}
      */
     function getStats() {
-      return apiService.get(BASE + 'stats/', quiet())
-        .catch(onError(gettext('Unable to retrieve the bay statistics: %s')));
+      return once('stats', function ask() {
+        return apiService.get(BASE + 'stats/', quiet())
+          .catch(onError(gettext('Unable to retrieve the bay statistics: %s')));
+      });
+    }
+
+    // Horizon's app module reloads the route once it has started, so the
+    // first panel of a page is built twice at once and asks for its lists
+    // twice: what is asked again in the same turn shares the first request.
+    function once(key, request) {
+      if (!asked[key]) {
+        asked[key] = request();
+        $timeout(function forget() { delete asked[key]; }, 0, false);
+      }
+      return asked[key];
     }
 
     // URLs

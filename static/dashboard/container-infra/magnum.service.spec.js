@@ -5,7 +5,7 @@
   'use strict';
 
   describe('horizon.app.core.openstack-service-api.magnum', function () {
-    var magnum, $httpBackend, $q, $rootScope, apiService, toastService;
+    var magnum, $httpBackend, $q, $rootScope, $timeout, apiService, toastService;
 
     var JSON_TYPE = {'Content-Type': 'application/json'};
     var BASE = '/api/container_infra/';
@@ -80,6 +80,7 @@
       $httpBackend = $injector.get('$httpBackend');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
+      $timeout = $injector.get('$timeout');
       spyOn(toastService, 'add').and.callThrough();
     }));
 
@@ -187,6 +188,29 @@
       $httpBackend.flush();
 
       expect(toastService.add).not.toHaveBeenCalled();
+    });
+
+    it('sends one request for the same list asked twice in one turn', function () {
+      var answers = [];
+      $httpBackend.expectGET(BASE + 'bays/').respond(200, {items: []});
+      magnum.getBays().then(function (response) { answers.push(response.data); });
+      magnum.getBays().then(function (response) { answers.push(response.data); });
+      $httpBackend.flush();
+
+      expect(answers).toEqual([{items: []}, {items: []}]);
+      $httpBackend.verifyNoOutstandingExpectation();
+    });
+
+    it('asks again once the turn is over', function () {
+      $httpBackend.expectGET(BASE + 'stats/').respond(200, {bays: 0});
+      magnum.getStats();
+      $httpBackend.flush();
+      $timeout.flush();
+      $httpBackend.expectGET(BASE + 'stats/').respond(200, {bays: 1});
+      magnum.getStats();
+      $httpBackend.flush();
+
+      $httpBackend.verifyNoOutstandingExpectation();
     });
 
     it('gives the configuration download URL relative to WEBROOT', function () {
