@@ -35,12 +35,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from benchmarks import allinone
 from tests.allinone import AllInOne
-from tests.e2e.browser import chromium, log_in
+from tests.e2e.browser import chromium, log_in, screenshot
 
 # Installed in every new document before its own scripts run.  It records the
 # page's /api/ calls and the first animation frame showing the table's rows
@@ -100,9 +101,14 @@ class Load:
 
 
 def _wait_for_rows(driver: webdriver.Chrome, list_path: str) -> Load:
-    WebDriverWait(driver, 60, poll_frequency=0.05).until(
-        lambda d: d.execute_script("return window.__bench && window.__bench.readyAt !== null")
-    )
+    try:
+        WebDriverWait(driver, 60, poll_frequency=0.05).until(
+            lambda d: d.execute_script("return window.__bench && window.__bench.readyAt !== null")
+        )
+    except TimeoutException:
+        raise SystemExit(
+            f"no rows after 60 s on {driver.current_url}; see {screenshot(driver, 'bench-timeout')}"
+        ) from None
     page: dict[str, Any] = driver.execute_script(READ)
     bench = page["bench"]
     listed = [(start, end) for name, start, end in page["api"] if list_path in name]
