@@ -71,12 +71,17 @@ def patch_operations(changes: dict[str, Any]) -> list[JsonObject]:
     return operations
 
 
+# Without a limit magnumclient reads one page (the service's max_limit, 1,000)
+# and the rest is silently missing.  With one, it follows the ``next`` links
+# until it has this many: the service still caps each page.
+EVERY_PAGE = 2**31 - 1
+
 # --- Bay models (cluster templates) -----------------------------------------
 
 
 def bay_model_list(request: HttpRequest) -> list[JsonObject]:
-    """Every bay model (cluster template) the user may see."""
-    return _as_dicts(client(request).cluster_templates.list(detail=True))
+    """Every bay model (cluster template) the user may see, over every page."""
+    return _as_dicts(client(request).cluster_templates.list(limit=EVERY_PAGE, detail=True))
 
 
 def bay_model_get(request: HttpRequest, bay_model_id: str) -> JsonObject:
@@ -105,7 +110,7 @@ def bay_list(request: HttpRequest, all_projects: bool = False) -> list[JsonObjec
     The service shows an admin every project's bays, so the project's own
     list is filtered here.
     """
-    bays = _as_dicts(client(request).clusters.list(detail=True))
+    bays = _as_dicts(client(request).clusters.list(limit=EVERY_PAGE, detail=True))
     if all_projects:
         return bays
     project_id = request.user.project_id
