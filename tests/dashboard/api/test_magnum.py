@@ -21,6 +21,8 @@ from tests.dashboard.api.fake_service import FakeService
 
 UUID = "5d12f6fd-a196-4bf0-ae4c-1f639a523a52"
 BAY = {"uuid": UUID, "name": "one", "project_id": "project-1", "status": "CREATE_IN_PROGRESS"}
+# What the client asks first: every page (magnum.EVERY_PAGE).
+EVERY_PAGE = f"?limit={magnum.EVERY_PAGE}"
 OTHER = {"uuid": "other", "name": "theirs", "project_id": "project-2", "status": "CREATE_COMPLETE"}
 
 
@@ -55,7 +57,7 @@ def test_patch_operations_replace_values_and_remove_nulls() -> None:
 
 
 def test_every_call_carries_the_users_token_and_a_microversion(fake: FakeService) -> None:
-    fake.answer("GET", "/v1/clustertemplates/detail?limit=2147483647", 200, {"clustertemplates": []})
+    fake.answer("GET", "/v1/clustertemplates/detail" + EVERY_PAGE, 200, {"clustertemplates": []})
     assert magnum.bay_model_list(fake.request()) == []
     headers = fake.seen[0].headers
     assert headers["X-Auth-Token"] == "user-token"
@@ -98,12 +100,12 @@ def test_bay_model_create_refuses_an_unknown_field_before_sending(fake: FakeServ
 
 def test_bay_list_is_the_projects_own_bays(fake: FakeService) -> None:
     """The service shows an admin every project's bays; the project list keeps its own."""
-    fake.answer("GET", "/v1/clusters/detail?limit=2147483647", 200, {"clusters": [BAY, OTHER]})
+    fake.answer("GET", "/v1/clusters/detail" + EVERY_PAGE, 200, {"clusters": [BAY, OTHER]})
     assert magnum.bay_list(fake.request("project-1")) == [BAY]
 
 
 def test_bay_list_of_every_project(fake: FakeService) -> None:
-    fake.answer("GET", "/v1/clusters/detail?limit=2147483647", 200, {"clusters": [BAY, OTHER]})
+    fake.answer("GET", "/v1/clusters/detail" + EVERY_PAGE, 200, {"clusters": [BAY, OTHER]})
     assert magnum.bay_list(fake.request("project-1"), all_projects=True) == [BAY, OTHER]
 
 
@@ -111,7 +113,10 @@ def test_bay_list_follows_every_page(fake: FakeService) -> None:
     """Past the service's page size, the list follows the next links instead of stopping."""
     second = "/v1/clusters/detail?limit=1&marker=b1"
     fake.answer(
-        "GET", "/v1/clusters/detail?limit=2147483647", 200, {"clusters": [BAY], "next": fake.url + second[3:]}
+        "GET",
+        "/v1/clusters/detail" + EVERY_PAGE,
+        200,
+        {"clusters": [BAY], "next": fake.url + second[3:]},
     )
     fake.answer("GET", second, 200, {"clusters": [OTHER]})
     assert magnum.bay_list(fake.request("project-1"), all_projects=True) == [BAY, OTHER]
@@ -120,7 +125,7 @@ def test_bay_list_follows_every_page(fake: FakeService) -> None:
 def test_bay_model_list_follows_every_page(fake: FakeService) -> None:
     second = "/v1/clustertemplates/detail?limit=1&marker=m1"
     first = {"clustertemplates": [{"uuid": "m1"}], "next": fake.url + second[3:]}
-    fake.answer("GET", "/v1/clustertemplates/detail?limit=2147483647", 200, first)
+    fake.answer("GET", "/v1/clustertemplates/detail" + EVERY_PAGE, 200, first)
     fake.answer("GET", second, 200, {"clustertemplates": [{"uuid": "m2"}]})
     assert [m["uuid"] for m in magnum.bay_model_list(fake.request())] == ["m1", "m2"]
 
