@@ -131,26 +131,25 @@
     /**
      * @param {Object=} params Query parameters: {all_projects: true} lists
      *   every project's bays (admin panel); without it, the project's own
+     * @param {boolean=} suppressError True: reject without a toast (polling)
      * @returns {Promise} Resolves with a response whose data is {items: [...]}
      */
-    function getBays(params) {
-      var config = quiet();
-      if (params) {
-        config.params = params;
-      }
+    function getBays(params, suppressError) {
+      var config = angular.extend(quiet(), params ? {params: params} : {});
       return once('bays' + angular.toJson(params || {}), function ask() {
         return apiService.get(BASE + 'bays/', config)
-          .catch(onError(gettext('Unable to retrieve the bays: %s')));
+          .catch(onError(gettext('Unable to retrieve the bays: %s'), suppressError));
       });
     }
 
     /**
      * @param {string} id The bay's uuid
+     * @param {boolean=} suppressError True: reject without a toast (polling)
      * @returns {Promise} Resolves with the bay
      */
-    function getBay(id) {
+    function getBay(id, suppressError) {
       return apiService.get(bayUrl(id), quiet())
-        .catch(onError(gettext('Unable to retrieve the bay: %s')));
+        .catch(onError(gettext('Unable to retrieve the bay: %s'), suppressError));
     }
 
     /**
@@ -204,12 +203,13 @@
 
     /**
      * @param {string} id The bay's uuid
+     * @param {boolean=} suppressError True: reject without a toast (polling)
      * @returns {Promise} Resolves with {stack_status, stack_status_reason,
      *   percent, resources: [...], events: [...]}
      */
-    function getBayProgress(id) {
+    function getBayProgress(id, suppressError) {
       return apiService.get(bayUrl(id) + 'progress/', quiet())
-        .catch(onError(gettext('Unable to retrieve the progress of the bay: %s')));
+        .catch(onError(gettext('Unable to retrieve the progress of the bay: %s'), suppressError));
     }
 
     /**

@@ -1,6 +1,7 @@
 /*
  * SPDX-License-Identifier: Apache-2.0
  */
+/* global interpolate -- Django's JavaScript catalog defines it on every page */
 (function () {
   'use strict';
 
@@ -8,12 +9,18 @@
     .module('horizon.dashboard.container-infra.bays')
     .factory('horizon.dashboard.container-infra.bays.poller', bayPollerService);
 
-  bayPollerService.$inject = ['$timeout'];
+  bayPollerService.$inject = [
+    '$timeout',
+    'horizon.app.core.openstack-service-api.magnum-error-reason',
+    'horizon.framework.util.i18n.gettext'
+  ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.poller
    * @param {Function} $timeout
+   * @param {Function} errorReason Reads the reason of a failed response
+   * @param {Function} gettext
    * @description
    * Keeps a view up to date while Magnum works on a bay. A view creates
    * one poller, and tells it after every load whether something it shows
@@ -21,8 +28,11 @@
    * `interval` milliseconds later. So there is at most one timer per view,
    * no request is sent while the previous one is pending (the next timer
    * starts when its data arrives), and polling ends by itself when nothing
-   * is in progress, when a load fails (no data, no next timer) or when the
-   * view's scope is destroyed. Example:
+   * is in progress or when the view's scope is destroyed. A view whose
+   * load failed calls `retry()`: the next try comes later and later (2 s,
+   * 4, 8, ... at most `maxDelay`) until a load succeeds and calls
+   * `schedule` again; `failures()` tells how many loads failed in a row
+   * (a view toasts the first only). Example:
    *
    *     var poller = bayPoller.create($scope, load);
    *     function load() {
@@ -33,10 +43,12 @@
    *     }
    * @returns {Object} The service
    */
-  function bayPollerService($timeout) {
+  function bayPollerService($timeout, errorReason, gettext) {
     var service = {
       interval: 2000,
-      create: create
+      maxDelay: 30000,
+      create: create,
+      failureNote: failureNote
     };
 
     return service;
@@ -44,17 +56,31 @@
     ///////////////
 
     /**
+     * @name failureNote
+     * @param {Object} response The failed HTTP response
+     * @description The line a view shows while its refreshes fail.
+     * @returns {string} "Could not refresh: <the server's reason>; retrying."
+     */
+    function failureNote(response) {
+      return interpolate(gettext('Could not refresh: %(reason)s; retrying.'),
+        {reason: errorReason(response).replace(/\.\s*$/, '')}, true);
+    }
+
+    /**
      * @name create
      * @param {Object} scope The view's scope: polling stops when it is destroyed
      * @param {Function} refresh Reloads the view's data (its result is ignored)
      * @description Builds a poller for one view.
-     * @returns {Object} {schedule(busy), stop(), isScheduled()}
+     * @returns {Object} {schedule(busy), retry(), failures(), stop(), isScheduled()}
      */
     function create(scope, refresh) {
       var timer = null;
       var stopped = false;
+      var failed = 0;
       var poller = {
         schedule: schedule,
+        retry: retry,
+        failures: failures,
         stop: stop,
         isScheduled: isScheduled
       };
@@ -73,11 +99,32 @@
        * @returns {undefined} Returns nothing
        */
       function schedule(busy, delay) {
+        failed = 0;
         if (!busy) {
           cancel();
         } else if (!stopped && !timer) {
           timer = $timeout(tick, delay || service.interval);
         }
+      }
+
+      /**
+       * @name retry
+       * @description
+       * A load failed: try again after a delay that doubles with each
+       * failure in a row, from `interval` up to `maxDelay`.
+       * @returns {number} The failures in a row, this one included
+       */
+      function retry() {
+        var delay = Math.min(service.maxDelay, service.interval * Math.pow(2, failed));
+        failed += 1;
+        if (!stopped && !timer) {
+          timer = $timeout(tick, delay);
+        }
+        return failed;
+      }
+
+      function failures() {
+        return failed;
       }
 
       /**

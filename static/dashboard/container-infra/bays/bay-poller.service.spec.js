@@ -85,6 +85,49 @@
       expect(refresh).not.toHaveBeenCalled();
     });
 
+    it('retries a failed load later and later, up to thirty seconds', function () {
+      var delays = [];
+      var waited = 0;
+      refresh.and.callFake(function () {
+        delays.push(waited);
+        waited = 0;
+        poller.retry();
+      });
+      expect(poller.retry()).toBe(1);
+      while (delays.length < 6) {
+        waited += 1000;
+        $timeout.flush(1000);
+      }
+      expect(delays).toEqual([2000, 4000, 8000, 16000, 30000, 30000]);
+      expect(poller.failures()).toBe(7);
+    });
+
+    it('counts the failures in a row until a load succeeds', function () {
+      poller.retry();
+      $timeout.flush();
+      poller.retry();
+      expect(poller.failures()).toBe(2);
+      poller.schedule(true);
+      expect(poller.failures()).toBe(0);
+      $timeout.flush();
+      expect(refresh.calls.count()).toBe(2);
+    });
+
+    it('does not retry once stopped, nor twice at once', function () {
+      poller.retry();
+      poller.retry();
+      $timeout.flush();
+      expect(refresh.calls.count()).toBe(1);
+      poller.stop();
+      poller.retry();
+      verifyNoTimeouts();
+    });
+
+    it('words the note a view shows while its refreshes fail', function () {
+      expect(bayPoller.failureNote({status: 500, data: '"Database is busy."'}))
+        .toBe('Could not refresh: Database is busy; retrying.');
+    });
+
     it('stops when told to', function () {
       poller.schedule(true);
       poller.stop();

@@ -25,6 +25,8 @@
     .constant('horizon.dashboard.container-infra.bays.events', {
       // Broadcast on $rootScope with the bays each time the list is loaded.
       LISTED: 'horizon.dashboard.container-infra.bays.LISTED',
+      // Broadcast on $rootScope with the failed response when listing fails.
+      LIST_FAILED: 'horizon.dashboard.container-infra.bays.LIST_FAILED',
       // Broadcast on $rootScope with a bay's id once the service accepted its deletion.
       DELETED: 'horizon.dashboard.container-infra.bays.DELETED'
     })

@@ -46,18 +46,26 @@
      * parameters it gets are not sent: the table filters on the client.
      * The bay models are listed once per call (not once per bay) to name
      * each bay's bay model and COE; without them the bays still list.
-     * Broadcasts events.LISTED with the bays, for the panel's poller.
+     * Broadcasts events.LISTED with the bays, or events.LIST_FAILED with
+     * the failed response, for the panel's poller.
+     * @param {Object=} params The table's: `quiet: true` lists without an
+     *   error toast (the panel's poller, once a refresh has failed)
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
-    function getBaysPromise() {
-      return $q.all([magnum.getBays(), bayModelsById()]).then(function combine(results) {
-        var response = results[0];
-        response.data.items.forEach(function decorateBay(bay) {
-          decorate(bay, results[1][bay.cluster_template_id]);
+    function getBaysPromise(params) {
+      var quiet = Boolean(params && params.quiet);
+      return $q.all([magnum.getBays(undefined, quiet), bayModelsById()])
+        .then(function combine(results) {
+          var response = results[0];
+          response.data.items.forEach(function decorateBay(bay) {
+            decorate(bay, results[1][bay.cluster_template_id]);
+          });
+          $rootScope.$broadcast(events.LISTED, response.data.items);
+          return response;
+        }, function failed(response) {
+          $rootScope.$broadcast(events.LIST_FAILED, response);
+          return $q.reject(response);
         });
-        $rootScope.$broadcast(events.LISTED, response.data.items);
-        return response;
-      });
     }
 
     /**

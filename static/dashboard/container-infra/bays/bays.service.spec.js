@@ -36,7 +36,7 @@
         });
         $rootScope.$apply();
 
-        expect(magnum.getBays).toHaveBeenCalledWith();
+        expect(magnum.getBays).toHaveBeenCalledWith(undefined, false);
         expect(magnum.getBayModels.calls.count()).toBe(1);
         expect(items[0].bay_model_name).toBe('local-swarm');
         expect(items[0].coe).toBe('swarm-mode');
@@ -70,6 +70,33 @@
 
         expect(items.length).toBe(2);
         expect(items[0].bay_model_name).toBe('m1');
+      });
+
+      it('lists without a toast when the panel asks for quiet', function () {
+        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+
+        service.getBaysPromise({poll: 3, quiet: true});
+        $rootScope.$apply();
+
+        expect(magnum.getBays).toHaveBeenCalledWith(undefined, true);
+      });
+
+      it('tells the panel when listing failed, and rejects', function () {
+        var failure, rejected;
+        var answer = {status: 500, data: 'busy'};
+        magnum.getBays.and.returnValue($q.reject(answer));
+        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+        $rootScope.$on(events.LIST_FAILED, function (event, response) {
+          failure = response;
+        });
+
+        service.getBaysPromise().catch(function (response) {
+          rejected = response;
+        });
+        $rootScope.$apply();
+
+        expect(failure).toBe(answer);
+        expect(rejected).toBe(answer);
       });
 
       it('tells the panel which bays it listed', function () {

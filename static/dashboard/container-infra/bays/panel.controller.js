@@ -31,6 +31,8 @@
    * a listed bay is in progress, the table re-lists every poller interval.
    * It re-lists when `listParams` (its list-function-extra-params) becomes
    * a new object; undefined at first, so the first load is the table's own.
+   * A failed listing is tried again later and later, without a toast after
+   * the first failure, while `refreshNote` says why the table is stale.
    */
   function PanelController($scope, magnum, events, bayPoller, bayStatus) {
     var ctrl = this;
@@ -39,11 +41,13 @@
     var polls = 0;
 
     ctrl.listParams = undefined;
+    ctrl.refreshNote = '';
     ctrl.stats = null;
     ctrl.quotaPercent = quotaPercent;
     ctrl.loadStats = loadStats;
 
     $scope.$on(events.LISTED, onListed);
+    $scope.$on(events.LIST_FAILED, onListFailed);
     // The table drops a deleted row; listing again shows the deletion going on.
     $scope.$on(events.DELETED, relist);
     loadStats();
@@ -52,13 +56,19 @@
 
     function relist() {
       polls += 1;
-      ctrl.listParams = {poll: polls};
+      ctrl.listParams = {poll: polls, quiet: poller.failures() > 0};
+    }
+
+    function onListFailed(event, response) {
+      ctrl.refreshNote = bayPoller.failureNote(response);
+      poller.retry();
     }
 
     function onListed(event, bays) {
       var signature = bays.map(function key(bay) {
         return bay.trackBy;
       }).sort().join(',');
+      ctrl.refreshNote = '';
       poller.schedule(bays.some(bayStatus.isInTransition));
       if (listed !== null && signature !== listed) {
         loadStats();

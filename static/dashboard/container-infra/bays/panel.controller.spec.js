@@ -47,15 +47,15 @@
       listed([{trackBy: 'a', status: 'CREATE_IN_PROGRESS'}, {trackBy: 'b', status: 'CREATE_COMPLETE'}]);
       expect(ctrl.listParams).toBeUndefined();
       $timeout.flush(2000);
-      expect(ctrl.listParams).toEqual({poll: 1});
+      expect(ctrl.listParams).toEqual({poll: 1, quiet: false});
       listed([{trackBy: 'a2', status: 'CREATE_IN_PROGRESS'}]);
       $timeout.flush(2000);
-      expect(ctrl.listParams).toEqual({poll: 2});
+      expect(ctrl.listParams).toEqual({poll: 2, quiet: false});
     });
 
     it('lists again when a bay is being deleted, to follow the deletion', function () {
       $rootScope.$broadcast(events.DELETED, 'b1');
-      expect(ctrl.listParams).toEqual({poll: 1});
+      expect(ctrl.listParams).toEqual({poll: 1, quiet: false});
     });
 
     it('stops re-listing once nothing is in progress', function () {
@@ -79,6 +79,39 @@
       listed([{trackBy: 'a', status: 'CREATE_COMPLETE'}, {trackBy: 'b', status: 'CREATE_IN_PROGRESS'}]);
       expect(magnum.getStats.calls.count()).toBe(2);
       $timeout.flush();
+    });
+
+    describe('when a refresh fails', function () {
+      function listFailed() {
+        $rootScope.$broadcast(events.LIST_FAILED, {status: 500, data: '"Database is busy."'});
+        $rootScope.$apply();
+      }
+
+      it('says so next to the table and keeps trying, later and later', function () {
+        listed([{trackBy: 'a', status: 'CREATE_IN_PROGRESS'}]);
+        $timeout.flush(2000);
+        listFailed();
+        expect(ctrl.refreshNote).toBe('Could not refresh: Database is busy; retrying.');
+        $timeout.flush(1999);
+        expect(ctrl.listParams.poll).toBe(1);
+        $timeout.flush(1);
+        expect(ctrl.listParams).toEqual({poll: 2, quiet: true});
+        listFailed();
+        $timeout.flush(3999);
+        expect(ctrl.listParams.poll).toBe(2);
+        $timeout.flush(1);
+        expect(ctrl.listParams).toEqual({poll: 3, quiet: true});
+      });
+
+      it('lists with a toast again, and drops the note, once a listing succeeds', function () {
+        listFailed();
+        $timeout.flush();
+        expect(ctrl.listParams).toEqual({poll: 1, quiet: true});
+        listed([{trackBy: 'a', status: 'CREATE_IN_PROGRESS'}]);
+        expect(ctrl.refreshNote).toBe('');
+        $timeout.flush(2000);
+        expect(ctrl.listParams).toEqual({poll: 2, quiet: false});
+      });
     });
 
     it('draws no quota bar without a limit', function () {

@@ -34,7 +34,9 @@
    * re-reads the bay every poller interval and updates the page in place
    * (the header shares the same bay object). When the bay settles, the
    * route is reloaded once: Horizon draws the header's actions once, and
-   * they must be checked again against the new state.
+   * they must be checked again against the new state. A failed read is
+   * tried again later and later; only the first of a row toasts, and
+   * `refreshNote` says why the page is stale until a read succeeds.
    */
   function OverviewController($route, $scope, magnum, configAction, bayPoller, baysService,
                               bayStatus) {
@@ -45,6 +47,7 @@
     ctrl.labels = [];
     ctrl.faults = [];
     ctrl.configUrl = '';
+    ctrl.refreshNote = '';
     ctrl.isInTransition = bayStatus.isInTransition;
     ctrl.isFailed = bayStatus.isFailed;
     ctrl.statusLabel = bayStatus.label;
@@ -64,13 +67,17 @@
     }
 
     function refresh() {
-      return magnum.getBay(ctrl.bay.uuid).then(function update(response) {
+      return magnum.getBay(ctrl.bay.uuid, poller.failures() > 0).then(function update(response) {
+        ctrl.refreshNote = '';
         if (!bayStatus.isInTransition(response.data)) {
           $route.reload();
           return;
         }
         // Keep the bay model read at load; the rest is fresh.
         show(baysService.decorate(angular.extend(ctrl.bay, response.data), ctrl.bay.bay_model));
+      }, function failed(response) {
+        ctrl.refreshNote = bayPoller.failureNote(response);
+        poller.retry();
       });
     }
 

@@ -53,7 +53,7 @@
 
       $timeout.flush(2000);
 
-      expect(magnum.getBay).toHaveBeenCalledWith('b1');
+      expect(magnum.getBay).toHaveBeenCalledWith('b1', false);
       expect(ctrl.bay).toBe(bay);
       expect(bay.api_address).toBe('tcp://10.0.0.2:2376');
       expect(bay.bay_model_name).toBe('local-swarm');
@@ -73,6 +73,29 @@
 
       expect($route.reload).toHaveBeenCalled();
       verifyNoTimeouts();
+    });
+
+    it('keeps trying a failed read later and later, toasting only the first', function () {
+      var answers = [{status: 500, data: '"Busy."'}, {status: 503}];
+      spyOn(magnum, 'getBay').and.callFake(function () {
+        return answers.length ? $q.reject(answers.shift()) :
+          $q.resolve({data: {uuid: 'b1', status: 'CREATE_IN_PROGRESS'}});
+      });
+      $rootScope.$apply();
+
+      $timeout.flush(2000);
+      expect(magnum.getBay.calls.argsFor(0)).toEqual(['b1', false]);
+      expect(ctrl.refreshNote).toBe('Could not refresh: Busy; retrying.');
+      $timeout.flush(2000);
+      expect(magnum.getBay.calls.count()).toBe(2);
+      expect(magnum.getBay.calls.argsFor(1)).toEqual(['b1', true]);
+      expect(ctrl.refreshNote).toBe('Could not refresh: 503; retrying.');
+      $timeout.flush(3999);
+      expect(magnum.getBay.calls.count()).toBe(2);
+      $timeout.flush(1);
+      expect(magnum.getBay.calls.argsFor(2)).toEqual(['b1', true]);
+      expect(ctrl.refreshNote).toBe('');
+      expect($route.reload).not.toHaveBeenCalled();
     });
 
     it('does not poll a bay at rest', function () {
