@@ -66,13 +66,15 @@
      * @returns {Promise} Resolves when shown
      */
     function load() {
-      return $q.all([magnum.getBay(ctrl.bayId), magnum.getBayProgress(ctrl.bayId)])
+      var quiet = failures > 0;
+      return $q.all([magnum.getBay(ctrl.bayId, quiet), magnum.getBayProgress(ctrl.bayId, quiet)])
         .then(show, failed);
     }
 
     // Heat may be slow to answer while it works hard: what was read stays
     // shown, marked stale, and reading is tried again a little later, a few
-    // times, before the view says it cannot read the progress.
+    // times, before the view says it cannot read the progress. Only the
+    // first failure of a row toasts (the reads after it are quiet).
     function failed() {
       failures += 1;
       ctrl.loaded = true;
