@@ -23,6 +23,11 @@
   var FAILED = /_FAILED$/;
   // Heat resource types that are one node of a bay (local driver, Nova).
   var NODE_TYPE = /(::Node|::Server)$/;
+  // A physical id that is a uuid (a Nova server's) is no name for a person.
+  var UUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+  // Group (ResourceGroup) names of the masters and of the workers.
+  var MASTERS = /master/i;
+  var WORKERS = /worker|minion|node/i;
   // Reading the progress: tries in a row before giving up, and the wait between.
   var RETRIES = 3;
   var RETRY_DELAY = 10000;
@@ -106,6 +111,9 @@
       ctrl.bay = bay;
       ctrl.progress = progress;
       ctrl.resources = resources;
+      resources.forEach(function name(resource, index) {
+        resource.displayName = readableName(resources, resource, index);
+      });
       ctrl.state = stateOf(bay, stackStatus, busy);
       ctrl.percent = percentOf(progress, resources, ctrl.state);
       ctrl.summary = summarize(bay, progress, resources, ctrl.state);
@@ -179,6 +187,50 @@
         message = gettext('%(ready)s of %(total)s nodes ready.');
       }
       return interpolate(message, counts, true);
+    }
+
+    /**
+     * @name readableName
+     * @description
+     * Heat names a bay's nested resources "masters" > "0" > "node". A
+     * node is shown by its own name when its resource carries one (the
+     * local driver's physical id), else as "Master 1" / "Worker 2" from
+     * its place in its group; a group member as "Worker 2 (stack)". The
+     * parent of a resource is named only, and "0" is in both groups: it
+     * is the nearest resource of that name listed before it (Heat lists
+     * a stack's resources before those nested in them).
+     * @returns {string} The name, or Heat's when no better one is known
+     */
+    function readableName(resources, resource, index) {
+      var isNode = NODE_TYPE.test(resource.type || '');
+      var inGroup = !isNode || /^\d+$/.test(resource.name);
+      var member = inGroup ? resource : listedBefore(resources, index, resource.parent);
+      var physicalId = resource.physical_id || '';
+      var position = member && /^\d+$/.test(member.name) ? Number(member.name) + 1 : 0;
+      var group = member ? member.parent || '' : '';
+      var message;
+      if (isNode && physicalId && !UUID.test(physicalId)) {
+        return physicalId;
+      }
+      if (!position || (!MASTERS.test(group) && !WORKERS.test(group))) {
+        return resource.name;
+      }
+      if (MASTERS.test(group)) {
+        message = isNode ? gettext('Master %(n)s') : gettext('Master %(n)s (stack)');
+      } else {
+        message = isNode ? gettext('Worker %(n)s') : gettext('Worker %(n)s (stack)');
+      }
+      return interpolate(message, {n: position}, true);
+    }
+
+    function listedBefore(resources, index, name) {
+      var i;
+      for (i = index - 1; name && i >= 0; i--) {
+        if (resources[i].name === name && !NODE_TYPE.test(resources[i].type || '')) {
+          return resources[i];
+        }
+      }
+      return null;
     }
 
     function isDone(resource) {

@@ -218,6 +218,57 @@
       expect(ctrl.percent).toBe(40);
     });
 
+    describe('names the resources', function () {
+      // As the service gives them for a local bay (recorded from Heat, trimmed).
+      var local = [
+        {name: 'workers', type: 'OS::Heat::ResourceGroup', parent: null},
+        {name: 'masters', type: 'OS::Heat::ResourceGroup', parent: null},
+        {name: '0', type: 'local_node.yaml', parent: 'workers'},
+        {name: '1', type: 'local_node.yaml', parent: 'workers'},
+        {name: 'node', type: 'Magnum::Local::Node', parent: '0',
+         physical_id: 'bay-560c92ac-worker-10'},
+        {name: 'node', type: 'Magnum::Local::Node', parent: '1', physical_id: null},
+        {name: '0', type: 'local_node.yaml', parent: 'masters'},
+        {name: 'node', type: 'Magnum::Local::Node', parent: '0', physical_id: ''}
+      ];
+
+      function names(resources) {
+        progress.resources = resources.map(function (resource) {
+          return angular.extend({status: 'CREATE_IN_PROGRESS'}, resource);
+        });
+        return start().resources.map(function (resource) { return resource.displayName; });
+      }
+
+      it('by the node\'s own name, else its place in its group', function () {
+        expect(names(local)).toEqual([
+          'workers', 'masters', 'Worker 1 (stack)', 'Worker 2 (stack)',
+          'bay-560c92ac-worker-10', 'Worker 2', 'Master 1 (stack)', 'Master 1'
+        ]);
+      });
+
+      it('by its place for a Nova server, whose physical id is a uuid', function () {
+        expect(names([
+          {name: 'kube_minions', type: 'OS::Heat::ResourceGroup'},
+          {name: '0', type: 'file:///kubeminion.yaml', parent: 'kube_minions'},
+          {name: 'kube-minion', type: 'OS::Nova::Server', parent: '0',
+           physical_id: '0e4f8a52-4c1d-4d3a-9a7e-2b7f3c1d5e6f'},
+          {name: '3', type: 'OS::Nova::Server', parent: 'kube_masters'}
+        ])).toEqual(['kube_minions', 'Worker 1 (stack)', 'Worker 1', 'Master 4']);
+      });
+
+      it('by Heat\'s name when its place is not known', function () {
+        expect(names([
+          {name: 'node', type: 'Magnum::Local::Node', parent: '0'},
+          {name: '0'},
+          {name: 'node', type: 'Magnum::Local::Node', parent: '0'},
+          {name: 'node', type: 'Magnum::Local::Node'},
+          {name: '0', type: 'Magnum::Local::Node', parent: 'pool'},
+          {name: 'api_lb', type: 'OS::Octavia::LoadBalancer', parent: 'masters'},
+          {name: 'x'}
+        ])).toEqual(['node', '0', 'node', 'node', '0', 'api_lb', 'x']);
+      });
+    });
+
     it('stops following the bay when the view goes away', function () {
       start();
       scope.$destroy();
