@@ -111,7 +111,8 @@ class TestOneBay:
         ui.wait_for_cell(browser, NAME, "Status", "Create Complete")
         screenshot(browser, "dashboard-bays-3-created")
         assert first == "Create In Progress"
-        assert (ui.cell(browser, NAME, "Nodes"), ui.cell(browser, NAME, "Masters")) == ("2", "1")
+        assert ui.cell(browser, NAME, "Worker Nodes") == "2"
+        assert ui.cell(browser, NAME, "Masters") == "1"
         assert browser.current_url == aio.dashboard_url + "project/bays/"
         assert ui.still_same_page(browser)
 
@@ -125,7 +126,7 @@ class TestOneBay:
         browser.find_element(By.CSS_SELECTOR, ".bay-resize-submit").click()
         ui.no_modal(browser)
         ui.wait_for_cell(browser, NAME, "Status", "Update Complete")
-        ui.wait_for_cell(browser, NAME, "Nodes", "3")
+        ui.wait_for_cell(browser, NAME, "Worker Nodes", "3")
         screenshot(browser, "dashboard-bays-5-resized")
         assert ui.still_same_page(browser)
 

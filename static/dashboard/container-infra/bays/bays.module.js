@@ -152,7 +152,7 @@
         cluster_template_id: gettext('Bay Model ID'),
         bay_model_name: {label: gettext('Bay Model'), filters: ['noValue']},
         coe: {label: gettext('COE'), filters: ['noValue']},
-        node_count: gettext('Nodes'),
+        node_count: gettext('Worker Nodes'),
         master_count: gettext('Masters'),
         keypair: {label: gettext('Keypair'), filters: ['noValue']},
         create_timeout: gettext('Timeout (minutes)'),

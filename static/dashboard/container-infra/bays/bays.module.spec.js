@@ -33,7 +33,7 @@
       expect(type.label('bay_model_name')).toBe('Bay Model');
       expect(type.label('coe')).toBe('COE');
       expect(type.label('api_address')).toBe('API Address');
-      expect(type.label('node_count')).toBe('Nodes');
+      expect(type.label('node_count')).toBe('Worker Nodes');
       expect(type.label('master_count')).toBe('Masters');
       expect(type.label('status_reason')).toBe('Status Reason');
       expect(type.label('stack_id')).toBe('Stack ID');
@@ -72,7 +72,7 @@
         'bay_model_name', 'created_at'
       ]);
       expect(columns.map(function (column) { return column.title; })).toEqual([
-        'Name', 'Status', 'Health Status', 'COE', 'Nodes', 'Masters', 'Bay Model', 'Created'
+        'Name', 'Status', 'Health Status', 'COE', 'Worker Nodes', 'Masters', 'Bay Model', 'Created'
       ]);
       expect(columns[0].urlFunction({uuid: 'u1'})).toBe('ngdetails/OS::Magnum::Bay/u1');
     });
