@@ -16,7 +16,8 @@
     'horizon.dashboard.container-infra.bays.actions.config',
     'horizon.dashboard.container-infra.bays.poller',
     'horizon.dashboard.container-infra.bays.service',
-    'horizon.dashboard.container-infra.bays.status'
+    'horizon.dashboard.container-infra.bays.status',
+    'horizon.framework.util.i18n.gettext'
   ];
 
   /**
@@ -29,6 +30,7 @@
    * @param {Object} bayPoller
    * @param {Object} baysService
    * @param {Object} bayStatus
+   * @param {Function} gettext
    * @description
    * Overview tab of a bay's details page. While the bay is in progress it
    * re-reads the bay every poller interval and updates the page in place
@@ -36,10 +38,11 @@
    * route is reloaded once: Horizon draws the header's actions once, and
    * they must be checked again against the new state. A failed read is
    * tried again later and later; only the first of a row toasts, and
-   * `refreshNote` says why the page is stale until a read succeeds.
+   * `refreshNote` says why the page is stale until a read succeeds. A bay
+   * that is not found any more (the end of a deletion) is not asked again.
    */
   function OverviewController($route, $scope, magnum, configAction, bayPoller, baysService,
-                              bayStatus) {
+                              bayStatus, gettext) {
     var ctrl = this;
     var poller = bayPoller.create($scope, refresh);
 
@@ -76,6 +79,10 @@
         // Keep the bay model read at load; the rest is fresh.
         show(baysService.decorate(angular.extend(ctrl.bay, response.data), ctrl.bay.bay_model));
       }, function failed(response) {
+        if (response && response.status === 404) {
+          ctrl.refreshNote = gettext('This bay no longer exists: it has been deleted.');
+          return;
+        }
         ctrl.refreshNote = bayPoller.failureNote(response);
         poller.retry();
       });

@@ -98,6 +98,20 @@
       expect($route.reload).not.toHaveBeenCalled();
     });
 
+    it('stops asking once the bay is gone, and says it was deleted', function () {
+      bay.status = 'DELETE_IN_PROGRESS';
+      spyOn(magnum, 'getBay').and.callFake(function () {
+        return $q.reject({status: 404, data: '"Not found."'});
+      });
+      $rootScope.$apply();
+
+      $timeout.flush(2000);
+
+      expect(ctrl.refreshNote).toBe('This bay no longer exists: it has been deleted.');
+      expect(magnum.getBay.calls.count()).toBe(1);
+      verifyNoTimeouts();
+    });
+
     it('does not poll a bay at rest', function () {
       bay.status = 'CREATE_COMPLETE';
       bay.labels = null;
