@@ -153,13 +153,23 @@ class SwarmAdapter(Adapter):
         raw = self._service(name)
         if "Replicated" not in raw["Spec"].get("Mode", {}):
             raise Invalid(f"Service {name} is global (one task per node): it cannot be scaled.")
+        spec = raw["Spec"]
+        # The stored spec is sent back as it is, with only the replicas changed.
+        # docker-py's fetch_current_spec reads it with the defaults filled in:
+        # Swarm then sees a new task template and replaces every task (a
+        # rolling update, ~10 s a task) instead of only adding or removing some.
         self._call(
             f"scaling service {name}",
             self.api.update_service,
             raw["ID"],
             raw["Version"]["Index"],
+            task_template=spec.get("TaskTemplate"),
+            name=spec.get("Name"),
+            labels=spec.get("Labels"),
             mode=docker.types.ServiceMode("replicated", replicas=replicas),
-            fetch_current_spec=True,
+            update_config=spec.get("UpdateConfig"),
+            rollback_config=spec.get("RollbackConfig"),
+            endpoint_spec=spec.get("EndpointSpec"),
         )
         return self._get(kind, raw["ID"], namespace)
 

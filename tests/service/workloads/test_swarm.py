@@ -152,13 +152,19 @@ class TestOneNode:
         assert logs["truncated"] is True
 
     def test_scaling_changes_the_desired_replicas(self, adapter: SwarmAdapter) -> None:
-        """scale to 1: the service answers desired 1, and one task stays running."""
+        """scale to 1: desired 1, and one of the two tasks keeps running (scaled, not replaced)."""
+        before = {t["id"] for t in items(adapter, "tasks", name="hello.").values()}
         assert adapter.scale("services", "hello", 1)["replicas"]["desired"] == 1
         wait_for(
             "1 running replica",
             lambda: items(adapter, "services")["hello"]["replicas"] == {"running": 1, "desired": 1},
             timeout=60,
         )
+        tasks = adapter.list_items("tasks", base.ListQuery(name="hello."))
+        running = {t["id"] for t in tasks if t["desired_state"] == "running"}
+        assert len(running) == 1
+        assert running <= before
+        assert adapter.get("services", "hello")["raw"].get("UpdateStatus") is None
 
     def test_a_taken_name_is_a_conflict(self, adapter: SwarmAdapter) -> None:
         """Creating a second service named hello is a Conflict with the engine's reason."""
