@@ -21,7 +21,6 @@ import time
 from typing import Any
 
 from keystoneauth1 import session
-from keystoneauth1.identity import v3
 
 from benchmarks import allinone
 
@@ -47,11 +46,7 @@ def main() -> int:
     args = parser.parse_args()
     results: dict[str, list[float]] = {"create": [], "resize +1": [], "delete": []}
     with allinone.running() as aio:
-        auth = v3.Password(
-            auth_url=aio.keystone_url, username="demo", password=aio.password,
-            project_name="demo", user_domain_id="default", project_domain_id="default",
-        )  # fmt: skip
-        api = session.Session(auth=auth)
+        api = aio.demo_session()
         base = aio.api_url + "/clusters"
         for run in range(args.runs):
             body = {

@@ -32,7 +32,6 @@ import urllib.request
 from typing import Any
 
 from keystoneauth1 import session
-from keystoneauth1.identity import v3
 
 from benchmarks import allinone
 from magnum_ui.service.drivers.local import image
@@ -96,11 +95,7 @@ def main() -> int:
     parser.add_argument("--pause", type=float, default=300)
     args = parser.parse_args()
     with allinone.running() as aio:
-        auth = v3.Password(
-            auth_url=aio.keystone_url, username="demo", password=aio.password,
-            project_name="demo", user_domain_id="default", project_domain_id="default",
-        )  # fmt: skip
-        api = session.Session(auth=auth)
+        api = aio.demo_session()
         bay = _bay(api, aio.api_url)
         workloads = f"{aio.api_url}/clusters/{bay['uuid']}/workloads"
         manifest = {"name": "many", "image": image.IMAGE, "replicas": args.replicas,

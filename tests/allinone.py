@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from keystoneauth1 import session
+from keystoneauth1.identity import v3
 
 REPO = Path(__file__).resolve().parents[1]
 # MAGNUM_UI_TEST_PORT_OFFSET shifts them all, so two test runs can share a machine.
@@ -95,6 +97,14 @@ class AllInOne:
             self.stop()
             pytest.fail(f"the all-in-one did not start:\n{self.output}")
         return time.monotonic() - started
+
+    def demo_session(self) -> session.Session:
+        """A keystoneauth session of ``demo`` (member of project ``demo``) on this Keystone."""
+        auth = v3.Password(
+            auth_url=self.keystone_url, username="demo", password=self.password,
+            project_name="demo", user_domain_id="default", project_domain_id="default",
+        )  # fmt: skip
+        return session.Session(auth=auth)
 
     def sql(self, statement: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
         """Run SQL on the service's database (tests that play the conductor's part)."""

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from keystoneauth1 import session
-from keystoneauth1.identity import v3
 from selenium.common.exceptions import (
     NoAlertPresentException,
     StaleElementReferenceException,
@@ -180,18 +179,28 @@ def wait_for_toast(driver: WebDriver, kind: str, containing: str) -> str:
     return str(found)
 
 
-def demo_api(aio: AllInOne) -> session.Session:
-    """A session of demo on the service API, for what a test sets up or cleans up."""
-    auth = v3.Password(
-        auth_url=aio.keystone_url, username="demo", password=aio.password,
-        project_name="demo", user_domain_id="default", project_domain_id="default",
-    )  # fmt: skip
-    return session.Session(auth=auth)
-
-
 def api_call(api: session.Session, aio: AllInOne, method: str, path: str, **kw: Any) -> Any:
     headers = {"OpenStack-API-Version": "container-infra latest"}
     return api.request(aio.api_url + path, method, headers=headers, raise_exc=False, **kw)
+
+
+def fill(driver: WebDriver, field_id: str, text: str) -> None:
+    """Type into a form field once it can take it (dialogs fade in)."""
+    clickable = expected_conditions.element_to_be_clickable((By.ID, field_id))
+    field = until(driver, clickable)
+    field.clear()
+    field.send_keys(text)
+
+
+def field_error(driver: WebDriver, field_id: str) -> str:
+    """The error shown next to a field ('' when its form group is not in error)."""
+    group = driver.find_element(
+        By.XPATH, f"//*[@id='{field_id}']/ancestor::div[contains(@class,'form-group')][1]"
+    )
+    if "has-error" not in (group.get_attribute("class") or ""):
+        return ""
+    blocks = group.find_elements(By.CSS_SELECTOR, ".help-block")
+    return " ".join(b.text for b in blocks if b.is_displayed())
 
 
 def until(driver: WebDriver, condition: Callable[[WebDriver], Any], timeout: float = 30) -> Any:

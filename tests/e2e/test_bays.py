@@ -21,7 +21,6 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from keystoneauth1 import session
-from keystoneauth1.identity import v3
 
 from tests.allinone import AllInOne
 
@@ -32,11 +31,7 @@ LATEST = {"OpenStack-API-Version": "container-infra latest"}
 
 @pytest.fixture(scope="module")
 def demo(aio: AllInOne) -> session.Session:
-    auth = v3.Password(
-        auth_url=aio.keystone_url, username="demo", password=aio.password,
-        project_name="demo", user_domain_id="default", project_domain_id="default",
-    )  # fmt: skip
-    return session.Session(auth=auth)
+    return aio.demo_session()
 
 
 def call(demo: session.Session, aio: AllInOne, method: str, path: str, **kw: Any) -> Any:

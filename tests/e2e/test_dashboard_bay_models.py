@@ -15,7 +15,6 @@ from collections.abc import Iterator
 import pytest
 from selenium.webdriver import Chrome as WebDriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 
 from tests.allinone import AllInOne
 from tests.e2e import dashboard as ui
@@ -40,7 +39,7 @@ def browser(aio: AllInOne) -> Iterator[WebDriver]:
 def no_bay_model_left(aio: AllInOne) -> Iterator[None]:
     """Whatever happens in the tests, the bay model they made is deleted at the end."""
     yield
-    api = ui.demo_api(aio)
+    api = aio.demo_session()
     for model in ui.api_call(api, aio, "GET", "/clustertemplates").json()["clustertemplates"]:
         if model["name"] == NAME:
             ui.api_call(api, aio, "DELETE", f"/clustertemplates/{model['uuid']}")
@@ -51,14 +50,6 @@ def open_create_form(driver: WebDriver, aio: AllInOne) -> None:
     ui.global_action(driver, "Create Bay Model")
     ui.modal(driver)
     ui.until(driver, lambda d: d.find_elements(By.ID, "name"))
-
-
-def fill(driver: WebDriver, field_id: str, text: str) -> None:
-    # The dialog fades in: type once the field can take it.
-    clickable = expected_conditions.element_to_be_clickable((By.ID, field_id))
-    field = ui.until(driver, clickable)
-    field.clear()
-    field.send_keys(text)
 
 
 def tab(driver: WebDriver, title: str) -> None:
@@ -72,17 +63,6 @@ def submit_button(driver: WebDriver) -> bool:
     """True when the form's submit button (the primary one) can be pressed."""
     button = driver.find_element(By.CSS_SELECTOR, ".modal-footer .btn-primary")
     return bool(button.is_enabled())
-
-
-def field_error(driver: WebDriver, field_id: str) -> str:
-    """The error shown next to a field ('' when its form group is not in error)."""
-    group = driver.find_element(
-        By.XPATH, f"//*[@id='{field_id}']/ancestor::div[contains(@class,'form-group')][1]"
-    )
-    if "has-error" not in (group.get_attribute("class") or ""):
-        return ""
-    blocks = group.find_elements(By.CSS_SELECTOR, ".help-block")
-    return " ".join(b.text for b in blocks if b.is_displayed())
 
 
 def injected(driver: WebDriver) -> list[str]:
@@ -108,12 +88,12 @@ class TestOneBayModel:
     def test_create_a_bay_model_from_the_form(self, browser: WebDriver, aio: AllInOne) -> None:
         """A bay model made in the form (local Swarm, one label) is listed in the table."""
         open_create_form(browser, aio)
-        fill(browser, "name", NAME)
+        ui.fill(browser, "name", NAME)
         screenshot(browser, "dashboard-bay-models-1-create-info")
         tab(browser, "Labels")
-        fill(browser, "labels", f"purpose=e2e\nnote={MARKUP}")
+        ui.fill(browser, "labels", f"purpose=e2e\nnote={MARKUP}")
         screenshot(browser, "dashboard-bay-models-2-create-labels")
-        assert field_error(browser, "labels") == ""
+        assert ui.field_error(browser, "labels") == ""
         browser.find_element(By.CSS_SELECTOR, ".modal-footer .btn-primary").click()
         ui.no_modal(browser)
         ui.row(browser, NAME)
@@ -156,9 +136,9 @@ class TestBadInput:
     ) -> None:
         """A name with spaces shows why next to the field and the form cannot be sent."""
         open_create_form(browser, aio)
-        fill(browser, "name", "my model")
+        ui.fill(browser, "name", "my model")
         screenshot(browser, "dashboard-bay-models-bad-name")
-        assert "starts with a letter" in field_error(browser, "name")
+        assert "starts with a letter" in ui.field_error(browser, "name")
         assert not submit_button(browser)
 
     def test_a_script_as_name_is_refused_and_stays_text(
@@ -167,8 +147,8 @@ class TestBadInput:
         """A <script> name is refused next to the field and never runs or enters the page."""
         text = "<script>alert(1)</script>"
         open_create_form(browser, aio)
-        fill(browser, "name", text)
-        assert "starts with a letter" in field_error(browser, "name")
+        ui.fill(browser, "name", text)
+        assert "starts with a letter" in ui.field_error(browser, "name")
         assert not submit_button(browser)
         assert browser.find_element(By.ID, "name").get_attribute("value") == text
         assert (ui.alerts(browser), injected(browser)) == ([], [])
@@ -176,10 +156,10 @@ class TestBadInput:
     def test_a_bad_label_line_is_explained_as_text(self, browser: WebDriver, aio: AllInOne) -> None:
         """A label line without '=' is quoted in the error next to the field, as inert text."""
         open_create_form(browser, aio)
-        fill(browser, "name", "fine-name")
+        ui.fill(browser, "name", "fine-name")
         tab(browser, "Labels")
-        fill(browser, "labels", MARKUP.replace("=", " "))
+        ui.fill(browser, "labels", MARKUP.replace("=", " "))
         screenshot(browser, "dashboard-bay-models-bad-label")
-        assert "is not key=value" in field_error(browser, "labels")
+        assert "is not key=value" in ui.field_error(browser, "labels")
         assert not submit_button(browser)
         assert (ui.alerts(browser), injected(browser)) == ([], [])

@@ -20,7 +20,6 @@ import pytest
 from cryptography import x509
 from selenium.webdriver import Chrome as WebDriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select
 
 from tests.allinone import AllInOne
@@ -49,7 +48,7 @@ def browser(aio: AllInOne, downloads: Path) -> Iterator[WebDriver]:
 def no_bay_left(aio: AllInOne) -> Iterator[None]:
     """Whatever happens in the tests, the bay they made is deleted at the end."""
     yield
-    api = ui.demo_api(aio)
+    api = aio.demo_session()
     for bay in ui.api_call(api, aio, "GET", "/clusters").json()["clusters"]:
         if bay["name"] == NAME:
             ui.api_call(api, aio, "DELETE", f"/clusters/{bay['uuid']}")
@@ -67,28 +66,9 @@ def open_create_form(driver: WebDriver, aio: AllInOne) -> None:
     ui.until(driver, lambda d: Select(d.find_element(By.ID, "bay-cluster-template")).options)
 
 
-def fill(driver: WebDriver, field_id: str, text: str) -> None:
-    # The dialog fades in: type once the field can take it.
-    clickable = expected_conditions.element_to_be_clickable((By.ID, field_id))
-    field = ui.until(driver, clickable)
-    field.clear()
-    field.send_keys(text)
-
-
 def submit_button(driver: WebDriver) -> bool:
     """True when the create form's submit button can be pressed."""
     return bool(driver.find_element(By.CSS_SELECTOR, ".bay-create-submit").is_enabled())
-
-
-def field_error(driver: WebDriver, field_id: str) -> str:
-    """The error shown next to a field ('' when its form group is not in error)."""
-    group = driver.find_element(
-        By.XPATH, f"//*[@id='{field_id}']/ancestor::div[contains(@class,'form-group')][1]"
-    )
-    if "has-error" not in (group.get_attribute("class") or ""):
-        return ""
-    blocks = group.find_elements(By.CSS_SELECTOR, ".help-block")
-    return " ".join(b.text for b in blocks if b.is_displayed())
 
 
 class TestOneBay:
@@ -100,8 +80,8 @@ class TestOneBay:
         Select(browser.find_element(By.ID, "bay-cluster-template")).select_by_visible_text(
             "local-swarm (swarm-mode)"
         )
-        fill(browser, "bay-name", NAME)
-        fill(browser, "bay-node-count", "2")
+        ui.fill(browser, "bay-name", NAME)
+        ui.fill(browser, "bay-node-count", "2")
         screenshot(browser, "dashboard-bays-1-create-form")
         browser.find_element(By.CSS_SELECTOR, ".bay-create-submit").click()
         ui.no_modal(browser)
@@ -121,7 +101,7 @@ class TestOneBay:
         ui.open_panel(browser, aio, "project/bays/")
         ui.row_action(browser, NAME, "Resize Bay")
         ui.modal(browser)
-        fill(browser, "bay-resize-node-count", "3")
+        ui.fill(browser, "bay-resize-node-count", "3")
         screenshot(browser, "dashboard-bays-4-resize-form")
         browser.find_element(By.CSS_SELECTOR, ".bay-resize-submit").click()
         ui.no_modal(browser)
@@ -160,7 +140,7 @@ class TestOneBay:
         assert NAME in dialog.text
         dialog.find_element(By.CSS_SELECTOR, ".modal-footer .btn-danger").click()
         ui.no_modal(browser)
-        api = ui.demo_api(aio)
+        api = aio.demo_session()
 
         def gone(driver: ui.WebDriver) -> bool:
             bays = ui.api_call(api, aio, "GET", "/clusters").json()["clusters"]
@@ -178,21 +158,21 @@ class TestBadInput:
     ) -> None:
         """A name with spaces shows why next to the field and the form cannot be sent."""
         open_create_form(browser, aio)
-        fill(browser, "bay-name", "my bay")
+        ui.fill(browser, "bay-name", "my bay")
         screenshot(browser, "dashboard-bays-bad-name")
-        assert "no spaces" in field_error(browser, "bay-name")
+        assert "no spaces" in ui.field_error(browser, "bay-name")
         assert not submit_button(browser)
-        fill(browser, "bay-name", "my-bay")
-        assert field_error(browser, "bay-name") == ""
+        ui.fill(browser, "bay-name", "my-bay")
+        assert ui.field_error(browser, "bay-name") == ""
 
     def test_a_negative_node_count_is_refused_next_to_the_field(
         self, browser: WebDriver, aio: AllInOne
     ) -> None:
         """Node count -1 shows the allowed range next to the field and the form cannot be sent."""
         open_create_form(browser, aio)
-        fill(browser, "bay-node-count", "-1")
+        ui.fill(browser, "bay-node-count", "-1")
         screenshot(browser, "dashboard-bays-bad-node-count")
-        assert "A whole number from 0 to 1000." in field_error(browser, "bay-node-count")
+        assert "A whole number from 0 to 1000." in ui.field_error(browser, "bay-node-count")
         assert not submit_button(browser)
 
     def test_a_script_as_name_is_refused_and_stays_text(
@@ -201,9 +181,9 @@ class TestBadInput:
         """A <script> name is refused next to the field and never runs or enters the page."""
         text = "<script>alert(1)</script>"
         open_create_form(browser, aio)
-        fill(browser, "bay-name", text)
+        ui.fill(browser, "bay-name", text)
         screenshot(browser, "dashboard-bays-script-name")
-        assert "no spaces" in field_error(browser, "bay-name")
+        assert "no spaces" in ui.field_error(browser, "bay-name")
         assert not submit_button(browser)
         assert browser.find_element(By.ID, "bay-name").get_attribute("value") == text
         injected = browser.execute_script(

@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 from keystoneauth1 import session
-from keystoneauth1.identity import v3
 
 from tests.allinone import AllInOne
 from tests.e2e.browser import chromium, log_in, screenshot
@@ -30,11 +29,7 @@ NODE_TYPES = {"Magnum::Local::Node", "OS::Nova::Server"}
 
 @pytest.fixture(scope="module")
 def member(aio: AllInOne) -> session.Session:
-    auth = v3.Password(
-        auth_url=aio.keystone_url, username="demo", password=aio.password,
-        project_name="demo", user_domain_id="default", project_domain_id="default",
-    )  # fmt: skip
-    return session.Session(auth=auth)
+    return aio.demo_session()
 
 
 def _nodes(progress: dict[str, Any]) -> list[dict[str, Any]]:

@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 from keystoneauth1 import session
-from keystoneauth1.identity import v3
 
 from magnum_ui.service.drivers.local import image
 from tests.allinone import AllInOne
@@ -35,11 +34,7 @@ labels: {{purpose: e2e}}
 
 @pytest.fixture(scope="module")
 def demo(aio: AllInOne) -> session.Session:
-    auth = v3.Password(
-        auth_url=aio.keystone_url, username="demo", password=aio.password,
-        project_name="demo", user_domain_id="default", project_domain_id="default",
-    )  # fmt: skip
-    return session.Session(auth=auth)
+    return aio.demo_session()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from keystoneauth1 import session
-from keystoneauth1.identity import v3
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
@@ -39,11 +38,7 @@ MANIFEST = "\n".join([
 
 @pytest.fixture(scope="module")
 def demo(aio: AllInOne) -> session.Session:
-    auth = v3.Password(
-        auth_url=aio.keystone_url, username="demo", password=aio.password,
-        project_name="demo", user_domain_id="default", project_domain_id="default",
-    )  # fmt: skip
-    return session.Session(auth=auth)
+    return aio.demo_session()
 
 
 def call(demo: session.Session, aio: AllInOne, method: str, path: str, **kw: Any) -> Any:
