@@ -176,7 +176,13 @@ def running(
 
 @pytest.fixture(scope="session")
 def aio() -> Iterator[AllInOne]:
-    # Small, so tests/e2e/test_bays.py reaches it with a 5-node bay.
-    limit = {"MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT": "4"}
+    # Small, so tests/e2e/test_bays.py reaches the node bound with a 5-node bay and
+    # tests/e2e/test_sandbox.py the vCPU bound with two local.medium nodes beside its
+    # tiny bay (test_dashboard_bays.py grows a bay to 4 small nodes: 4 vCPUs, 4 GiB).
+    limit = {
+        "MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT": "4",
+        "MAGNUM_UI_LOCAL_MAX_VCPUS_PER_PROJECT": "4",
+        "MAGNUM_UI_LOCAL_MAX_RAM_MIB_PER_PROJECT": "4096",
+    }
     with running(PORTS, "magnum-ui-e2e-", limit) as instance:
         yield instance

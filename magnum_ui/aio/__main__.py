@@ -17,6 +17,7 @@ from magnum_ui.aio import (
     catalog,
     conductor,
     dashboard,
+    files,
     heat,
     keystone,
     postgres,
@@ -84,6 +85,8 @@ def _preflight(cfg: AioConfig) -> None:
 
 def run(cfg: AioConfig) -> int:
     started = time.monotonic()
+    # Before anything is written: secrets are root's alone from their first byte.
+    files.prepare_state_dir(cfg.state_dir)
     cfg.run_dir.mkdir(parents=True, exist_ok=True)
     _say(f"Starting the Magnum UI all-in-one (state in {cfg.state_dir})")
     _preflight(cfg)

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from magnum_ui.aio.files import write_private
+
 HOST = "127.0.0.1"
 REPO = Path(__file__).resolve().parents[2]
 
@@ -132,9 +134,5 @@ class AioConfig:
             values[name] = (
                 base64.urlsafe_b64encode(raw).decode() if fernet else secrets.token_urlsafe(32)
             )
-            self.state_dir.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(values, indent=1))
-            tmp.chmod(0o600)
-            tmp.replace(path)
+            write_private(path, json.dumps(values, indent=1))
         return values[name]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from magnum_ui.aio import catalog, conductor, postgres
 from magnum_ui.aio.config import HOST, REPO, AioConfig
+from magnum_ui.aio.files import write_private
 from magnum_ui.aio.keystone import REGION
 from magnum_ui.aio.processes import Service, StartError, http_ready, run_checked
 
@@ -111,10 +112,7 @@ def write_config(cfg: AioConfig) -> None:
     root = home(cfg)
     root.mkdir(parents=True, exist_ok=True)
     (root / "policy.yaml").write_text(POLICY)
-    path = config_file(cfg)
-    path.touch(mode=0o600)
-    path.chmod(0o600)  # before the passwords go in
-    path.write_text(render_config(cfg))
+    write_private(config_file(cfg), render_config(cfg))
 
 
 def sync_schema(cfg: AioConfig) -> bool:

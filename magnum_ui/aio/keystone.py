@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from magnum_ui.aio.config import HOST, AioConfig
+from magnum_ui.aio.files import write_private
 from magnum_ui.aio.processes import Service, http_ready, run_checked
 
 REGION = "RegionOne"
@@ -31,7 +32,8 @@ def _bin(name: str) -> str:
 def write_config(cfg: AioConfig) -> None:
     root = home(cfg)
     root.mkdir(parents=True, exist_ok=True)
-    config_file(cfg).write_text(
+    write_private(
+        config_file(cfg),
         f"""[DEFAULT]
 use_stderr = true
 
@@ -53,7 +55,7 @@ key_repository = {root / "credential-keys"}
 
 [cache]
 enabled = false
-"""
+""",
     )
 
 
@@ -76,6 +78,7 @@ def bootstrap(cfg: AioConfig) -> None:
                 log,
             )
         marker.write_text("ok\n")
+    # A digest of the admin password, but still nobody else's business.
     stamp = home(cfg) / ".admin-password"
     digest = _digest(cfg.password)
     if stamp.exists() and stamp.read_text() == digest:
@@ -98,7 +101,7 @@ def bootstrap(cfg: AioConfig) -> None:
         # In the environment, not the argument list, so `ps` never shows it.
         env={**os.environ, "OS_BOOTSTRAP_PASSWORD": cfg.password},
     )  # fmt: skip
-    stamp.write_text(digest)
+    write_private(stamp, digest)
 
 
 def _digest(password: str) -> str:

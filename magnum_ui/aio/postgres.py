@@ -16,6 +16,7 @@ import signal
 from pathlib import Path
 
 from magnum_ui.aio.config import HOST, AioConfig
+from magnum_ui.aio.files import write_private
 from magnum_ui.aio.processes import Service, StartError, run_checked
 
 OS_USER = "postgres"
@@ -81,9 +82,8 @@ def prepare(cfg: AioConfig) -> None:
     if (data / "PG_VERSION").exists():
         return
     pwfile = root / "superuser-password"
-    pwfile.write_text(cfg.secret("postgres_superuser") + "\n")
+    write_private(pwfile, cfg.secret("postgres_superuser") + "\n")
     os.chown(pwfile, entry.pw_uid, entry.pw_gid)
-    pwfile.chmod(0o600)
     run_checked(
         [
             str(bin_dir() / "initdb"),

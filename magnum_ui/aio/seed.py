@@ -11,6 +11,9 @@ TEMPLATE = {
     "name": "local-swarm",
     "coe": "swarm-mode",
     "server_type": "local",
+    # The local flavors bound each node's CPU, memory and disk (see the driver's flavors).
+    "flavor_id": "local.small",
+    "master_flavor_id": "local.small",
     "public": True,
     "labels": {},
 }

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from magnum_ui.aio import catalog, postgres
 from magnum_ui.aio.config import HOST, AioConfig
+from magnum_ui.aio.files import write_private
 from magnum_ui.aio.processes import Service, http_ready
+from magnum_ui.service.drivers.local import options as local_options
 
 
 def config_file(cfg: AioConfig) -> Path:
@@ -15,9 +17,11 @@ def config_file(cfg: AioConfig) -> Path:
 
 
 def write_config(cfg: AioConfig) -> None:
-    path = config_file(cfg)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
+    # One source for the per-project bounds: Heat's node resource reads the
+    # same MAGNUM_UI_LOCAL_MAX_* variables from the environment it inherits.
+    bounds = local_options.NodeOptions.from_environ()
+    write_private(
+        config_file(cfg),
         f"""[api]
 host = {HOST}
 port = {cfg.api_port}
@@ -29,6 +33,11 @@ connection = {postgres.url(cfg, "magnum_ui")}
 [crypto]
 encryption_key = {cfg.secret("service_encryption_key", fernet=True)}
 
+[local_driver]
+max_nodes_per_project = {bounds.max_nodes_per_project}
+max_vcpus_per_project = {bounds.max_vcpus_per_project}
+max_ram_mib_per_project = {bounds.max_ram_mib_per_project}
+
 [keystone_authtoken]
 www_authenticate_uri = {cfg.keystone_url}
 auth_url = {cfg.keystone_url}
@@ -38,9 +47,8 @@ password = {cfg.secret("keystone_magnum")}
 project_name = {catalog.SERVICE_PROJECT}
 user_domain_id = default
 project_domain_id = default
-"""
+""",
     )
-    path.chmod(0o600)
 
 
 def service(cfg: AioConfig) -> Service:

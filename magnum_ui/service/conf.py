@@ -16,6 +16,8 @@ from typing import Any
 
 from oslo_config import cfg
 
+from magnum_ui.service.drivers.local import options as local_options
+
 CONF = cfg.CONF
 
 api_opts = [
@@ -73,6 +75,32 @@ quota_opts = [
     ),
 ]
 
+local_driver_opts = [
+    cfg.IntOpt(
+        "max_nodes_per_project",
+        default=local_options.DEFAULT_MAX_NODES_PER_PROJECT,
+        min=1,
+        help="Local nodes (Docker Engines on the Heat host) one project's bays may have "
+        "together. A create or resize over it is refused with 403. Heat's "
+        "MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT is the backstop for templates that name "
+        "the node resource themselves: give both the same value.",
+    ),
+    cfg.IntOpt(
+        "max_vcpus_per_project",
+        default=local_options.DEFAULT_MAX_VCPUS_PER_PROJECT,
+        min=1,
+        help="CPUs the local flavors of one project's nodes may add up to (403 over it; "
+        "Heat's backstop: MAGNUM_UI_LOCAL_MAX_VCPUS_PER_PROJECT).",
+    ),
+    cfg.IntOpt(
+        "max_ram_mib_per_project",
+        default=local_options.DEFAULT_MAX_RAM_MIB_PER_PROJECT,
+        min=1,
+        help="Memory (MiB) the local flavors of one project's nodes may add up to (403 over "
+        "it; Heat's backstop: MAGNUM_UI_LOCAL_MAX_RAM_MIB_PER_PROJECT).",
+    ),
+]
+
 conductor_opts = [
     cfg.StrOpt(
         "host",
@@ -119,6 +147,7 @@ CONF.register_opts(conductor_opts, group="conductor")
 CONF.register_opts(database_opts, group="database")
 CONF.register_opts(crypto_opts, group="crypto")
 CONF.register_opts(quota_opts, group="quotas")
+CONF.register_opts(local_driver_opts, group="local_driver")
 
 _loaded = False
 
@@ -134,6 +163,7 @@ def list_opts() -> list[tuple[str, list[Any]]]:
         ("database", database_opts),
         ("crypto", crypto_opts),
         ("quotas", quota_opts),
+        ("local_driver", local_driver_opts),
         ("conductor", conductor_opts),
     ]
 

@@ -44,6 +44,10 @@ LOCAL_NODE_VARIABLES = (
      "(the engines' socket paths)"),
     (local_options.MAX_NODES_VARIABLE, str(local_options.DEFAULT_MAX_NODES_PER_PROJECT),
      "nodes one project may run on this Heat host, all bays together"),
+    (local_options.MAX_VCPUS_VARIABLE, str(local_options.DEFAULT_MAX_VCPUS_PER_PROJECT),
+     "CPUs the local flavors of one project's nodes may add up to"),
+    (local_options.MAX_RAM_VARIABLE, str(local_options.DEFAULT_MAX_RAM_MIB_PER_PROJECT),
+     "memory (MiB) the local flavors of one project's nodes may add up to"),
     (local_options.SUBNET_POOL_VARIABLE, local_options.DEFAULT_SUBNET_POOL,
      "private IPv4 range each bay's /24 is taken from"),
 )  # fmt: skip

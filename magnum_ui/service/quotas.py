@@ -54,7 +54,7 @@ def check_cluster_quota(project_id: str) -> None:
     if not connection.in_atomic_block:
         # Outside a transaction the locks would be released before the insert.
         raise RuntimeError("check_cluster_quota must run inside the cluster's transaction")
-    _serialize_project(project_id)
+    serialize_project(project_id)
     limit = cluster_limit(project_id, lock=True)
     count = Cluster.objects.filter(project_id=project_id).count()
     if count >= limit:
@@ -66,7 +66,7 @@ def check_cluster_quota(project_id: str) -> None:
         )
 
 
-def _serialize_project(project_id: str) -> None:
+def serialize_project(project_id: str) -> None:
     """Make concurrent quota checks of one project wait for each other (PostgreSQL)."""
     if connection.vendor != "postgresql":
         return

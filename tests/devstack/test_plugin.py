@@ -302,7 +302,16 @@ def test_stack_with_local_nodes_adds_the_resource_type_to_heat(devstack: FakeDev
     assert "/usr/lib/heat" in dirs
     assert ini.get(devstack.heat_conf, "DEFAULT", "transport_url").startswith("rabbit://")
     assert devstack.calls("install_package") == [
-        ["docker.io", "iproute2", "iptables", "busybox-static", "util-linux"]
+        [
+            "docker.io",
+            "iproute2",
+            "iptables",
+            "busybox-static",
+            "util-linux",
+            "e2fsprogs",
+            "mount",
+            "passwd",
+        ]
     ]
 
 
@@ -313,6 +322,10 @@ def test_stack_with_local_nodes_runs_heat_engine_as_root(devstack: FakeDevstack)
     assert "User=root" in text
     assert f"Environment=MAGNUM_UI_LOCAL_NODES_DIR={devstack.state}/local-nodes" in text
     assert "Environment=MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT=20" in text
+    assert "Environment=MAGNUM_UI_LOCAL_MAX_VCPUS_PER_PROJECT=20" in text
+    assert "Environment=MAGNUM_UI_LOCAL_MAX_RAM_MIB_PER_PROJECT=20480" in text
+    # The service API refuses over the same bounds at request time.
+    assert ini.get(devstack.conf, "local_driver", "max_vcpus_per_project") == "20"
     assert "Environment=MAGNUM_UI_LOCAL_SUBNET_POOL=10.213.0.0/16" in text
     assert ["daemon-reload"] in devstack.calls("systemctl")
     assert (devstack.state / "local-nodes").is_dir()

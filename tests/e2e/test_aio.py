@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import stat
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -178,3 +181,20 @@ def test_stop_leaves_nothing_and_restart_keeps_data(aio: AllInOne) -> None:
     status, body = _get(aio.keystone_url + "/projects?name=kept-across-restarts", token)
     assert status == 200
     assert len(body["projects"]) == 1  # type: ignore[arg-type]
+
+
+def test_nothing_in_the_state_folder_is_readable_by_other_users(aio: AllInOne) -> None:
+    """Every file or folder another user could reach under .state is closed to reading."""
+    exposed = []
+    for folder, dirs, names in os.walk(aio.state_dir):
+        for name in [*dirs, *names]:
+            path = Path(folder, name)
+            mode = path.lstat().st_mode
+            if (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) and mode & stat.S_IROTH:
+                exposed.append(f"{oct(mode & 0o777)} {path.relative_to(aio.state_dir)}")
+        # Others reach an entry only through folders they may pass (o+x): stop at closed ones.
+        dirs[:] = [d for d in dirs if Path(folder, d).lstat().st_mode & stat.S_IXOTH]
+    assert exposed == []
+    for secret in ("secrets.json", "service/magnum-ui.conf", "heat/heat.conf",
+                   "keystone/keystone.conf"):  # fmt: skip
+        assert stat.S_IMODE((aio.state_dir / secret).stat().st_mode) == 0o600, secret

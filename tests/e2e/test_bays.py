@@ -11,6 +11,8 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +54,24 @@ def wait_for(
             return body
         time.sleep(0.5)
     pytest.fail(f"bay {uuid} still in progress after {timeout} s: {body}")
+
+
+@contextmanager
+def created_bay(
+    demo: session.Session, aio: AllInOne, body: dict[str, Any], timeout: float = 240
+) -> Iterator[dict[str, Any]]:
+    """A bay made through the API and CREATE_COMPLETE; deleted, and checked gone, afterwards."""
+    response = call(demo, aio, "POST", "/clusters", json=body)
+    assert response.status_code == 202, response.text
+    uuid = response.json()["uuid"]
+    try:
+        found = wait_for(demo, aio, uuid, timeout)
+        assert found["status"] == "CREATE_COMPLETE", found.get("status_reason")
+        yield found
+    finally:
+        call(demo, aio, "DELETE", f"/clusters/{uuid}")
+        assert wait_for(demo, aio, uuid, timeout) == {}
+        assert leftovers(uuid) == []
 
 
 def client_for(
@@ -208,22 +228,18 @@ class TestOneBay:
         assert leftovers(self.bay["uuid"]) == []
 
 
-def test_a_node_that_cannot_start_fails_the_bay_with_the_reason(
+def test_a_bay_past_the_projects_node_bound_is_refused_at_once(
     demo: session.Session, aio: AllInOne
 ) -> None:
-    """Past the per-project node limit (4 in tests) the create fails, naming the node and why."""
+    """Past the per-project node bound (4 in tests) a create is a 403 naming it, and no bay."""
+    before = call(demo, aio, "GET", "/clusters").json()["clusters"]
     body = {"name": "too-big", "cluster_template_id": "local-swarm", "node_count": 4}
     response = call(demo, aio, "POST", "/clusters", json=body)
-    assert response.status_code == 202, response.text
-    uuid = response.json()["uuid"]
-    bay = wait_for(demo, aio, uuid)
-    assert bay["status"] == "CREATE_FAILED"
-    assert "node" in bay["status_reason"]
-    assert "4" in bay["status_reason"]
-    assert bay["faults"]
-    assert call(demo, aio, "DELETE", f"/clusters/{uuid}").status_code == 204
-    assert wait_for(demo, aio, uuid) == {}
-    assert leftovers(uuid) == []
+    assert response.status_code == 403, response.text
+    detail = response.json()["errors"][0]["detail"]
+    assert "5 local nodes, more than the 4 one project may have" in detail
+    assert "max_nodes_per_project=4" in detail
+    assert call(demo, aio, "GET", "/clusters").json()["clusters"] == before
 
 
 def test_a_token_revoked_before_the_conductor_ran_fails_with_that_reason(

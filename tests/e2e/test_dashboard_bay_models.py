@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pytest
 from selenium.webdriver import Chrome as WebDriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from tests.allinone import AllInOne
 from tests.e2e import dashboard as ui
@@ -86,10 +87,18 @@ def injected(driver: WebDriver) -> list[str]:
 
 class TestOneBayModel:
     def test_create_a_bay_model_from_the_form(self, browser: WebDriver, aio: AllInOne) -> None:
-        """A bay model made in the form (local Swarm, one label) is listed in the table."""
+        """A bay model made in the form (local Swarm, local.tiny, one label) is listed."""
         open_create_form(browser, aio)
         ui.fill(browser, "name", NAME)
         screenshot(browser, "dashboard-bay-models-1-create-info")
+        tab(browser, "Nodes")
+        flavor = Select(ui.until(browser, lambda d: d.find_element(By.NAME, "flavor_id")))
+        offered = [option.text for option in flavor.options]
+        # The local driver's flavors come from the service (/v1/drivers), without Nova.
+        assert any(text.startswith("local.tiny (0.5 VCPU, 512 MB RAM") for text in offered)
+        assert any(text.startswith("local.medium") for text in offered)
+        flavor.select_by_visible_text(next(t for t in offered if t.startswith("local.tiny")))
+        screenshot(browser, "dashboard-bay-models-1b-create-nodes")
         tab(browser, "Labels")
         ui.fill(browser, "labels", f"purpose=e2e\nnote={MARKUP}")
         screenshot(browser, "dashboard-bay-models-2-create-labels")
@@ -100,6 +109,8 @@ class TestOneBayModel:
         screenshot(browser, "dashboard-bay-models-3-created")
         assert ui.cell(browser, NAME, "COE") == "swarm-mode"
         assert ui.still_same_page(browser)
+        made = ui.api_call(aio.demo_session(), aio, "GET", f"/clustertemplates/{NAME}").json()
+        assert made["flavor_id"] == "local.tiny"
 
     def test_its_markup_label_is_shown_as_text(self, browser: WebDriver, aio: AllInOne) -> None:
         """The row's drawer shows a label holding markup as plain text: nothing runs or appears."""

@@ -19,7 +19,7 @@ from keystoneauth1 import session
 
 from magnum_ui.service.drivers.local import image
 from tests.allinone import AllInOne
-from tests.e2e.test_bays import call, leftovers, wait_for
+from tests.e2e.test_bays import call, created_bay
 
 pytestmark = pytest.mark.e2e
 
@@ -41,16 +41,8 @@ def demo(aio: AllInOne) -> session.Session:
 def bay(demo: session.Session, aio: AllInOne) -> Iterator[dict[str, Any]]:
     """A 1 master + 1 worker bay from local-swarm, deleted (and checked gone) afterwards."""
     body = {"name": "e2e-workloads", "cluster_template_id": "local-swarm", "node_count": 1}
-    response = call(demo, aio, "POST", "/clusters", json=body)
-    assert response.status_code == 202, response.text
-    created = wait_for(demo, aio, response.json()["uuid"])
-    assert created["status"] == "CREATE_COMPLETE", created.get("status_reason")
-    try:
+    with created_bay(demo, aio, body) as created:
         yield created
-    finally:
-        call(demo, aio, "DELETE", f"/clusters/{created['uuid']}")
-        assert wait_for(demo, aio, created["uuid"]) == {}
-        assert leftovers(created["uuid"]) == []
 
 
 def until(what: str, check: Callable[[], Any], timeout: float = 90) -> Any:

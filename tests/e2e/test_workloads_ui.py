@@ -9,7 +9,6 @@ scales it to 1 and deletes it; a screenshot of each step lands in
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -22,10 +21,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.allinone import AllInOne
 from tests.e2e.browser import chromium, log_in, screenshot
+from tests.e2e.test_bays import created_bay
 
 pytestmark = pytest.mark.e2e
 
-LATEST = {"OpenStack-API-Version": "container-infra latest"}
 SERVICE = "ticker"
 LINE = "hello from the ticker"
 MANIFEST = "\n".join([
@@ -41,41 +40,12 @@ def demo(aio: AllInOne) -> session.Session:
     return aio.demo_session()
 
 
-def call(demo: session.Session, aio: AllInOne, method: str, path: str, **kw: Any) -> Any:
-    return demo.request(aio.api_url + path, method, headers=LATEST, raise_exc=False, **kw)
-
-
-def settled(demo: session.Session, aio: AllInOne, uuid: str, timeout: float) -> dict[str, Any]:
-    """The bay once no longer *_IN_PROGRESS ({} once gone)."""
-    deadline = time.monotonic() + timeout
-    body: dict[str, Any] = {}
-    while time.monotonic() < deadline:
-        response = call(demo, aio, "GET", f"/clusters/{uuid}")
-        if response.status_code == 404:
-            return {}
-        body = response.json()
-        if not body["status"].endswith("_IN_PROGRESS"):
-            return body
-        time.sleep(0.5)
-    pytest.fail(f"bay {uuid} still in progress after {timeout} s: {body}")
-
-
 @pytest.fixture(scope="module")
 def bay(demo: session.Session, aio: AllInOne) -> Iterator[dict[str, Any]]:
     """A 1 manager + 1 worker local Swarm bay, deleted at the end."""
-    response = call(
-        demo, aio, "POST", "/clusters",
-        json={"name": "e2e-workloads", "cluster_template_id": "local-swarm", "node_count": 1},
-    )  # fmt: skip
-    assert response.status_code == 202, response.text
-    uuid = response.json()["uuid"]
-    try:
-        found = settled(demo, aio, uuid, 240)
-        assert found["status"] == "CREATE_COMPLETE", found.get("status_reason")
-        yield found
-    finally:
-        call(demo, aio, "DELETE", f"/clusters/{uuid}")
-        assert settled(demo, aio, uuid, 240) == {}
+    body = {"name": "e2e-workloads", "cluster_template_id": "local-swarm", "node_count": 1}
+    with created_bay(demo, aio, body) as created:
+        yield created
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,12 @@
 """What the bay model and bay forms offer: images, flavors, key pairs, networks, COEs.
 
 Images, flavors, key pairs and networks come from Glance, Nova and Neutron
-through Horizon's own API modules.  Each service fails soft: when it is not
-in the catalog (the all-in-one has none of them) or it answers with an
-error, its lists are empty and carry the reason, so a form can say why a
-field is a free text box instead of a list.
+through Horizon's own API modules; the drivers, and the flavors a driver
+defines itself (the local driver's ``local.*``), come from the service API
+(``/v1/drivers``).  Each source fails soft: when it is not in the catalog
+(the all-in-one has no Glance, Nova or Neutron) or it answers with an error,
+its lists are empty and carry the reason, so a form can say why a field is
+a free text box instead of a list.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from typing import Any
 from django.http import HttpRequest
 from openstack_dashboard.api import base, glance, neutron, nova
 
+from magnum_ui.dashboard.api import magnum
+
 LOG = logging.getLogger(__name__)
 
 JsonObject = dict[str, Any]
@@ -26,46 +30,20 @@ COES = (
     {"id": "kubernetes", "name": "Kubernetes"},
 )
 
-# The service API has no route that lists its drivers (neither had Magnum), so
-# these are the drivers Magnum UI's service ships (its ``magnum_ui.drivers``
-# entry points; tests check the two agree).
-DRIVERS = (
-    {
-        "name": "local_swarm",
-        "coe": "swarm-mode",
-        "server_type": "local",
-        "os": "docker",
-        "requires": [],
-    },
-    {
-        "name": "k8s_fedora_coreos_v1",
-        "coe": "kubernetes",
-        "server_type": "vm",
-        "os": "fedora-coreos",
-        "requires": ["image_id", "external_network_id"],
-    },
-    {
-        "name": "swarm_fedora_coreos_v1",
-        "coe": "swarm-mode",
-        "server_type": "vm",
-        "os": "fedora-coreos",
-        "requires": ["image_id", "external_network_id"],
-    },
-)
-DRIVERS_SOURCE = (
-    "The service does not list its drivers; these are the drivers Magnum UI's service ships."
-)
-
 # service type -> the name people know it by, for the reasons.
 SERVICES = {"image": "Glance", "compute": "Nova", "network": "Neutron"}
+NOVA_GROUP = "Nova"
 
 
 def bay_choices(request: HttpRequest) -> JsonObject:
     """Every list the bay model and bay forms choose from, each ``{items, unavailable}``."""
     project_id = request.user.project_id
+    drivers = _drivers(request)
     return {
         "images": _soft(request, "image", lambda: _images(request)),
-        "flavors": _soft(request, "compute", lambda: _flavors(request)),
+        "flavors": _with_driver_flavors(
+            _soft(request, "compute", lambda: _flavors(request)), drivers["items"]
+        ),
         "keypairs": _soft(request, "compute", lambda: _keypairs(request)),
         "networks": _soft(
             request,
@@ -78,9 +56,42 @@ def bay_choices(request: HttpRequest) -> JsonObject:
             lambda: _networks(neutron.network_list(request, **{"router:external": True})),
         ),
         "coes": [dict(coe) for coe in COES],
-        "drivers": [dict(driver) for driver in DRIVERS],
-        "drivers_source": DRIVERS_SOURCE,
+        "drivers": drivers["items"],
+        "drivers_source": drivers["unavailable"],
     }
+
+
+def _drivers(request: HttpRequest) -> JsonObject:
+    """The service's drivers, in the forms' shape, or none and the reason."""
+    try:
+        found = magnum.driver_list(request)
+    except Exception as exc:
+        # The forms stay usable without them: free text and this reason.
+        LOG.warning("Listing the service's drivers failed: %s", exc)
+        return {"items": [], "unavailable": f"The service did not list its drivers: {exc}"}
+    items = [
+        {key: driver.get(key) for key in ("name", "coe", "server_type", "os", "requires")}
+        | {"flavors": list(driver.get("flavors") or [])}
+        for driver in found
+    ]
+    return {"items": items, "unavailable": None}
+
+
+def _with_driver_flavors(nova: JsonObject, drivers: list[JsonObject]) -> JsonObject:
+    """Nova's flavors and the drivers' own (grouped by who defines them) in one list.
+
+    A driver's own flavors are offered even without Nova: the all-in-one's
+    local bays are sized by them alone.
+    """
+    own = [
+        {**flavor, "group": f"{driver['name']} ({driver['server_type']})"}
+        for driver in drivers
+        for flavor in driver["flavors"]
+    ]
+    if not own:
+        return nova
+    items = [{**flavor, "group": NOVA_GROUP} for flavor in nova["items"]] + own
+    return {"items": items, "unavailable": None, "note": nova["unavailable"]}
 
 
 def _soft(

@@ -248,6 +248,11 @@ def service_list(request: HttpRequest) -> list[JsonObject]:
     return _as_dicts(client(request).mservices.list())
 
 
+def driver_list(request: HttpRequest) -> list[JsonObject]:
+    """The service's drivers (``/v1/drivers``): what each builds, its own flavors, its bounds."""
+    return list(_get_json(request, "/v1/drivers")["drivers"])
+
+
 def stats(request: HttpRequest) -> JsonObject:
     """The project's bays and nodes, and its bay quota (``None`` if it may not read it)."""
     api = client(request)

@@ -14,6 +14,7 @@ from magnum_ui.service.api import bodies, context, patches, scoping
 from magnum_ui.service.api.errors import ApiError
 from magnum_ui.service.api.resources import Naming, ResourceView
 from magnum_ui.service.api.routing import collection_routes
+from magnum_ui.service.drivers.base import Driver, RequestRefused
 from magnum_ui.service.models import ClusterTemplate
 
 CURRENT = Naming(collection="clustertemplates", kind="ClusterTemplate")
@@ -123,6 +124,8 @@ def update(request: HttpRequest, ident: str, naming: Naming) -> JsonResponse:
         if any(changed[k] != current[k] for k in ("coe", "server_type", "cluster_distro")):
             changed["driver"] = None
             _choose_driver(changed)
+        else:
+            _check_fields(drivers.for_template(template), changed)
         for name, value in changed.items():
             setattr(template, name, value)
         template.save()
@@ -173,7 +176,18 @@ def _choose_driver(fields: dict[str, Any]) -> None:
     missing = [name for name in driver.required_template_fields if not fields.get(name)]
     if missing:
         raise ApiError(400, f"The {driver.name} driver needs: {', '.join(missing)}.")
+    _check_fields(driver, fields)
     fields.update(server_type=server_type, cluster_distro=driver.os, driver=driver.name)
+
+
+def _check_fields(driver: type[Driver] | None, fields: dict[str, Any]) -> None:
+    """400 when the driver cannot build the template's flavors or volume size."""
+    if driver is None:
+        return
+    try:
+        driver.check_fields(fields)
+    except RequestRefused as exc:
+        raise ApiError(400, f"The {driver.name} driver cannot build this: {exc}") from None
 
 
 def _target(template: ClusterTemplate) -> dict[str, Any]:

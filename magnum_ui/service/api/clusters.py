@@ -14,11 +14,12 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import nodegroups, operations, policies, quotas
+from magnum_ui.service import capacity, drivers, nodegroups, operations, policies, quotas
 from magnum_ui.service.api import bodies, context, lookup, patches, scoping
 from magnum_ui.service.api.errors import ApiError
 from magnum_ui.service.api.resources import Naming, ResourceView
 from magnum_ui.service.api.routing import collection_routes, methods, require_version
+from magnum_ui.service.drivers.base import RequestRefused
 from magnum_ui.service.models import Cluster
 from magnum_ui.service.models.clusters import HEALTH_STATUSES, is_busy
 
@@ -154,7 +155,9 @@ def create(request: HttpRequest, naming: Naming) -> JsonResponse:
             create_timeout=given.pop("create_timeout", 60),
             **given,
         )
+        _check_driver_fields(cluster)
         nodegroups.create_defaults(cluster)
+        capacity.check(ctx.project_id, cluster, {})
         operations.enqueue(cluster, "create", {}, ctx)
     return JsonResponse({"uuid": cluster.uuid}, status=202)
 
@@ -172,6 +175,9 @@ def update(request: HttpRequest, ident: str, naming: Naming) -> JsonResponse:
         cluster.health_status_reason = changed.get("health_status_reason") or {}
         new_count = changed.get("node_count", cluster.node_count)
         if new_count != cluster.node_count:
+            worker = cluster.nodegroups.filter(name=nodegroups.DEFAULT_WORKER).first()
+            wanted = {nodegroups.DEFAULT_WORKER: (worker.flavor_id if worker else None, new_count)}
+            capacity.check(cluster.project_id, cluster, wanted)
             _start(cluster, ctx, "update", {"node_count": new_count, "from": cluster.node_count})
             cluster.node_count = new_count
         cluster.save()
@@ -197,6 +203,9 @@ def resize(request: HttpRequest, ident: str) -> JsonResponse:
                 f"node_count {fields['node_count']} is outside node group {group.name}'s "
                 f"range {bounds}.",
             )
+        capacity.check(
+            cluster.project_id, cluster, {group.name: (group.flavor_id, fields["node_count"])}
+        )
         params = {
             "nodegroup": group.uuid,
             "node_count": fields["node_count"],
@@ -252,6 +261,22 @@ def delete(request: HttpRequest, ident: str, naming: Naming) -> HttpResponse:
         cluster.save()
         operations.enqueue(cluster, "delete", {}, ctx)
     return HttpResponse(status=204)
+
+
+def _check_driver_fields(cluster: Cluster) -> None:
+    """400 when the cluster's driver cannot build its flavors or volume size."""
+    driver = drivers.for_template(cluster.cluster_template)
+    if driver is None:
+        return
+    fields = {
+        "flavor_id": cluster.flavor_id,
+        "master_flavor_id": cluster.master_flavor_id,
+        "docker_volume_size": cluster.docker_volume_size,
+    }
+    try:
+        driver.check_fields(fields)
+    except RequestRefused as exc:
+        raise ApiError(400, f"The {driver.name} driver cannot build this cluster: {exc}") from None
 
 
 def _start(

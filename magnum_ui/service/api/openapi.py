@@ -215,6 +215,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         cluster_config,
         cluster_progress,
         clusters,
+        drivers,
         mservices,
         nodegroups,
         patches,
@@ -261,6 +262,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         "QuotaOrDefault": {**quota, "required": ["project_id", "resource", "hard_limit"]},
         "Stats": STATS,
         "MService": record(m.ConductorService, mservices.FIELDS, extra=state, links=False),
+        "Drivers": drivers.RESPONSE_SCHEMA,
         **workloads.OPENAPI_SCHEMAS,
         "Versions": ROOT,
         "Version": VERSION,
@@ -330,6 +332,9 @@ def operations() -> list[Operation]:
                          query("type", {"enum": list(stats.STAT_TYPES)}, "What to count.")]),
         Operation("GET", "/v1/mservices", "MServices", "The conductors and their state", 200,
                   collection("mservices", ref("MService"))),
+        Operation("GET", "/v1/drivers", "Drivers",
+                  "The installed drivers: what they build, their flavors, their bounds",
+                  200, ref("Drivers")),
         *workloads.openapi_operations(),
     ]  # fmt: skip
 

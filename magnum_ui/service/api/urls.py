@@ -11,6 +11,7 @@ from magnum_ui.service.api import (
     cluster_progress,
     cluster_templates,
     clusters,
+    drivers,
     mservices,
     nodegroups,
     quotas,
@@ -33,6 +34,7 @@ urlpatterns = [
     *quotas.ROUTES,
     *stats.ROUTES,
     *mservices.ROUTES,
+    *drivers.ROUTES,
     *workloads.ROUTES,
 ]
 

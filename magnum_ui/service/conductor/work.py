@@ -215,9 +215,7 @@ class Worker:
 
     def _driver(self) -> type[HeatDriver]:
         template = self.cluster.cluster_template
-        found = next((d for d in drivers.installed() if d.name == template.driver), None)
-        if found is None:
-            found = drivers.find(template.server_type, template.coe, template.cluster_distro)
+        found = drivers.for_template(template)
         if found is None or not issubclass(found, HeatDriver):
             raise OperationFailed(
                 f"no installed driver can build clusters from template {template.uuid} "

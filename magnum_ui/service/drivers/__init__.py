@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from importlib.metadata import entry_points
+from typing import Any
 
 from magnum_ui.service.drivers.base import Driver
 
@@ -39,3 +40,11 @@ def find(server_type: str, coe: str, os: str | None = None) -> type[Driver] | No
         if driver.server_type == server_type and driver.coe == coe and os in (None, driver.os):
             return driver
     return None
+
+
+def for_template(template: Any) -> type[Driver] | None:
+    """The driver a cluster template was created with (its ``driver``), else its combination."""
+    found = next((d for d in installed() if d.name == template.driver), None)
+    if found is None:
+        found = find(template.server_type, template.coe, template.cluster_distro)
+    return found

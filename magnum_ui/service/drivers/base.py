@@ -19,9 +19,27 @@ from __future__ import annotations
 
 import importlib.resources
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
+
+
+class RequestRefused(ValueError):
+    """The driver cannot build what a request asks for; the message says why (a 400)."""
+
+
+@dataclass(frozen=True)
+class Footprint:
+    """What some nodes take of a host's bounded resources."""
+
+    nodes: int = 0
+    vcpus: float = 0.0
+    ram_mib: int = 0
+
+    def __add__(self, other: Footprint) -> Footprint:
+        return Footprint(
+            self.nodes + other.nodes, self.vcpus + other.vcpus, self.ram_mib + other.ram_mib
+        )
 
 
 class Driver:
@@ -29,7 +47,9 @@ class Driver:
 
     Subclasses declare the combination they serve and the template fields they
     cannot do without; the conductor calls the driver to create, update and
-    delete clusters.
+    delete clusters.  The service API asks the driver, at request time, whether
+    it can build what is asked (:meth:`check_fields`) and what the nodes would
+    take (:meth:`footprint`), so a request it cannot do is refused at once.
     """
 
     name: ClassVar[str]
@@ -37,6 +57,25 @@ class Driver:
     os: ClassVar[str]  # the cluster_distro it expects
     coe: ClassVar[str]  # "kubernetes", "swarm", "swarm-mode"
     required_template_fields: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def check_fields(cls, fields: Mapping[str, Any]) -> None:
+        """Raise :class:`RequestRefused` for template or cluster fields this driver cannot build.
+
+        ``fields`` holds any of ``flavor_id``, ``master_flavor_id`` and
+        ``docker_volume_size``; absent or None means "not given".  A cloud
+        driver leaves flavors to Nova, which knows them.
+        """
+
+    @classmethod
+    def flavor_choices(cls) -> list[dict[str, Any]]:
+        """The flavors the driver defines itself (none: the cloud's, from Nova)."""
+        return []
+
+    @classmethod
+    def footprint(cls, flavor_id: str | None, count: int) -> Footprint | None:
+        """What ``count`` nodes of ``flavor_id`` take on a bounded host (None: unbounded)."""
+        return None
 
 
 class MappingError(ValueError):

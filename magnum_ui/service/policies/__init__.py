@@ -26,6 +26,7 @@ MODULES = (
     "quotas",
     "stats",
     "services",
+    "drivers",
     "workloads",
 )
 

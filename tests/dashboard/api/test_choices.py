@@ -2,17 +2,34 @@
 
 Glance, Nova and Neutron cannot run here (the all-in-one has none of them),
 so Horizon's ``api.glance``, ``api.nova`` and ``api.neutron`` functions and
-the catalog check are replaced with recorded answers.
+the catalog check are replaced with recorded answers; the service's
+``/v1/drivers`` answer is replaced too (the end-to-end tests read the real one).
 """
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
+from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 from unittest import mock
 
+import pytest
+
 from magnum_ui.dashboard.api import choices
+
+SMALL = {"id": "local.small", "name": "local.small", "vcpus": 1.0, "ram": 1024, "disk": 10}
+SERVICE_DRIVERS = [
+    {"name": "local_swarm", "coe": "swarm-mode", "server_type": "local", "os": "docker",
+     "requires": [], "flavors": [SMALL], "project_limits": {"nodes": 20}},
+    {"name": "k8s_fedora_coreos_v1", "coe": "kubernetes", "server_type": "vm",
+     "os": "fedora-coreos", "requires": ["image_id"], "flavors": [], "project_limits": None},
+]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def service_drivers() -> Iterator[mock.MagicMock]:
+    with mock.patch.object(choices.magnum, "driver_list", return_value=SERVICE_DRIVERS) as found:
+        yield found
 
 
 def _request() -> Any:
@@ -25,8 +42,11 @@ def _catalog(*enabled: str) -> Any:
     )
 
 
-def test_without_glance_nova_neutron_every_list_is_empty_with_a_reason() -> None:
+def test_without_glance_nova_neutron_every_list_is_empty_with_a_reason(
+    service_drivers: mock.MagicMock,
+) -> None:
     """A catalog with none of the services gives empty lists that say which service is missing."""
+    service_drivers.return_value = [SERVICE_DRIVERS[1]]  # no driver of its own flavors
     with _catalog(), mock.patch.object(choices.nova, "flavor_list") as flavors:
         found = choices.bay_choices(_request())
     flavors.assert_not_called()
@@ -42,19 +62,29 @@ def test_without_glance_nova_neutron_every_list_is_empty_with_a_reason() -> None
     assert found["external_networks"]["items"] == []
 
 
-def test_coes_and_drivers_are_always_there() -> None:
+def test_drivers_and_their_own_flavors_come_from_the_service() -> None:
+    """The service's drivers are offered as it lists them, and its local flavors without Nova."""
     with _catalog():
         found = choices.bay_choices(_request())
     assert [coe["id"] for coe in found["coes"]] == ["swarm-mode", "kubernetes"]
     local = next(d for d in found["drivers"] if d["server_type"] == "local")
-    assert (local["coe"], local["os"]) == ("swarm-mode", "docker")
-    assert "does not list its drivers" in found["drivers_source"]
+    assert (local["coe"], local["os"], local["flavors"]) == ("swarm-mode", "docker", [SMALL])
+    assert found["drivers_source"] is None
+    assert found["flavors"]["items"] == [{**SMALL, "group": "local_swarm (local)"}]
+    assert found["flavors"]["unavailable"] is None
+    assert found["flavors"]["note"] == "The compute service (Nova) is not in this cloud's catalog."
 
 
-def test_the_driver_list_matches_the_services_entry_points() -> None:
-    """The constant names exactly the drivers the service package registers."""
-    registered = {ep.name for ep in entry_points(group="magnum_ui.drivers")}
-    assert {driver["name"] for driver in choices.DRIVERS} == registered
+def test_an_unreachable_service_leaves_no_drivers_and_says_why(
+    service_drivers: mock.MagicMock,
+) -> None:
+    """When /v1/drivers fails, the lists of drivers and local flavors are empty with the reason."""
+    service_drivers.side_effect = RuntimeError("no answer")
+    with _catalog():
+        found = choices.bay_choices(_request())
+    assert found["drivers"] == []
+    assert found["drivers_source"] == "The service did not list its drivers: no answer"
+    assert found["flavors"]["unavailable"].startswith("The compute service (Nova)")
 
 
 def test_lists_come_from_each_service() -> None:
@@ -78,8 +108,10 @@ def test_lists_come_from_each_service() -> None:
         "items": [{"id": "img-1", "name": "fedora-coreos-40", "os_distro": "fedora-coreos"}],
         "unavailable": None,
     }
+    # Nova's flavors and the local driver's, each under who defines them.
     assert found["flavors"]["items"] == [
-        {"id": "f-1", "name": "m1.small", "vcpus": 1, "ram": 2048, "disk": 20}
+        {"id": "f-1", "name": "m1.small", "vcpus": 1, "ram": 2048, "disk": 20, "group": "Nova"},
+        {**SMALL, "group": "local_swarm (local)"},
     ]
     assert found["keypairs"]["items"] == [{"id": "mykey", "name": "mykey"}]
     assert found["networks"]["items"] == [
@@ -105,8 +137,6 @@ def test_one_failing_service_leaves_the_others_usable() -> None:
     ):
         found = choices.bay_choices(_request())
     assert found["images"]["items"][0]["id"] == "img-1"
-    assert found["flavors"] == {
-        "items": [],
-        "unavailable": "Nova did not answer the list: Nova is down",
-    }
+    assert found["flavors"]["items"] == [{**SMALL, "group": "local_swarm (local)"}]
+    assert found["flavors"]["note"] == "Nova did not answer the list: Nova is down"
     assert found["keypairs"]["unavailable"] == "Nova did not answer the list: Nova is down"

@@ -9,9 +9,17 @@ and ``nodes_to_remove`` picks which workers go.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from magnum_ui.service.drivers.base import HeatDriver, MappingError, Param
+from magnum_ui.service.drivers.base import (
+    Footprint,
+    HeatDriver,
+    MappingError,
+    Param,
+    RequestRefused,
+)
+from magnum_ui.service.drivers.local import flavors
 
 WORKER_OFFSET = 10  # see templates/cluster.yaml
 
@@ -27,7 +35,43 @@ class LocalSwarmDriver(HeatDriver):
         Param("cluster_uuid", compute=lambda cluster, template: cluster.uuid),
         Param("master_count", cluster="master_count"),
         Param("node_count", cluster="node_count"),
+        Param("master_flavor", cluster="master_flavor_id", template="master_flavor_id"),
+        Param("flavor", cluster="flavor_id", template="flavor_id"),
+        Param("volume_size", cluster="docker_volume_size", template="docker_volume_size"),
     )
+
+    @classmethod
+    def check_fields(cls, fields: Mapping[str, Any]) -> None:
+        """Flavors must be local flavors, the volume size within the local range."""
+        for name in ("flavor_id", "master_flavor_id"):
+            try:
+                flavors.get(fields.get(name))
+            except flavors.UnknownFlavor as exc:
+                raise RequestRefused(f"{name}: {exc}.") from None
+        size = fields.get("docker_volume_size")
+        if size is not None and not flavors.MIN_VOLUME_GIB <= size <= flavors.MAX_VOLUME_GIB:
+            raise RequestRefused(
+                f"docker_volume_size: {size} GiB is out of range for local nodes "
+                f"({flavors.MIN_VOLUME_GIB} to {flavors.MAX_VOLUME_GIB})."
+            )
+
+    @classmethod
+    def flavor_choices(cls) -> list[dict[str, Any]]:
+        return [
+            {"id": f.name, "name": f.name, "vcpus": f.vcpus, "ram": f.ram_mib,
+             "disk": f.disk_gib, "pids": f.pids, "description": f.summary}
+            for f in flavors.FLAVORS.values()
+        ]  # fmt: skip
+
+    @classmethod
+    def footprint(cls, flavor_id: str | None, count: int) -> Footprint:
+        """The flavor's CPUs and memory times ``count`` (an unknown flavor counts as the default:
+        no node of it can be built, and the request checks refuse it first)."""
+        try:
+            flavor = flavors.get(flavor_id)
+        except flavors.UnknownFlavor:
+            flavor = flavors.get(None)
+        return Footprint(count, flavor.vcpus * count, flavor.ram_mib * count)
 
     @classmethod
     def probe_coe_version(cls, cluster: Any) -> str | None:

@@ -1,4 +1,4 @@
-"""A bay's shared pieces: its network (bridge, subnet, FORWARD rule) and its Swarm claim.
+"""A bay's shared pieces: its network (bridge, subnet, FORWARD rule), its user and its Swarm claim.
 
 The first node of a bay creates them and the last node's deletion removes
 them.  Functions marked "caller holds the lock" are called by :mod:`.nodes`
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from magnum_ui.service.drivers.local import network
+from magnum_ui.service.drivers.local import network, userns
 from magnum_ui.service.drivers.local.commands import CommandFailed
 from magnum_ui.service.drivers.local.state import CREATING, BayRecord, StateDir
 
@@ -22,12 +22,16 @@ class BayError(RuntimeError):
 
 
 def ensure(state: StateDir, cluster_uuid: str, project_id: str, pool: str) -> BayRecord:
-    """The bay's record, creating its network first if it has none (caller holds the lock)."""
+    """The bay's record, making its network and user if it has none (caller holds the lock)."""
     bay = state.bay(cluster_uuid)
     if bay is not None:
         if bay.project_id != project_id:
             # Any template may name any cluster uuid: never join another project's bay.
             raise BayError(f"cluster {cluster_uuid} belongs to another project")
+        if bay.user is None:  # a bay made before bays had users of their own
+            bay.user = state.user_name(cluster_uuid)
+            userns.ensure(bay.user)
+            state.save_bay(bay)
         return bay
     bridge = state.bridge_name(cluster_uuid)
     try:
@@ -38,24 +42,26 @@ def ensure(state: StateDir, cluster_uuid: str, project_id: str, pool: str) -> Ba
     try:
         bay.forward_rule = True  # recorded first, so a failed insert is still cleaned up
         network.add_forward_rule(bridge)
+        bay.user = state.user_name(cluster_uuid)
+        userns.ensure(bay.user)
         state.save_bay(bay)
     except Exception as exc:
-        failures = _remove_network(bay)
+        failures = _release_shared(bay)
         extra = f" (cleaning up also failed: {'; '.join(failures)})" if failures else ""
         raise BayError(
             f"setting up the bridge of cluster {cluster_uuid} failed: {exc}{extra}"
         ) from exc
-    LOG.info("bay %s: bridge %s on %s", cluster_uuid, bridge, subnet)
+    LOG.info("bay %s: bridge %s on %s, user %s", cluster_uuid, bridge, subnet, bay.user)
     return bay
 
 
 def release_if_empty(state: StateDir, cluster_uuid: str) -> list[str]:
-    """Remove the bay's network and record if it has no node left; return what failed."""
+    """Remove the bay's network, user and record if it has no node left; return what failed."""
     with state.lock():
         if state.nodes(cluster_uuid):
             return []
         bay = state.bay(cluster_uuid)
-        failures = _remove_network(bay) if bay is not None else []
+        failures = _release_shared(bay) if bay is not None else []
         if not failures:
             state.forget_bay(cluster_uuid)
         state.tidy()
@@ -95,7 +101,8 @@ def give_up_swarm_claim(state: StateDir, cluster_uuid: str, index: int) -> None:
         release_swarm_claim(state, cluster_uuid, index)
 
 
-def _remove_network(bay: BayRecord) -> list[str]:
+def _release_shared(bay: BayRecord) -> list[str]:
+    """Remove the bay's FORWARD rule, bridge and user; return what failed."""
     failures = []
     if bay.forward_rule:
         try:
@@ -106,4 +113,9 @@ def _remove_network(bay: BayRecord) -> list[str]:
         network.release_bay_network(bay.bridge)
     except CommandFailed as exc:
         failures.append(f"removing the bridge {bay.bridge}: {exc}")
+    if bay.user:
+        try:
+            userns.release(bay.user)
+        except CommandFailed as exc:
+            failures.append(f"removing the user {bay.user}: {exc}")
     return failures

@@ -1,15 +1,24 @@
-"""A node's Docker Engine: starting it detached in its namespace, and stopping it for good.
+"""A node's Docker Engine: starting it detached and confined, and stopping it for good.
 
-The engine is Debian's ``dockerd`` with everything of its own: data-root,
-exec-root, pidfile, unix socket, config file, containerd namespaces and
-cgroup parent, and the TLS listener on the node's address.  It is launched as
+The engine is Debian's ``dockerd`` with everything of its own: data-root (on
+the node's own disk, :mod:`.disks`), exec-root, pidfile, unix socket, config
+file, containerd namespaces, cgroups (:mod:`.cgroups`) and the TLS listener on
+the node's address.  It is launched as
 
-    nsenter --net=/run/netns/NS -- unshare --uts -- python launcher.py NAME dockerd ...
+    nsenter --net=/run/netns/NS -- unshare --uts -- python launcher.py --hostname NAME
+        --join .../engine/cgroup.procs --policy bay_policy.py SOCKET -- dockerd ...
 
 in a new session, so it outlives Heat (and a restart of Heat), has its own
 hostname (Swarm names nodes by it) and sees the host's /sys and cgroups
 (``ip netns exec`` would remount /sys and hide them).  ``--bridge none
 --iptables=false`` keep it from touching the host's firewall or addresses.
+
+The engine is confined as the bay's owner, who holds a client certificate
+for it, is an adversary: ``--userns-remap`` runs every container as the
+bay's unprivileged ids (:mod:`.userns`), and ``--authorization-plugin``
+sends every API request through the bay's policy (:mod:`.bay_policy`), which
+refuses what would reach the host (privileged containers, host namespaces and
+mounts, devices, capabilities, plugins, another cgroup parent, ...).
 """
 
 from __future__ import annotations
@@ -27,14 +36,18 @@ from dataclasses import dataclass, field
 from ipaddress import IPv4Address
 from pathlib import Path
 
-from magnum_ui.service.drivers.local import sweep
+from magnum_ui.service.drivers.local import cgroups, disks, sweep
 from magnum_ui.service.drivers.local.commands import CLEAN_ENV, tool
+from magnum_ui.service.drivers.local.flavors import LocalFlavor
 from magnum_ui.service.drivers.local.network import netns_path
 from magnum_ui.service.drivers.local.state import EngineProcess
 from magnum_ui.service.drivers.local.tls import NodeCertificates
 
 TLS_PORT = 2376
 LAUNCHER = Path(__file__).with_name("launcher.py")
+POLICY_PLUGIN = Path(__file__).with_name("bay_policy_plugin.py")
+# dockerd looks for a legacy plugin's socket here, whatever its own exec-root.
+PLUGIN_SOCKETS = Path("/run/docker/plugins")
 POLL_INTERVAL = 0.05
 STOP_GRACE = 20.0  # dockerd's own shutdown; containers are killed meanwhile
 SWEEP_TIMEOUT = 5.0
@@ -66,6 +79,15 @@ class EngineLayout:
     def log(self) -> Path:
         return self.folder / "dockerd.log"
 
+    @property
+    def data(self) -> Path:
+        """The data-root: the mount point of the node's disk."""
+        return self.folder / "data"
+
+    @property
+    def disk(self) -> Path:
+        return self.folder / "disk.img"
+
 
 @dataclass(frozen=True)
 class EngineSpec:
@@ -73,9 +95,21 @@ class EngineSpec:
     hostname: str
     netns: str
     address: IPv4Address
-    # Names the engine's cgroup parent and containerd namespaces: unique on the machine.
+    # Names the engine's cgroups, plugin and containerd namespaces: unique on the machine.
     key: str
+    flavor: LocalFlavor
+    disk_gib: int
+    remap: str  # dockerd's --userns-remap, "user:group" of the bay's id range
     extra_args: tuple[str, ...] = field(default=())
+
+    @property
+    def plugin(self) -> str:
+        """The name of the bay's policy plugin for this engine."""
+        return f"mui-{self.key}"
+
+
+def plugin_socket(key: str) -> Path:
+    return PLUGIN_SOCKETS / f"mui-{key}.sock"
 
 
 def write_tls(layout: EngineLayout, certs: NodeCertificates) -> None:
@@ -89,16 +123,18 @@ def write_tls(layout: EngineLayout, certs: NodeCertificates) -> None:
             handle.write(text)
 
 
-def dockerd_args(spec: EngineSpec) -> list[str]:
+def dockerd_args(spec: EngineSpec, node_cgroups: cgroups.NodeCgroups) -> list[str]:
     folder, tls = spec.layout.folder, spec.layout.tls
     return [
         # A config of its own: /etc/docker/daemon.json is the host's engine's.
         "--config-file", str(folder / "daemon.json"),
-        "--data-root", str(folder / "data"),
+        "--data-root", str(spec.layout.data),
         # Kept short ("x"): containerd's sockets live under it and must fit in 108 bytes.
         "--exec-root", str(folder / "x"),
         "--pidfile", str(folder / "dockerd.pid"),
         "-H", spec.layout.unix_url,
+        # Root's alone: the unix socket skips TLS and with it the bay's Swarm rules.
+        "--group", "root",
         "-H", f"tcp://{spec.address}:{TLS_PORT}",
         "--tlsverify",
         "--tlscacert", str(tls / "ca.pem"),
@@ -108,7 +144,9 @@ def dockerd_args(spec: EngineSpec) -> list[str]:
         "--iptables=false",
         "--ip-masq=false",
         "--ip-forward=false",
-        "--cgroup-parent", f"magnum-ui-{spec.key}",
+        "--cgroup-parent", node_cgroups.container_parent,
+        "--userns-remap", spec.remap,
+        "--authorization-plugin", spec.plugin,
         # Should a system containerd be running, dockerd would share it: keep apart.
         "--containerd-namespace", f"mui-{spec.key}",
         "--containerd-plugins-namespace", f"mui-{spec.key}-plugins",
@@ -117,21 +155,34 @@ def dockerd_args(spec: EngineSpec) -> list[str]:
     ]  # fmt: skip
 
 
-def start(spec: EngineSpec) -> EngineProcess:
+def prepare(spec: EngineSpec) -> cgroups.NodeCgroups:
+    """The node's disk (mounted on the data-root) and cgroups, before its engine starts.
+
+    Each part is found and removed by :func:`stop` and :func:`remove_files`
+    when something later fails, so the caller's undo needs nothing more.
+    """
+    folder = spec.layout.folder
+    (folder / "x").mkdir(mode=0o700, parents=True, exist_ok=True)
+    disks.create(spec.layout.disk, spec.layout.data, spec.disk_gib)
+    return cgroups.create(spec.key, spec.flavor)
+
+
+def start(spec: EngineSpec, node_cgroups: cgroups.NodeCgroups) -> EngineProcess:
     """Launch the engine detached; it is not answering yet (see :func:`wait_until_answering`)."""
     folder = spec.layout.folder
-    for sub in ("data", "x"):
-        (folder / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
     # dockerd 20.10 keeps the key that makes its engine ID in /etc/docker/key.json
     # unless told otherwise: every node would share one ID and write outside its folder.
     config = {"deprecated-key-path": str(folder / "key.json")}
     (folder / "daemon.json").write_text(json.dumps(config) + "\n")
+    PLUGIN_SOCKETS.mkdir(mode=0o755, parents=True, exist_ok=True)
+    joins = [arg for procs in node_cgroups.engine_procs for arg in ("--join", procs)]
     argv = [
         tool("nsenter"), f"--net={netns_path(spec.netns)}", "--",
         tool("unshare"), "--uts", "--",
         # -I -S: the standard library only, whatever Heat's environment holds.
-        sys.executable, "-I", "-S", str(LAUNCHER), spec.hostname,
-        tool("dockerd"), *dockerd_args(spec),
+        sys.executable, "-I", "-S", str(LAUNCHER), "--hostname", spec.hostname, *joins,
+        "--policy", str(POLICY_PLUGIN), str(plugin_socket(spec.key)), "--",
+        tool("dockerd"), *dockerd_args(spec, node_cgroups),
     ]  # fmt: skip
     log_fd = os.open(spec.layout.log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
@@ -149,11 +200,7 @@ def start(spec: EngineSpec) -> EngineProcess:
     started = sweep.start_time(child.pid)
     if started is None:  # cannot happen before we reap it, but say so if it does
         raise EngineError(f"dockerd (pid {child.pid}) vanished right after launch")
-    return EngineProcess(
-        pid=child.pid,
-        start_time=started,
-        cgroups=sweep.cgroup_dirs(f"magnum-ui-{spec.key}"),
-    )
+    return EngineProcess(pid=child.pid, start_time=started, cgroups=list(node_cgroups.folders))
 
 
 def wait_until_answering(layout: EngineLayout, process: EngineProcess, timeout: float) -> None:
@@ -169,14 +216,15 @@ def wait_until_answering(layout: EngineLayout, process: EngineProcess, timeout: 
         time.sleep(POLL_INTERVAL)
 
 
-def stop(process: EngineProcess | None, netns: str) -> None:
+def stop(process: EngineProcess | None, netns: str, key: str) -> None:
     """Stop the engine and everything it started; raise if a process survives.
 
     dockerd stops Swarm tasks with their grace period (10 s by default), so
     while it shuts down the node's containers are killed outright: the node is
     being deleted and nothing in it is kept.
     """
-    dirs = process.cgroups if process is not None else []
+    # The folders exist from before the engine's start: a failed start leaves them too.
+    dirs = sorted({*(process.cgroups if process is not None else []), *cgroups.node_folders(key)})
     if process is not None and sweep.is_running(process.pid, process.start_time):
         with contextlib.suppress(ProcessLookupError):
             os.kill(process.pid, signal.SIGTERM)
@@ -200,7 +248,8 @@ def stop(process: EngineProcess | None, netns: str) -> None:
             raise EngineError(f"processes {sorted(left)} of the engine survive SIGKILL")
         sweep.kill(left)
         time.sleep(POLL_INTERVAL)
-    sweep.remove_cgroups(dirs)
+    cgroups.remove(dirs)
+    plugin_socket(key).unlink(missing_ok=True)
 
 
 def remove_files(layout: EngineLayout) -> None:

@@ -20,14 +20,11 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from magnum_ui.service.drivers.local import options
 from magnum_ui.service.drivers.local.commands import CommandFailed, run, succeeds
-from magnum_ui.service.drivers.local.state import wait_for_flock
+from magnum_ui.service.drivers.local.state import machine_lock
 
 SUBNET_LOCK = Path("/run/lock/magnum-ui-local-subnets.lock")
 NETNS_DIR = Path("/run/netns")  # where `ip netns add` pins namespaces
@@ -48,7 +45,7 @@ def allocate_bay_network(
 ) -> ipaddress.IPv4Network:
     """Create ``bridge`` holding the first address of a free /24 of ``pool``; return the /24."""
     candidates = options.subnet_pool(pool).subnets(new_prefix=BAY_PREFIX)
-    with _machine_lock(lock_path):
+    with machine_lock(lock_path):
         used = used_networks()
         for subnet in candidates:
             if any(subnet.overlaps(taken) for taken in used):
@@ -121,18 +118,6 @@ def _create_bridge(bridge: str, subnet: ipaddress.IPv4Network) -> None:
     except CommandFailed:
         run(["ip", "link", "delete", "dev", bridge], check=False)
         raise
-
-
-@contextmanager
-def _machine_lock(path: Path) -> Iterator[None]:
-    """Exclusive across every process on the machine: the address space is shared."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        wait_for_flock(fd)
-        yield
-    finally:
-        os.close(fd)
 
 
 # --- nodes --------------------------------------------------------------------

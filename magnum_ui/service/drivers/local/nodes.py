@@ -1,9 +1,12 @@
 """Local Swarm nodes: what the ``Magnum::Local::Node`` Heat resource calls.
 
 A node is a Docker Engine in its own network namespace on its bay's bridge,
-with the image ``magnum-ui/busybox`` loaded and joined into the bay's Swarm::
+confined to its flavor (cgroups and a disk of its own) and to the bay's
+policy and user namespace, with the image ``magnum-ui/busybox`` loaded and
+joined into the bay's Swarm::
 
-    info = create_node(root, cluster_uuid, 0, "master", issue_certificates, project_id)
+    info = create_node(root, cluster_uuid, 0, "master", issue_certificates, project_id,
+                       flavor="local.small")
     info.docker_host       # "tcp://10.213.0.10:2376" (TLS, the bay's CA)
     delete_node(root, cluster_uuid, 0)
 
@@ -11,7 +14,10 @@ with the image ``magnum-ui/busybox`` loaded and joined into the bay's Swarm::
 known before anything starts) and returns the node's :class:`NodeCertificates`.
 
 Every input is validated (:mod:`.validation`); one project may run at most
-``options.max_nodes_per_project`` nodes.  A create that fails at any step
+``options.max_nodes_per_project`` nodes, and their flavors together at most
+``options.max_vcpus_per_project`` CPUs and ``options.max_ram_mib_per_project``
+MiB (the service API refuses more at request time; this is the backstop for
+templates that name the resource directly).  A create that fails at any step
 undoes everything it did (the bay's network too, if it made it and no other
 node came meanwhile) and raises :class:`NodeError` saying which step failed
 and why.  Deleting is idempotent, and the last node of a bay takes the bay's
@@ -28,8 +34,16 @@ from dataclasses import dataclass, field
 from ipaddress import IPv4Address, IPv4Network
 from pathlib import Path
 
-from magnum_ui.service.drivers.local import bays, engines, image, network, swarm, validation
-from magnum_ui.service.drivers.local.options import MAX_NODES_VARIABLE, NodeOptions
+from magnum_ui.service.drivers.local import (
+    bays,
+    engines,
+    flavors,
+    image,
+    network,
+    swarm,
+    validation,
+)
+from magnum_ui.service.drivers.local.options import NodeOptions
 from magnum_ui.service.drivers.local.state import DELETING, READY, BayRecord, NodeRecord, StateDir
 from magnum_ui.service.drivers.local.steps import Clock, Undo, step
 from magnum_ui.service.drivers.local.tls import NodeCertificates
@@ -87,19 +101,26 @@ def create_node(
     *,
     owner: str | None = None,
     options: NodeOptions | None = None,
+    flavor: str | None = None,
+    volume_gib: int | None = None,
 ) -> NodeInfo:
     """Create node ``index`` of the bay and return it once it is in the bay's Swarm.
 
     ``owner`` (the Heat resource's uuid) is recorded so that only the same
     owner can delete the node: anyone may name any cluster in a template.
+    ``flavor`` names a local flavor (None: the default) and ``volume_gib``
+    the node's disk (None or 0: the flavor's).
     """
     state = StateDir(validation.root(root))
     cluster_uuid = validation.cluster_uuid(cluster_uuid)
     index, role = validation.index(index), validation.role(role)
     project_id, owner = validation.project_id(project_id), validation.owner(owner)
+    size = validation.flavor(flavor)
+    disk_gib = validation.volume_gib(size, volume_gib)
     options = options or NodeOptions()
     clock = Clock()
-    record, bay = _reserve(state, cluster_uuid, index, role, project_id, owner, options)
+    wanted = _Wanted(cluster_uuid, index, role, project_id, owner, size, disk_gib)
+    record, bay = _reserve(state, wanted, options)
     clock.lap("reservation")
     undo = Undo()
     undo.add("releasing the bay's network", bays.release_if_empty, state, cluster_uuid)
@@ -116,12 +137,17 @@ def create_node(
             address = network.node_address(IPv4Network(bay.subnet), index)
             network.create_node_network(record.netns, record.veth, bay.bridge, address)
         clock.lap("network")
+        spec = engines.EngineSpec(
+            layout, record.name, record.netns, IPv4Address(record.address), record.key,
+            flavor=size, disk_gib=disk_gib, remap=f"{bay.user}:{bay.user}",
+            extra_args=options.extra_engine_args,
+        )  # fmt: skip
+        with step(f"preparing the node's {disk_gib} GiB disk and {size.name} cgroups"):
+            node_cgroups = engines.prepare(spec)
+        clock.lap("disk and cgroups")
         with step("starting the Docker Engine"):
             engines.write_tls(layout, material)
-            spec = engines.EngineSpec(layout, record.name, record.netns,
-                                      IPv4Address(record.address), record.key,
-                                      options.extra_engine_args)  # fmt: skip
-            record.engine = engines.start(spec)
+            record.engine = engines.start(spec, node_cgroups)
             state.save_node(record)  # from here on a crashed Heat can still find it
             engines.wait_until_answering(layout, record.engine, options.engine_timeout)
         clock.lap("engine start")
@@ -223,17 +249,25 @@ def list_bays(root: str | Path) -> list[str]:
 # --- steps ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Wanted:
+    """A node to create, its inputs validated."""
+
+    cluster_uuid: str
+    index: int
+    role: str
+    project_id: str
+    owner: str | None
+    flavor: flavors.LocalFlavor
+    disk_gib: int
+
+
 def _reserve(
-    state: StateDir,
-    cluster_uuid: str,
-    index: int,
-    role: str,
-    project_id: str,
-    owner: str | None,
-    options: NodeOptions,
+    state: StateDir, wanted: _Wanted, options: NodeOptions
 ) -> tuple[NodeRecord, BayRecord]:
     """Check the limits and record the node (and its bay's network, if new) under the lock."""
-    name = node_name(cluster_uuid, role, index)
+    cluster_uuid, index = wanted.cluster_uuid, wanted.index
+    name = node_name(cluster_uuid, wanted.role, index)
     with state.lock():
         existing = state.node(cluster_uuid, index)
         if existing is not None:
@@ -241,23 +275,23 @@ def _reserve(
                 f"node {index} of cluster {cluster_uuid} already exists ({existing.state}): "
                 "delete it first"
             )
-        running = sum(1 for r in state.nodes() if r.project_id == project_id)
-        if running >= options.max_nodes_per_project:
-            raise NodeLimitExceeded(
-                f"project {project_id} already has {running} local node(s), the most one "
-                f"project may ({MAX_NODES_VARIABLE}={options.max_nodes_per_project}): "
-                "delete some before creating more"
-            )
+        running = [r for r in state.nodes() if r.project_id == wanted.project_id]
+        refusal = options.project_refusal(
+            wanted.project_id, [flavors.get(r.flavor) for r in running], wanted.flavor
+        )
+        if refusal:
+            raise NodeLimitExceeded(refusal)
         try:
-            bay = bays.ensure(state, cluster_uuid, project_id, options.subnet_pool)
+            bay = bays.ensure(state, cluster_uuid, wanted.project_id, options.subnet_pool)
         except bays.BayError as exc:
             raise NodeError(f"creating node {index} ({name}): {exc}") from None
         key = state.node_key(cluster_uuid, index)
         address = network.node_address(IPv4Network(bay.subnet), index)
         record = NodeRecord(
-            cluster_uuid=cluster_uuid, index=index, role=role, project_id=project_id,
-            owner=owner, key=key, name=name, address=str(address.ip),
-            netns=f"mui-{key}", veth=f"muv{key}",
+            cluster_uuid=cluster_uuid, index=index, role=wanted.role,
+            project_id=wanted.project_id, owner=wanted.owner, key=key, name=name,
+            address=str(address.ip), netns=f"mui-{key}", veth=f"muv{key}",
+            flavor=wanted.flavor.name, disk_gib=wanted.disk_gib,
         )  # fmt: skip
         state.save_node(record)
     return record, bay
@@ -347,7 +381,7 @@ def _dismantle(state: StateDir, record: NodeRecord) -> None:
     rest stays, record included, so that deleting again can finish the job
     instead of leaving a running process nobody knows about.
     """
-    engines.stop(record.engine, record.netns)
+    engines.stop(record.engine, record.netns, record.key)
     network.delete_node_network(record.netns, record.veth)
     engines.remove_files(engines.EngineLayout(state.node_dir(record.key)))
 

@@ -2,9 +2,13 @@
 
 Layout of the root (``MAGNUM_UI_LOCAL_NODES_DIR``)::
 
-    bays/<cluster uuid>.json      the bay's network: subnet, bridge, FORWARD rule
-    nodes/<key>/node.json         one node: names, address, engine process, swarm id
-    nodes/<key>/tls, data, x, ... its engine's certificates, data-root, exec-root
+    bays/<cluster uuid>.json      the bay's network (subnet, bridge, FORWARD rule), its user
+    nodes/<key>/node.json         one node: names, address, flavor, engine process, swarm id
+    nodes/<key>/tls, x, ...       its engine's certificates (0700), exec-root
+    nodes/<key>/disk.img, data    its disk, mounted on data/ (the engine's data-root)
+
+The root, ``nodes/`` and each node's folder are mode 0711: the engines'
+remapped root users must pass through them (see :func:`_traversable`).
 
 A node's folder is named by a 12-digit hash rather than by cluster and index
 because the unix sockets dockerd and its containerd create under it must fit
@@ -52,6 +56,8 @@ class BayRecord:
     # The index of the master that is starting the swarm right now, so that
     # masters created at the same time do not start two swarms.
     swarm_claim: int | None = None
+    # The system user whose subordinate ids the bay's containers run as (.userns).
+    user: str | None = None
 
 
 @dataclass
@@ -80,6 +86,9 @@ class NodeRecord:
     state: str = CREATING
     engine: EngineProcess | None = None
     swarm_node_id: str | None = None
+    # Its size (.flavors): what its cgroups and disk were made with.
+    flavor: str | None = None
+    disk_gib: int | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NodeRecord:
@@ -106,6 +115,10 @@ class StateDir:
         # "mub" + 12 hex digits: 15 characters, the kernel's limit for interfaces.
         return "mub" + _short_hash(self._identity, cluster_uuid)
 
+    def user_name(self, cluster_uuid: str) -> str:
+        # "muu" + 12 hex digits, like the bridge: unique on the machine, short.
+        return "muu" + _short_hash(self._identity, cluster_uuid)
+
     def node_dir(self, key: str) -> Path:
         return self.root / NODES / key
 
@@ -114,7 +127,7 @@ class StateDir:
     @contextmanager
     def lock(self) -> Iterator[None]:
         """Hold the root's exclusive lock (blocks while another process holds it)."""
-        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _traversable(self.root)
         fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY)
         try:
             wait_for_flock(fd)
@@ -166,7 +179,8 @@ class StateDir:
 
     def save_node(self, record: NodeRecord) -> None:
         folder = self.node_dir(record.key)
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _traversable(self.root / NODES)
+        _traversable(folder)
         _write_json(folder / NODE_RECORD, dataclasses.asdict(record))
 
     def tidy(self) -> None:
@@ -194,6 +208,33 @@ def wait_for_flock(fd: int) -> None:
             return
         except BlockingIOError:
             time.sleep(0.01)
+
+
+@contextmanager
+def machine_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock over every process on the machine (a ``flock`` on ``path``).
+
+    For what the kernel or ``/etc`` hold for all state folders at once: the
+    address space, the subordinate id ranges.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        wait_for_flock(fd)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _traversable(folder: Path) -> None:
+    """Make ``folder`` (mode 0711): others may pass through, never list or read.
+
+    dockerd refuses a data-root whose parents its remapped root (an unprivileged
+    id) cannot walk through; every secret below stays in a 0700 folder or a 0600 file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o777 != 0o711:
+        folder.chmod(0o711)
 
 
 def _short_hash(*parts: str) -> str:

@@ -77,25 +77,6 @@ def netns_pids(netns_file: Path) -> set[int]:
 # --- cgroups ------------------------------------------------------------------
 
 
-def cgroup_dirs(name: str) -> list[str]:
-    """The folders a child of ours gets for cgroup parent ``name``, one per hierarchy.
-
-    dockerd resolves a relative ``--cgroup-parent`` under its own cgroup, which
-    it inherits from us, in every hierarchy (cgroup v1 has one per controller).
-    """
-    mounts = _cgroup_mounts()
-    dirs = []
-    for line in Path("/proc/self/cgroup").read_text().splitlines():
-        _, controllers, path = line.split(":", 2)
-        key = controllers  # "" for the cgroup2 line "0::/path"
-        for mount_key, (root, mount_point) in mounts.items():
-            if key == mount_key or (key and set(key.split(",")) <= set(mount_key.split(","))):
-                relative = path[len(root) :] if path.startswith(root) else path
-                dirs.append(os.path.join(mount_point, relative.lstrip("/"), name))
-                break
-    return dirs
-
-
 def cgroup_pids(dirs: list[str]) -> set[int]:
     """Every process in the cgroup folders ``dirs`` or below them."""
     found: set[int] = set()
@@ -116,19 +97,8 @@ def remove_cgroups(dirs: list[str]) -> None:
                 os.rmdir(folder)
 
 
-def _cgroup_mounts() -> dict[str, tuple[str, str]]:
-    """Hierarchy key -> (mount root, mount point): "" for cgroup2, "cpu,cpuacct" etc. for v1."""
-    mounts: dict[str, tuple[str, str]] = {}
-    for fields, fstype, super_options in _mountinfo():
-        if fstype == "cgroup2":
-            mounts.setdefault("", (fields[3], fields[4]))
-        elif fstype == "cgroup":
-            keys = [o for o in super_options.split(",") if o not in _V1_NON_CONTROLLERS]
-            mounts.setdefault(",".join(keys), (fields[3], fields[4]))
-    return mounts
-
-
-_V1_NON_CONTROLLERS = {"rw", "ro", "nosuid", "nodev", "noexec", "relatime", "clone_children"}
+# Mount options of a cgroup v1 hierarchy that are not controllers.
+V1_NON_CONTROLLERS = {"rw", "ro", "nosuid", "nodev", "noexec", "relatime", "clone_children"}
 
 
 # --- mounts -------------------------------------------------------------------
@@ -139,7 +109,7 @@ def mounts_under(folder: Path) -> list[str]:
     prefix = os.path.realpath(folder)
     found = [
         fields[4]
-        for fields, _, _ in _mountinfo()
+        for fields, _, _ in mountinfo()
         if fields[4] == prefix or fields[4].startswith(prefix + "/")
     ]
     return sorted(set(found), key=len, reverse=True)
@@ -154,7 +124,7 @@ def unmount_all_under(folder: Path) -> None:
                 raise OSError(code, f"cannot unmount {mount_point}: {os.strerror(code)}")
 
 
-def _mountinfo() -> list[tuple[list[str], str, str]]:
+def mountinfo() -> list[tuple[list[str], str, str]]:
     """(fields before the separator, fstype, super options) of each line of our mountinfo."""
     entries = []
     for line in Path("/proc/self/mountinfo").read_text().splitlines():

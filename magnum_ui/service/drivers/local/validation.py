@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from magnum_ui.service.drivers.local import flavors
+
 ROLES = ("master", "worker")
 MAX_NODES_PER_BAY = 100
 # The longest unix socket dockerd's containerd creates under a node's folder is
@@ -61,6 +63,26 @@ def role(value: object) -> str:
     if value not in ROLES:
         raise InvalidNodeInput(f"role must be one of {', '.join(ROLES)}, not {_shown(value)}")
     return str(value)
+
+
+def flavor(value: object) -> flavors.LocalFlavor:
+    """A local flavor by name (None or empty: the default one)."""
+    if value is not None and not isinstance(value, str):
+        raise InvalidNodeInput(f"flavor must be a local flavor's name, not {_shown(value)}")
+    try:
+        return flavors.get(value)
+    except flavors.UnknownFlavor as exc:
+        raise InvalidNodeInput(str(exc)) from None
+
+
+def volume_gib(size: flavors.LocalFlavor, value: object) -> int:
+    """The node's disk in GiB: ``value`` (None or 0: the flavor's), within the local range."""
+    if value is not None and type(value) is not int:
+        raise InvalidNodeInput(f"volume size must be an integer of GiB, not {_shown(value)}")
+    try:
+        return flavors.volume_gib(size, value)
+    except ValueError as exc:
+        raise InvalidNodeInput(str(exc)) from None
 
 
 def project_id(value: object) -> str:

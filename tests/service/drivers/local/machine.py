@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from magnum_ui.service.drivers.local import nodes, sweep
+from magnum_ui.service.drivers.local import cgroups, engines, nodes, sweep, userns
 from magnum_ui.service.drivers.local.commands import SYSTEM_PATH
 from magnum_ui.service.drivers.local.state import StateDir
 
@@ -74,6 +74,8 @@ class KernelNames:
     links: set[str] = field(default_factory=set)
     bridges: set[str] = field(default_factory=set)
     cgroups: set[str] = field(default_factory=set)
+    users: set[str] = field(default_factory=set)
+    plugin_sockets: set[str] = field(default_factory=set)
 
     def __or__(self, other: KernelNames) -> KernelNames:
         return KernelNames(
@@ -81,6 +83,8 @@ class KernelNames:
             self.links | other.links,
             self.bridges | other.bridges,
             self.cgroups | other.cgroups,
+            self.users | other.users,
+            self.plugin_sockets | other.plugin_sockets,
         )
 
     def add(self, root: Path) -> KernelNames:
@@ -88,11 +92,17 @@ class KernelNames:
         for bay in state.bays():
             self.bridges.add(bay.bridge)
             self.links.add(bay.bridge)
+            if bay.user:
+                self.users.add(bay.user)
         for record in state.nodes():
-            self.netns.add(record.netns)
-            self.links.add(record.veth)
-            self.cgroups.update(sweep.cgroup_dirs(f"magnum-ui-{record.key}"))
+            self.add_node(record.netns, record.veth, record.key)
         return self
+
+    def add_node(self, netns: str, veth: str, key: str) -> None:
+        self.netns.add(netns)
+        self.links.add(veth)
+        self.cgroups.update(cgroups.node_folders(key))
+        self.plugin_sockets.add(str(engines.plugin_socket(key)))
 
 
 def leftovers(root: Path, names: KernelNames) -> list[str]:
@@ -104,6 +114,8 @@ def leftovers(root: Path, names: KernelNames) -> list[str]:
     found += [f"process {pid}" for pid in processes_mentioning(str(root))]
     found += [f"mount {m}" for m in sweep.mounts_under(root)]
     found += [f"cgroup {c}" for c in sorted(names.cgroups) if os.path.exists(c)]
+    found += [f"user {u}" for u in sorted(names.users) if userns.user_exists(u)]
+    found += [f"plugin socket {p}" for p in sorted(names.plugin_sockets) if os.path.exists(p)]
     if root.exists():
         found += [f"file {p}" for p in sorted(root.rglob("*"))]
     return found
@@ -135,4 +147,9 @@ def destroy(root: Path) -> None:
         while subprocess.run(rule, capture_output=True, check=False).returncode == 0:
             pass
     sweep.remove_cgroups(sorted(names.cgroups))
+    for user in names.users:
+        if userns.user_exists(user):
+            subprocess.run(["userdel", user], check=False, env={"PATH": SYSTEM_PATH})
+    for socket in names.plugin_sockets:
+        Path(socket).unlink(missing_ok=True)
     shutil.rmtree(root, ignore_errors=True)

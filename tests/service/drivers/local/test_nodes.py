@@ -72,11 +72,10 @@ def expected_names(root: Path, cluster: str, *indexes: int) -> machine.KernelNam
     state = StateDir(root)
     names = machine.KernelNames(bridges={state.bridge_name(cluster)})
     names.links |= names.bridges
+    names.users.add(state.user_name(cluster))
     for index in indexes:
         key = state.node_key(cluster, index)
-        names.netns.add(f"mui-{key}")
-        names.links.add(f"muv{key}")
-        names.cgroups.update(sweep.cgroup_dirs(f"magnum-ui-{key}"))
+        names.add_node(f"mui-{key}", f"muv{key}", key)
     return names
 
 
@@ -84,9 +83,17 @@ def expected_names(root: Path, cluster: str, *indexes: int) -> machine.KernelNam
 def test_two_node_bay_runs_a_service_loses_its_worker_and_leaves_no_trace(
     root: Path, ca: BayCA, cluster: str, project: str, options: NodeOptions, tmp_path: Path
 ) -> None:
-    """A master and a worker form a Swarm reachable over TLS; deletion removes every trace."""
-    master = nodes.create_node(root, cluster, 0, "master", ca.issue, project, options=options)
-    worker = nodes.create_node(root, cluster, 1, "worker", ca.issue, project, options=options)
+    """A master and a worker form a Swarm reachable over TLS; deletion removes every trace.
+
+    Made under umask 077, as the all-in-one's Heat runs: what the engines' remapped
+    root users must pass through stays passable all the same.
+    """
+    umask = os.umask(0o077)
+    try:
+        master = nodes.create_node(root, cluster, 0, "master", ca.issue, project, options=options)
+        worker = nodes.create_node(root, cluster, 1, "worker", ca.issue, project, options=options)
+    finally:
+        os.umask(umask)
     names = machine.KernelNames().add(root)
     assert [plan.address for plan in ca.issued] == [master.address, worker.address]
 
@@ -213,10 +220,15 @@ def test_a_project_cannot_run_more_nodes_than_its_bound(
     bounded = NodeOptions(subnet_pool=machine.TEST_POOL, max_nodes_per_project=1)
     nodes.create_node(root, cluster, 0, "master", ca.issue, project, options=bounded)
     other_bay = "11111111-2222-4333-8444-555555555555"
-    with pytest.raises(nodes.NodeLimitExceeded, match="already has 1 local node"):
+    with pytest.raises(nodes.NodeLimitExceeded, match="would have 2 local nodes, more than the 1"):
         nodes.create_node(root, other_bay, 0, "master", ca.issue, project, options=bounded)
     assert nodes.list_bays(root) == [cluster]
     assert StateDir(root).bridge_name(other_bay) not in machine.link_names()
+    # The flavors count too: a medium node (2 vCPUs) beside a small one passes 2 vCPUs.
+    by_cpu = NodeOptions(subnet_pool=machine.TEST_POOL, max_vcpus_per_project=2)
+    with pytest.raises(nodes.NodeLimitExceeded, match="3 vCPUs of local nodes, more than the 2"):
+        nodes.create_node(root, other_bay, 0, "master", ca.issue, project, options=by_cpu,
+                          flavor="local.medium")  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,9 @@ def test_records_round_trip_and_are_private(tmp_path: Path) -> None:
     assert [b.bridge for b in state.bays()] == ["mubx"]
     record = state.node_dir(node.key) / "node.json"
     assert record.stat().st_mode & 0o077 == 0
-    assert state.node_dir(node.key).stat().st_mode & 0o077 == 0
+    # Others may pass through a node's folder (the engine's remapped root must), never list it.
+    assert state.node_dir(node.key).stat().st_mode & 0o777 == 0o711
+    assert (tmp_path / "nodes").stat().st_mode & 0o777 == 0o711
 
 
 def test_forgetting_the_last_bay_leaves_the_root_empty(tmp_path: Path) -> None:

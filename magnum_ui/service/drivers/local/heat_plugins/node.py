@@ -8,7 +8,8 @@ because ResourceGroup cannot do arithmetic on ``%index%``)::
     resources:
       master:
         type: Magnum::Local::Node
-        properties: {cluster_uuid: {get_param: cluster_uuid}, index: 0, role: master}
+        properties: {cluster_uuid: {get_param: cluster_uuid}, index: 0, role: master,
+                     flavor: local.small, volume_size: 0}
     outputs:
       api_address: {value: {get_attr: [master, docker_host]}}
 
@@ -18,8 +19,10 @@ so a template naming another project's cluster gets no certificate and no
 node.  Deleting only ever removes a node this very resource created.
 
 Settings come from Heat's environment: ``MAGNUM_UI_LOCAL_NODES_DIR`` (default
-``/var/lib/magnum-ui/local-nodes``), ``MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT``
-(20) and ``MAGNUM_UI_LOCAL_SUBNET_POOL`` (10.213.0.0/16).
+``/var/lib/magnum-ui/local-nodes``), the per-project bounds
+``MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT`` (20), ``..._MAX_VCPUS_PER_PROJECT``
+(20) and ``..._MAX_RAM_MIB_PER_PROJECT`` (20480), and
+``MAGNUM_UI_LOCAL_SUBNET_POOL`` (10.213.0.0/16); see :mod:`..options`.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any
 from heat.common import exception
 from heat.engine import attributes, constraints, properties, resource
 
-from magnum_ui.service.drivers.local import nodes, options, tls, validation
+from magnum_ui.service.drivers.local import flavors, nodes, options, tls, validation
 
 _UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
@@ -38,7 +41,9 @@ _UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 class LocalNode(resource.Resource):
     """A Docker Engine on the Heat host, in its own network namespace, in its bay's Swarm."""
 
-    PROPERTIES = CLUSTER_UUID, INDEX, ROLE = ("cluster_uuid", "index", "role")
+    PROPERTIES = CLUSTER_UUID, INDEX, ROLE, FLAVOR, VOLUME_SIZE = (
+        "cluster_uuid", "index", "role", "flavor", "volume_size",
+    )  # fmt: skip
     ATTRIBUTES = ADDRESS, NAME, DOCKER_HOST = ("address", "name", "docker_host")
 
     properties_schema = {
@@ -59,6 +64,18 @@ class LocalNode(resource.Resource):
             "master (a Swarm manager) or worker.",
             required=True,
             constraints=[constraints.AllowedValues(list(validation.ROLES))],
+        ),
+        FLAVOR: properties.Schema(
+            properties.Schema.STRING,
+            "The local flavor: the node's CPU, memory, process and disk bounds.",
+            default=flavors.DEFAULT_FLAVOR,
+            constraints=[constraints.AllowedValues(list(flavors.FLAVORS))],
+        ),
+        VOLUME_SIZE: properties.Schema(
+            properties.Schema.INTEGER,
+            "The node's disk in GiB; 0 takes the flavor's.",
+            default=0,
+            constraints=[constraints.Range(0, flavors.MAX_VOLUME_GIB)],
         ),
     }
 
@@ -95,6 +112,8 @@ class LocalNode(resource.Resource):
             self.context.project_id,
             owner=self._owner(),
             options=options.NodeOptions.from_environ(),
+            flavor=self.properties[self.FLAVOR],
+            volume_gib=self.properties[self.VOLUME_SIZE],
         )
         self.resource_id_set(info.name)
         for key, value in ((self.ADDRESS, info.address), (self.NAME, info.name),

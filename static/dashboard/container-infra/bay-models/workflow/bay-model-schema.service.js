@@ -75,12 +75,15 @@
             gettext('Comma-separated words, for your own sorting.')),
 
           flavor_id: text(gettext('Node Flavor'),
-            gettext('The Nova flavor of the worker nodes.')),
+            gettext('The size of the worker nodes: a Nova flavor, or a local flavor ' +
+              '(CPU, memory, processes and disk) for local bays. Empty: local.small ' +
+              'for local bays.')),
           master_flavor_id: text(gettext('Master Flavor'),
-            gettext('The Nova flavor of the master nodes.')),
+            gettext('The size of the master nodes, as for the worker nodes.')),
           docker_volume_size: integer(gettext('Docker Volume Size (GB)'),
-            gettext('A Cinder volume of this size on each node holds its images and ' +
-              'containers. Empty: no volume.'), 1),
+            gettext('The disk each node keeps its images and containers on: a Cinder ' +
+              'volume on a cloud, a file system of its own on local nodes (at most 100). ' +
+              'Empty: no volume, or the flavor\'s disk for local nodes.'), 1),
           docker_storage_driver: text(gettext('Docker Storage Driver'),
             gettext('How Docker stores images and containers on the nodes. Empty: ' +
               'the driver\'s default.')),

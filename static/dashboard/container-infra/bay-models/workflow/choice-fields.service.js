@@ -50,8 +50,9 @@
     /**
      * @name listField
      * @param {Object} field The form field: key, description and any other option
-     * @param {Object} [list] {items: [...], unavailable: reason|null}; none
-     *   when the choices could not be read at all
+     * @param {Object} [list] {items: [...], unavailable: reason|null[, note:
+     *   what part of the list is missing and why]}; none when the choices
+     *   could not be read at all
      * @param {Object} options
      * @param {*} options.current The value the field holds now
      * @param {Function} [options.name] item → what the select shows
@@ -76,6 +77,8 @@
       }
       return angular.extend({}, field, {
         type: 'select',
+        // Part of the list may be missing (Nova's flavors beside a driver's own).
+        description: list.note ? field.description + ' ' + list.note : field.description,
         titleMap: titleMap((options.items || itemsOf)(list), options.current, {
           none: options.none,
           name: options.name

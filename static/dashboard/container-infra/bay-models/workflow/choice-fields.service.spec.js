@@ -55,6 +55,14 @@
           expect(made.titleMap[2]).toEqual({value: 'my-image', name: 'my-image'});
         });
 
+        it('says what part of the list is missing beside the choices there are', function () {
+          var made = fields.listField(field, {items: [{id: 'local.small', name: 'local.small'}],
+            unavailable: null, note: 'Nova is not in this cloud\'s catalog.'}, {none: 'None'});
+
+          expect(made.type).toBe('select');
+          expect(made.description).toBe('The image. Nova is not in this cloud\'s catalog.');
+        });
+
         it('falls back to text and says why when the service is unavailable', function () {
           var made = fields.listField(field,
             {items: [], unavailable: 'Glance is not in this cloud\'s catalog.'}, {none: 'None'});

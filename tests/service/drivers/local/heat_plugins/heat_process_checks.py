@@ -26,7 +26,8 @@ PLUGIN_DIR = Path(node.__file__).parent
 CLUSTER = "3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f"
 RESOURCE_UUID = "0a0a0a0a-0000-4000-8000-000000000000"
 PROJECT = "ab12" * 8
-GOOD = {"cluster_uuid": CLUSTER, "index": 3, "role": "worker"}
+GOOD = {"cluster_uuid": CLUSTER, "index": 3, "role": "worker", "flavor": "local.tiny",
+        "volume_size": 2}  # fmt: skip
 
 
 def test_heat_finds_the_type_in_its_plugin_dirs() -> None:
@@ -47,6 +48,10 @@ def test_heat_finds_the_type_in_its_plugin_dirs() -> None:
         ({"index": 100}, "index"),
         ({"index": -1}, "index"),
         ({"role": "manager"}, "role"),
+        ({"flavor": "m1.small"}, "flavor"),
+        ({"flavor": "local.small\n"}, "flavor"),
+        ({"volume_size": 101}, "volume_size"),
+        ({"volume_size": -1}, "volume_size"),
     ],
 )
 def test_the_schema_refuses_what_the_library_would(changes: dict[str, Any], message: str) -> None:
@@ -102,6 +107,7 @@ def test_create_passes_the_properties_project_owner_and_settings_and_exposes_the
     assert calls[0]["args"] == (CLUSTER, 3, "worker", PROJECT)
     assert calls[0]["owner"] == RESOURCE_UUID
     assert calls[0]["options"].max_nodes_per_project == 7
+    assert (calls[0]["flavor"], calls[0]["volume_gib"]) == ("local.tiny", 2)
     assert [method for method, _, _ in session.calls] == ["POST", "GET"]
     assert session.calls[0][2]["endpoint_filter"]["region_name"] == "RegionOne"
     assert created.resource_id == "bay-3f2a1b4c-worker-3"
