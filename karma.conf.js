@@ -28,7 +28,8 @@ var XSTATIC_PACKAGES = [
   'angular_lrdragndrop',
   'tv4',
   'objectpath',
-  'angular_schema_form'
+  'angular_schema_form',
+  'js_yaml'
 ];
 
 // Asks the project's Python where Horizon and the xstatic data live.
@@ -157,6 +158,8 @@ module.exports = function (config) {
       lib('tv4', 'tv4.js'),
       lib('objectpath', 'ObjectPath.js'),
       lib('angular_schema_form', 'schema-form.js'),
+      // Ours (the enabled file's ADD_XSTATIC_MODULES).
+      lib('js_yaml', 'js-yaml.js'),
 
       // Horizon's framework: module definitions first, then the rest.
       path.join(horizonStatic, 'horizon', 'js', 'horizon.js'),
@@ -167,9 +170,11 @@ module.exports = function (config) {
       path.join(serviceApi, '*.module.js'),
       path.join(serviceApi, '!(*.spec|*.mock).js'),
 
-      // Our code: modules, then the other sources, then the specs.
+      // Our code: modules, then the other sources, then the spec helpers
+      // (*.mock.js), then the specs.
       'static/**/*.module.js',
-      'static/**/!(*.spec).js',
+      'static/**/!(*.spec|*.mock).js',
+      'static/**/*.mock.js',
       'static/**/*.spec.js',
 
       // Templates, served under /base/static/ for the specs to read.
@@ -177,7 +182,7 @@ module.exports = function (config) {
     ],
 
     preprocessors: {
-      'static/**/!(*.spec).js': ['coverage']
+      'static/**/!(*.spec|*.mock).js': ['coverage']
     },
 
     reporters: ['dots', 'coverage', 'summary-line'],

@@ -24,28 +24,16 @@
     ])
     .config(config);
 
-  config.$inject = [
-    '$provide',
-    '$windowProvider',
-    '$routeProvider'
-  ];
+  config.$inject = ['$routeProvider', 'horizon.dashboard.container-infra.common.basePath'];
 
   /**
    * @name config
-   * @param {Object} $provide
-   * @param {Object} $windowProvider
    * @param {Object} $routeProvider
-   * @description
-   * Defines the `basePath` constant (where this dashboard's templates are
-   * served from) and the routes of its panels.
+   * @param {string} basePath Where this dashboard's templates are (common module)
+   * @description The routes of its panels to their templates.
    * @returns {undefined} Returns nothing
    */
-  function config($provide, $windowProvider, $routeProvider) {
-    var $window = $windowProvider.$get();
-    var basePath = $window.STATIC_URL + 'dashboard/container-infra/';
-
-    $provide.constant('horizon.dashboard.container-infra.basePath', basePath);
-
+  function config($routeProvider, basePath) {
     // Horizon serves its pages with <base href="WEBROOT">, so Angular routes
     // are relative to WEBROOT and must not repeat it.
     $routeProvider

@@ -11,7 +11,7 @@
 
     beforeEach(inject(function ($injector) {
       $route = $injector.get('$route');
-      basePath = $injector.get('horizon.dashboard.container-infra.basePath');
+      basePath = $injector.get('horizon.dashboard.container-infra.common.basePath');
     }));
 
     it('serves its templates from STATIC_URL', function () {

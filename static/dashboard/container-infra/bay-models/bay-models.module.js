@@ -28,15 +28,16 @@
     .run(run);
 
   run.$inject = [
-    '$window',
+    'horizon.dashboard.container-infra.common.basePath',
     'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
+    'horizon.dashboard.container-infra.common.choices.service',
     'horizon.dashboard.container-infra.bay-models.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function run($window, registry, gettext, ngettext, bayModelsService, resourceType) {
+  function run(basePath, registry, gettext, ngettext, choices, bayModelsService, resourceType) {
     var type = registry.getResourceType(resourceType);
 
     type
@@ -45,8 +46,7 @@
       .setListFunction(bayModelsService.getBayModelsPromise)
       .setLoadFunction(bayModelsService.getBayModelPromise)
       .setItemNameFunction(bayModelsService.itemName)
-      .setSummaryTemplateUrl($window.STATIC_URL +
-        'dashboard/container-infra/bay-models/details/drawer.html')
+      .setSummaryTemplateUrl(basePath + 'bay-models/details/drawer.html')
       .setDefaultIndexUrl('/project/bay_models/');
 
     type.tableColumns
@@ -60,23 +60,8 @@
       .append({id: 'created_at', priority: 2});
 
     type.filterFacets
-      .append({
-        label: gettext('Name'),
-        name: 'name',
-        singleton: true
-      })
-      .append({
-        label: gettext('COE'),
-        name: 'coe',
-        singleton: true,
-        options: [
-          {label: gettext('Docker Swarm (mode)'), key: 'swarm-mode'},
-          {label: gettext('Kubernetes'), key: 'kubernetes'},
-          {label: gettext('Docker Swarm (legacy)'), key: 'swarm'},
-          {label: gettext('Mesos'), key: 'mesos'},
-          {label: gettext('DC/OS'), key: 'dcos'}
-        ]
-      })
+      .append({label: gettext('Name'), name: 'name', singleton: true})
+      .append(choices.coeFacet(gettext('COE')))
       .append({
         label: gettext('Public'),
         name: 'public',

@@ -5,11 +5,13 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bay-models', function () {
-    var registry, type;
+    var registry, type, choicesAPI, $rootScope;
 
     beforeEach(module('horizon.dashboard.container-infra.bay-models'));
 
     beforeEach(inject(function ($injector) {
+      choicesAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-choices');
+      $rootScope = $injector.get('$rootScope');
       registry = $injector.get('horizon.framework.conf.resource-type-registry.service');
       type = registry.getResourceType('OS::Magnum::BayModel');
     }));
@@ -75,29 +77,19 @@
         expect(columns[6].filters).toEqual(['isoMediumDate']);
       });
 
-    it('offers search facets on name, COE and public', function () {
+    it('offers search facets on name, COE (those a driver runs) and public', inject(function ($q) {
       var facets = type.filterFacets;
+      spyOn(choicesAPI, 'getChoices').and.returnValue($q.resolve({data: {
+        coes: [{id: 'swarm-mode', name: 'Docker Swarm (mode)'}], drivers: [{coe: 'swarm-mode'}]
+      }}));
       expect(facets.map(function (facet) { return facet.name; }))
         .toEqual(['name', 'coe', 'public']);
-      expect(facets[1].options.map(function (option) { return option.key; }))
-        .toContain('swarm-mode');
+      expect(facets[1].options).toEqual([]);
+      $rootScope.$apply();
+      expect(facets[1].options).toEqual([{key: 'swarm-mode', label: 'Docker Swarm (mode)'}]);
       expect(facets[2].options.map(function (option) { return option.key; }))
         .toEqual(['true', 'false']);
-    });
-
-    it('registers create, update and delete actions', function () {
-      expect(ids(type.globalActions)).toEqual(['createBayModelAction']);
-      expect(ids(type.batchActions)).toEqual(['deleteBayModelsAction']);
-      expect(ids(type.itemActions)).toEqual(['updateBayModelAction', 'deleteBayModelAction']);
-      expect(type.itemActions[1].service).toBe(type.batchActions[0].service);
-      expect(type.globalActions[0].template.text).toBe('Create Bay Model');
-    });
-
-    it('has an overview on its details page', function () {
-      expect(ids(type.detailsViews)).toEqual(['bayModelDetailsOverview']);
-      expect(type.detailsViews[0].template)
-        .toBe('/static/dashboard/container-infra/bay-models/details/overview.html');
-    });
+    }));
 
     it('has a panel template showing this resource type', function (done) {
       fetch('/base/static/dashboard/container-infra/bay-models/panel.html')

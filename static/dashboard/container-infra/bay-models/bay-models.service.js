@@ -9,8 +9,8 @@
     .factory('horizon.dashboard.container-infra.bay-models.service', bayModelsService);
 
   bayModelsService.$inject = [
-    'horizon.app.core.openstack-service-api.magnum',
-    'horizon.app.core.openstack-service-api.policy',
+    'horizon.app.core.openstack-service-api.magnum-bay-models',
+    'horizon.app.core.openstack-service-api.magnum-bays',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
@@ -20,20 +20,19 @@
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bay-models.service
-   * @param {Object} magnum The Magnum API service
-   * @param {Object} policy Horizon's policy API
+   * @param {Object} bayModelsAPI The bay models' API service
+   * @param {Object} baysAPI The bays' API service
    * @param {string} resourceType 'OS::Magnum::BayModel'
    * @description Data of the bay models panel, drawer and details page.
    * @returns {Object} The service
    */
-  function bayModelsService(magnum, policy, resourceType) {
+  function bayModelsService(bayModelsAPI, baysAPI, resourceType) {
     var service = {
       getBayModelsPromise: getBayModelsPromise,
       getBayModelPromise: getBayModelPromise,
       getBaysUsing: getBaysUsing,
       getDetailsPath: getDetailsPath,
-      itemName: itemName,
-      ifAllowedOn: ifAllowedOn
+      itemName: itemName
     };
 
     return service;
@@ -48,7 +47,7 @@
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
     function getBayModelsPromise() {
-      return magnum.getBayModels().then(function prepareAll(response) {
+      return bayModelsAPI.getBayModels().then(function prepareAll(response) {
         response.data.items.forEach(prepare);
         return response;
       });
@@ -61,7 +60,7 @@
      * @returns {Promise} Resolves with the response, whose data is the bay model
      */
     function getBayModelPromise(identifier) {
-      return magnum.getBayModel(identifier).then(function prepareOne(response) {
+      return bayModelsAPI.getBayModel(identifier).then(function prepareOne(response) {
         prepare(response.data);
         return response;
       });
@@ -74,7 +73,7 @@
      * @returns {Promise} Resolves with the bays ([] when there are none)
      */
     function getBaysUsing(bayModel) {
-      return magnum.getBays().then(function usingIt(response) {
+      return baysAPI.getBays().then(function usingIt(response) {
         return response.data.items.filter(function madeFrom(bay) {
           return bay.cluster_template_id === bayModel.uuid;
         });
@@ -99,23 +98,6 @@
      */
     function itemName(item) {
       return item.name || item.uuid;
-    }
-
-    /**
-     * @name ifAllowedOn
-     * @param {string} rule A rule of the 'container-infra' policy scope
-     * @param {Object} item The bay model acted on
-     * @description
-     * Asks the policy about `rule` with the bay model's project as target,
-     * the way the service checks it: a member may change the bay models of
-     * their own project only, an administrator any bay model.
-     * @returns {Promise} Resolves if allowed, rejects otherwise
-     */
-    function ifAllowedOn(rule, item) {
-      return policy.ifAllowed({
-        rules: [['container-infra', rule]],
-        target: {project_id: item.project_id}
-      });
     }
 
     // The table tracks rows by `trackBy` (it changes with the bay model, so

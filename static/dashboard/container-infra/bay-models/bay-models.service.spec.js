@@ -5,14 +5,14 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bay-models.service', function () {
-    var service, magnum, policy, $q, $rootScope;
+    var service, bayModelsAPI, baysAPI, $q, $rootScope;
 
     beforeEach(module('horizon.dashboard.container-infra.bay-models'));
 
     beforeEach(inject(function ($injector) {
       service = $injector.get('horizon.dashboard.container-infra.bay-models.service');
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
-      policy = $injector.get('horizon.app.core.openstack-service-api.policy');
+      bayModelsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bay-models');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
     }));
@@ -30,7 +30,7 @@
 
     it('lists the bay models, each with an id and a trackBy key', function () {
       var result;
-      spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({
+      spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({
         data: {items: [
           {uuid: 'a1', name: 'k8s', updated_at: '2026-01-02T03:04:05+00:00'},
           {uuid: 'b2', name: 'swarm', updated_at: null}
@@ -39,7 +39,7 @@
 
       result = settle(service.getBayModelsPromise({name: 'k8s'})).value;
 
-      expect(magnum.getBayModels).toHaveBeenCalledWith();
+      expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith();
       expect(result.data.items.map(function (item) { return item.trackBy; }))
         .toEqual(['a12026-01-02T03:04:05+00:00', 'b2']);
       expect(result.data.items.map(function (item) { return item.id; }))
@@ -48,26 +48,26 @@
 
     it('loads one bay model for the details page, with an id', function () {
       var result;
-      spyOn(magnum, 'getBayModel').and.returnValue($q.resolve({
+      spyOn(bayModelsAPI, 'getBayModel').and.returnValue($q.resolve({
         data: {uuid: 'c3', name: 'one'}
       }));
 
       result = settle(service.getBayModelPromise('c3')).value;
 
-      expect(magnum.getBayModel).toHaveBeenCalledWith('c3');
+      expect(bayModelsAPI.getBayModel).toHaveBeenCalledWith('c3');
       expect(result.data.id).toBe('c3');
       expect(result.data.trackBy).toBe('c3');
     });
 
     it('passes a failure on', function () {
       var failure = {status: 500, data: 'boom'};
-      spyOn(magnum, 'getBayModels').and.returnValue($q.reject(failure));
+      spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.reject(failure));
 
       expect(settle(service.getBayModelsPromise()).rejected).toBe(failure);
     });
 
     it('finds the bays made from a bay model', function () {
-      spyOn(magnum, 'getBays').and.returnValue($q.resolve({data: {items: [
+      spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
         {uuid: 'b1', cluster_template_id: 'm1'},
         {uuid: 'b2', cluster_template_id: 'm2'},
         {uuid: 'b3', cluster_template_id: 'm1'}
@@ -86,17 +86,6 @@
     it('names a bay model by its name, else its id', function () {
       expect(service.itemName({name: 'k8s', uuid: 'u1'})).toBe('k8s');
       expect(service.itemName({name: null, uuid: 'u1'})).toBe('u1');
-    });
-
-    it('asks the policy with the bay model\'s project as target', function () {
-      spyOn(policy, 'ifAllowed').and.returnValue($q.reject());
-
-      expect('rejected' in settle(service.ifAllowedOn('clustertemplate:update',
-        {uuid: 'u1', project_id: 'p9'}))).toBe(true);
-      expect(policy.ifAllowed).toHaveBeenCalledWith({
-        rules: [['container-infra', 'clustertemplate:update']],
-        target: {project_id: 'p9'}
-      });
     });
   });
 })();

@@ -8,9 +8,7 @@
     .module('horizon.dashboard.container-infra.bays')
     .factory('horizon.dashboard.container-infra.bays.status', bayStatusService);
 
-  bayStatusService.$inject = [
-    'horizon.framework.util.i18n.gettext'
-  ];
+  bayStatusService.$inject = ['horizon.framework.util.i18n.gettext'];
 
   /**
    * @ngdoc service
@@ -18,7 +16,7 @@
    * @param {Function} gettext
    * @description
    * Readable labels of the codes Magnum gives in a bay's `status` and
-   * `health_status` fields.
+   * `health_status` fields, and what a bay's state allows.
    * @returns {Object} The service
    */
   function bayStatusService(gettext) {
@@ -53,7 +51,9 @@
       statusOptions: statusOptions,
       healthOptions: healthOptions,
       isFailed: isFailed,
-      isInTransition: isInTransition
+      isInTransition: isInTransition,
+      canChange: canChange,
+      hasApi: hasApi
     };
 
     return service;
@@ -123,6 +123,29 @@
      */
     function isInTransition(bay) {
       return angular.isString(bay.status) && /_IN_PROGRESS$/.test(bay.status);
+    }
+
+    /**
+     * @name canChange
+     * @param {Object} bay
+     * @description
+     * Whether Magnum may start a resize or upgrade: the bay has a stack
+     * (its creation did not fail), and nothing runs on it or deletes it.
+     * @returns {boolean} Whether the bay can be changed now
+     */
+    function canChange(bay) {
+      return !isInTransition(bay) && bay.status !== 'CREATE_FAILED' &&
+        !/^DELETE_/.test(bay.status || '');
+    }
+
+    /**
+     * @name hasApi
+     * @param {Object} bay
+     * @description Certificates and client configuration need the bay's API.
+     * @returns {boolean} Whether the bay has an API address
+     */
+    function hasApi(bay) {
+      return Boolean(bay.api_address) && !/^DELETE_/.test(bay.status || '');
     }
 
     function has(labels, code) {

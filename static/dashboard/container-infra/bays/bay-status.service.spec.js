@@ -75,5 +75,22 @@
       expect(status.isInTransition({status: null})).toBe(false);
       expect(status.isInTransition({})).toBe(false);
     });
+
+    it('lets a bay change only when it rests and has a stack', function () {
+      expect(status.canChange({status: 'CREATE_COMPLETE'})).toBe(true);
+      expect(status.canChange({status: 'UPDATE_FAILED'})).toBe(true);
+      expect(status.canChange({status: 'UPDATE_IN_PROGRESS'})).toBe(false);
+      expect(status.canChange({status: 'CREATE_FAILED'})).toBe(false);
+      expect(status.canChange({status: 'DELETE_FAILED'})).toBe(false);
+      expect(status.canChange({})).toBe(true);
+    });
+
+    it('offers certificates only once a bay has its API', function () {
+      expect(status.hasApi({status: 'CREATE_COMPLETE', api_address: 'tcp://10.0.0.2:2376'}))
+        .toBe(true);
+      expect(status.hasApi({status: 'CREATE_IN_PROGRESS', api_address: null})).toBe(false);
+      expect(status.hasApi({status: 'DELETE_IN_PROGRESS', api_address: 'tcp://x'})).toBe(false);
+      expect(status.hasApi({api_address: 'tcp://x'})).toBe(true);
+    });
   });
 })();

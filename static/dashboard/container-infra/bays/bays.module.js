@@ -11,65 +11,49 @@
    * @name horizon.dashboard.container-infra.bays
    * @description
    * Registers the OS::Magnum::Bay resource type: its names, its properties,
-   * how to list and load it, its table columns, search facets, drawer and
-   * details views. Its actions are registered in actions/actions.run.js.
+   * how to list and load it, its table columns, search facets and drawer.
+   * Its actions and its details page are registered by the `actions` and
+   * `details` modules.
    */
   angular
     .module('horizon.dashboard.container-infra.bays', [
       'ngRoute',
       'horizon.framework',
       'horizon.app.core.openstack-service-api',
-      'horizon.dashboard.container-infra.common'
+      'horizon.dashboard.container-infra.common',
+      'horizon.dashboard.container-infra.bays.actions',
+      'horizon.dashboard.container-infra.bays.details'
     ])
     .constant('horizon.dashboard.container-infra.bays.resourceType', 'OS::Magnum::Bay')
-    .constant('horizon.dashboard.container-infra.bays.events', {
-      // Broadcast on $rootScope with the bays each time the list is loaded.
-      LISTED: 'horizon.dashboard.container-infra.bays.LISTED',
-      // Broadcast on $rootScope with the failed response when listing fails.
-      LIST_FAILED: 'horizon.dashboard.container-infra.bays.LIST_FAILED',
-      // Broadcast on $rootScope with a bay's id once the service accepted its deletion.
-      DELETED: 'horizon.dashboard.container-infra.bays.DELETED'
-    })
-    .config(config)
     .run(run);
-
-  config.$inject = ['$provide', '$windowProvider'];
-
-  /**
-   * @name config
-   * @param {Object} $provide
-   * @param {Object} $windowProvider
-   * @description Where the templates of this folder are served from.
-   * @returns {undefined} Returns nothing
-   */
-  function config($provide, $windowProvider) {
-    var path = $windowProvider.$get().STATIC_URL + 'dashboard/container-infra/bays/';
-    $provide.constant('horizon.dashboard.container-infra.bays.basePath', path);
-  }
 
   run.$inject = [
     'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
-    'horizon.dashboard.container-infra.bays.basePath',
+    'horizon.dashboard.container-infra.common.choices.service',
+    'horizon.dashboard.container-infra.common.live-table.service',
+    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.bays.status',
     'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, basePath, baysService, bayStatus, resourceType) {
+  function run(registry, gettext, ngettext, choices, liveTable, basePath, baysService, bayStatus,
+               resourceType) {
     var type = registry.getResourceType(resourceType);
 
     // No setItemInTransitionFunction on the type: Horizon's table would then
-    // start its own re-list timer, next to the panel's bay poller. The status
-    // column still shows the in-transition bar.
+    // start its own re-list timer, next to the live table's poller. The
+    // status column still shows the in-transition bar.
     type
       .setNames('Bay', 'Bays', ngettext('Bay', 'Bays', 1))
       .setProperties(properties())
-      .setListFunction(baysService.getBaysPromise)
+      .setListFunction(liveTable.listFunction(resourceType, baysService.getBaysPromise,
+        bayStatus.isInTransition))
       .setLoadFunction(baysService.getBayPromise)
       .setDefaultIndexUrl('/project/bays/')
-      .setSummaryTemplateUrl(basePath + 'details/drawer.html');
+      .setSummaryTemplateUrl(basePath + 'bays/details/drawer.html');
 
     type.tableColumns
       .append({
@@ -91,47 +75,12 @@
       .append({id: 'created_at', priority: 2});
 
     type.filterFacets
-      .append({
-        label: gettext('Name'),
-        name: 'name',
-        singleton: true
-      })
-      .append({
-        label: gettext('Status'),
-        name: 'status',
-        singleton: true,
-        options: bayStatus.statusOptions()
-      })
-      .append({
-        label: gettext('Health Status'),
-        name: 'health_status',
-        singleton: true,
-        options: bayStatus.healthOptions()
-      })
-      .append({
-        label: gettext('COE'),
-        name: 'coe',
-        singleton: true,
-        options: [
-          {label: gettext('Kubernetes'), key: 'kubernetes'},
-          {label: gettext('Docker Swarm'), key: 'swarm'},
-          {label: gettext('Docker Swarm Mode'), key: 'swarm-mode'},
-          {label: gettext('Mesos'), key: 'mesos'},
-          {label: gettext('DC/OS'), key: 'dcos'}
-        ]
-      });
-
-    type.detailsViews
-      .append({
-        id: 'bayDetailsOverview',
-        name: gettext('Overview'),
-        template: basePath + 'details/overview.html'
-      })
-      .append({
-        id: 'bayDetailsProgress',
-        name: gettext('Progress'),
-        template: basePath + 'details/progress.html'
-      });
+      .append({label: gettext('Name'), name: 'name', singleton: true})
+      .append({label: gettext('Status'), name: 'status', singleton: true,
+        options: bayStatus.statusOptions()})
+      .append({label: gettext('Health Status'), name: 'health_status', singleton: true,
+        options: bayStatus.healthOptions()})
+      .append(choices.coeFacet(gettext('COE')));
 
     /**
      * @name properties

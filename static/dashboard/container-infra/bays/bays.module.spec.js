@@ -25,25 +25,32 @@
     });
 
     it('labels the properties', function () {
-      expect(type.label('uuid')).toBe('ID');
-      expect(type.label('name')).toBe('Name');
-      expect(type.label('status')).toBe('Status');
-      expect(type.label('health_status')).toBe('Health Status');
-      expect(type.label('cluster_template_id')).toBe('Bay Model ID');
-      expect(type.label('bay_model_name')).toBe('Bay Model');
-      expect(type.label('coe')).toBe('COE');
-      expect(type.label('api_address')).toBe('API Address');
-      expect(type.label('node_count')).toBe('Worker Nodes');
-      expect(type.label('master_count')).toBe('Masters');
-      expect(type.label('status_reason')).toBe('Status Reason');
-      expect(type.label('stack_id')).toBe('Stack ID');
-      expect(type.label('created_at')).toBe('Created');
+      var fields = ['uuid', 'name', 'status', 'health_status', 'cluster_template_id',
+        'bay_model_name', 'coe', 'api_address', 'node_count', 'master_count', 'status_reason',
+        'stack_id', 'created_at'];
+      expect(fields.map(type.label)).toEqual(['ID', 'Name', 'Status', 'Health Status',
+        'Bay Model ID', 'Bay Model', 'COE', 'API Address', 'Worker Nodes', 'Masters',
+        'Status Reason', 'Stack ID', 'Created']);
     });
 
-    it('uses the bays service as list function', inject(function ($injector) {
-      var service = $injector.get('horizon.dashboard.container-infra.bays.service');
+    it('lists live through the bays service', inject(function ($injector) {
+      var baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
+      var bayModelsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bay-models');
+      var $q = $injector.get('$q');
+      var $rootScope = $injector.get('$rootScope');
+      var heard;
+      spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
+        {uuid: 'b1', status: 'CREATE_IN_PROGRESS'}
+      ]}}));
+      spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+      $rootScope.$on('horizon.dashboard.container-infra.common.LISTED', function (e, t, items, busy) {
+        heard = [t, items.length, busy];
+      });
       expect(type.isListFunctionSet()).toBe(true);
-      expect(type.list).toBe(service.getBaysPromise);
+      type.list({quiet: true});
+      $rootScope.$apply();
+      expect(baysAPI.getBays).toHaveBeenCalledWith(undefined, true);
+      expect(heard).toEqual(['OS::Magnum::Bay', 1, true]);
     }));
 
     it('loads one bay with the bays service, for its details page', inject(function ($injector) {
@@ -56,13 +63,15 @@
       expect(type.getDefaultIndexUrl()).toBe('/project/bays/');
     });
 
-    it('has a drawer and an Overview and a Progress tab', function () {
+    it('opens a row on the bay\'s drawer', function () {
       expect(type.summaryTemplateUrl)
         .toBe('/static/dashboard/container-infra/bays/details/drawer.html');
-      expect(type.detailsViews.map(function (view) { return view.name; }))
-        .toEqual(['Overview', 'Progress']);
-      expect(type.detailsViews[1].template)
-        .toBe('/static/dashboard/container-infra/bays/details/progress.html');
+    });
+
+    it('gathers its actions and details page', function () {
+      expect(angular.module('horizon.dashboard.container-infra.bays').requires).toEqual(
+        jasmine.arrayContaining(['horizon.dashboard.container-infra.bays.actions',
+          'horizon.dashboard.container-infra.bays.details']));
     });
 
     it('shows the expected columns', function () {
@@ -92,45 +101,30 @@
       expect(status.itemInTransitionFunction({status: 'UPDATE_COMPLETE'})).toBe(false);
     });
 
-    it('leaves polling to the bay poller, not to the table\'s own timer', function () {
+    it('leaves polling to the live table, not to the table\'s own timer', function () {
       expect(type.itemInTransitionFunction({status: 'DELETE_IN_PROGRESS'})).toBe(false);
     });
 
-    it('offers search facets on name, status, health and COE', function () {
+    it('offers search facets on name, status, health and COE', inject(function ($injector) {
       var facets = type.filterFacets;
       var statusKeys;
+      spyOn($injector.get('horizon.app.core.openstack-service-api.magnum-choices'), 'getChoices')
+        .and.returnValue($injector.get('$q').resolve({data: {
+          coes: [{id: 'kubernetes', name: 'Kubernetes'}], drivers: [{coe: 'kubernetes'}]
+        }}));
       expect(facets.map(function (facet) { return facet.name; }))
         .toEqual(['name', 'status', 'health_status', 'coe']);
       expect(facets[2].options.map(function (option) { return option.key; }))
         .toEqual(['HEALTHY', 'UNHEALTHY', 'UNKNOWN']);
-      expect(facets[3].options.map(function (option) { return option.key; }))
-        .toContain('swarm-mode');
+      expect(facets[3].options).toEqual([]);
+      $injector.get('$rootScope').$apply();
+      expect(facets[3].options).toEqual([{key: 'kubernetes', label: 'Kubernetes'}]);
       statusKeys = facets[1].options.map(function (option) { return option.key; });
       expect(statusKeys).toContain('CREATE_COMPLETE');
       expect(statusKeys).toContain('CREATE_FAILED');
       expect(facets[1].options[0]).toEqual({
         key: 'CREATE_IN_PROGRESS', label: 'Create In Progress'
       });
-    });
-
-    it('has a panel template showing this resource type', function (done) {
-      fetch('/base/static/dashboard/container-infra/bays/panel.html')
-        .then(function (response) {
-          expect(response.ok).toBe(true);
-          return response.text();
-        })
-        .then(function (html) {
-          var doc = new DOMParser().parseFromString(html, 'text/html');
-          var panel = doc.querySelector('hz-resource-panel');
-          var table = panel.querySelector('hz-resource-table');
-          expect(panel.getAttribute('resource-type-name')).toBe('OS::Magnum::Bay');
-          expect(table.getAttribute('resource-type-name')).toBe('OS::Magnum::Bay');
-          expect(table.getAttribute('track-by')).toBe('trackBy');
-          expect(table.getAttribute('list-function-extra-params')).toBe('panel.listParams');
-          expect(doc.querySelector('[ng-controller]').getAttribute('ng-controller'))
-            .toBe('horizon.dashboard.container-infra.bays.PanelController as panel');
-        })
-        .then(done, done.fail);
-    });
+    }));
   });
 })();

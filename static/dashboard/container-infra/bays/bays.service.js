@@ -10,9 +10,8 @@
 
   baysService.$inject = [
     '$q',
-    '$rootScope',
-    'horizon.app.core.openstack-service-api.magnum',
-    'horizon.dashboard.container-infra.bays.events',
+    'horizon.app.core.openstack-service-api.magnum-bay-models',
+    'horizon.app.core.openstack-service-api.magnum-bays',
     'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
@@ -20,14 +19,13 @@
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.service
    * @param {Object} $q
-   * @param {Object} $rootScope
-   * @param {Object} magnum The Magnum API service
-   * @param {Object} events The bays' events
+   * @param {Object} bayModelsAPI The bay models' API service
+   * @param {Object} baysAPI The bays' API service
    * @param {string} resourceType 'OS::Magnum::Bay'
    * @description Data of the bays panel and of a bay's details page.
    * @returns {Object} The service
    */
-  function baysService($q, $rootScope, magnum, events, resourceType) {
+  function baysService($q, bayModelsAPI, baysAPI, resourceType) {
     var service = {
       getBaysPromise: getBaysPromise,
       getBayPromise: getBayPromise,
@@ -46,25 +44,19 @@
      * parameters it gets are not sent: the table filters on the client.
      * The bay models are listed once per call (not once per bay) to name
      * each bay's bay model and COE; without them the bays still list.
-     * Broadcasts events.LISTED with the bays, or events.LIST_FAILED with
-     * the failed response, for the panel's poller.
      * @param {Object=} params The table's: `quiet: true` lists without an
-     *   error toast (the panel's poller, once a refresh has failed)
+     *   error toast (the live table's poller, once a refresh has failed)
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
     function getBaysPromise(params) {
       var quiet = Boolean(params && params.quiet);
-      return $q.all([magnum.getBays(undefined, quiet), bayModelsById()])
+      return $q.all([baysAPI.getBays(undefined, quiet), bayModelsById()])
         .then(function combine(results) {
           var response = results[0];
           response.data.items.forEach(function decorateBay(bay) {
             decorate(bay, results[1][bay.cluster_template_id]);
           });
-          $rootScope.$broadcast(events.LISTED, response.data.items);
           return response;
-        }, function failed(response) {
-          $rootScope.$broadcast(events.LIST_FAILED, response);
-          return $q.reject(response);
         });
     }
 
@@ -77,8 +69,8 @@
      * @returns {Promise} Resolves with the response, whose data is the bay
      */
     function getBayPromise(id) {
-      return magnum.getBay(id).then(function addBayModel(response) {
-        return magnum.getBayModel(response.data.cluster_template_id)
+      return baysAPI.getBay(id).then(function addBayModel(response) {
+        return bayModelsAPI.getBayModel(response.data.cluster_template_id)
           .then(function found(model) {
             return model.data;
           }, function notFound() {
@@ -122,7 +114,7 @@
     }
 
     function bayModelsById() {
-      return magnum.getBayModels().then(function index(response) {
+      return bayModelsAPI.getBayModels().then(function index(response) {
         var byId = {};
         response.data.items.forEach(function add(model) {
           byId[model.uuid] = model;

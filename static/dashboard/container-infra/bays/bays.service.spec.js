@@ -5,22 +5,22 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bays.service', function () {
-    var service, magnum, events, $q, $rootScope;
+    var service, bayModelsAPI, baysAPI, $q, $rootScope;
     var swarm = {uuid: 'm1', name: 'local-swarm', coe: 'swarm-mode'};
 
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
     beforeEach(inject(function ($injector) {
       service = $injector.get('horizon.dashboard.container-infra.bays.service');
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
-      events = $injector.get('horizon.dashboard.container-infra.bays.events');
+      bayModelsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bay-models');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
     }));
 
     describe('getBaysPromise', function () {
       beforeEach(function () {
-        spyOn(magnum, 'getBays').and.returnValue($q.resolve({data: {items: [
+        spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
           {uuid: 'x1', status: 'CREATE_COMPLETE', node_count: 2, cluster_template_id: 'm1',
            updated_at: '2026-05-06T07:08:09+00:00'},
           {uuid: 'y2', status: 'CREATE_IN_PROGRESS', node_count: 1, cluster_template_id: 'gone'}
@@ -29,15 +29,15 @@
 
       it('names each bay\'s bay model and COE from one list of bay models', function () {
         var items;
-        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: [swarm]}}));
+        spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: [swarm]}}));
 
         service.getBaysPromise({name: 'ignored'}).then(function (response) {
           items = response.data.items;
         });
         $rootScope.$apply();
 
-        expect(magnum.getBays).toHaveBeenCalledWith(undefined, false);
-        expect(magnum.getBayModels.calls.count()).toBe(1);
+        expect(baysAPI.getBays).toHaveBeenCalledWith(undefined, false);
+        expect(bayModelsAPI.getBayModels.calls.count()).toBe(1);
         expect(items[0].bay_model_name).toBe('local-swarm');
         expect(items[0].coe).toBe('swarm-mode');
         expect(items[0].bay_model).toBe(swarm);
@@ -47,7 +47,7 @@
 
       it('gives each bay an id and a trackBy key that changes with the bay', function () {
         var items;
-        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+        spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
 
         service.getBaysPromise().then(function (response) {
           items = response.data.items;
@@ -61,7 +61,7 @@
 
       it('still lists the bays when the bay models cannot be read', function () {
         var items;
-        spyOn(magnum, 'getBayModels').and.returnValue($q.reject({status: 500}));
+        spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.reject({status: 500}));
 
         service.getBaysPromise().then(function (response) {
           items = response.data.items;
@@ -73,51 +73,20 @@
       });
 
       it('lists without a toast when the panel asks for quiet', function () {
-        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+        spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
 
         service.getBaysPromise({poll: 3, quiet: true});
         $rootScope.$apply();
 
-        expect(magnum.getBays).toHaveBeenCalledWith(undefined, true);
-      });
-
-      it('tells the panel when listing failed, and rejects', function () {
-        var failure, rejected;
-        var answer = {status: 500, data: 'busy'};
-        magnum.getBays.and.returnValue($q.reject(answer));
-        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
-        $rootScope.$on(events.LIST_FAILED, function (event, response) {
-          failure = response;
-        });
-
-        service.getBaysPromise().catch(function (response) {
-          rejected = response;
-        });
-        $rootScope.$apply();
-
-        expect(failure).toBe(answer);
-        expect(rejected).toBe(answer);
-      });
-
-      it('tells the panel which bays it listed', function () {
-        var listed;
-        spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
-        $rootScope.$on(events.LISTED, function (event, bays) {
-          listed = bays;
-        });
-
-        service.getBaysPromise();
-        $rootScope.$apply();
-
-        expect(listed.map(function (bay) { return bay.uuid; })).toEqual(['x1', 'y2']);
+        expect(baysAPI.getBays).toHaveBeenCalledWith(undefined, true);
       });
     });
 
     it('passes a failure to list on', function () {
       var failure = {status: 503, data: 'down'};
       var rejected;
-      spyOn(magnum, 'getBays').and.returnValue($q.reject(failure));
-      spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+      spyOn(baysAPI, 'getBays').and.returnValue($q.reject(failure));
+      spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
 
       service.getBaysPromise().catch(function (response) {
         rejected = response;
@@ -129,22 +98,22 @@
 
     describe('getBayPromise', function () {
       beforeEach(function () {
-        spyOn(magnum, 'getBay').and.returnValue($q.resolve({data: {
+        spyOn(baysAPI, 'getBay').and.returnValue($q.resolve({data: {
           uuid: 'x1', status: 'CREATE_COMPLETE', cluster_template_id: 'm1'
         }}));
       });
 
       it('loads the bay with its bay model', function () {
         var bay;
-        spyOn(magnum, 'getBayModel').and.returnValue($q.resolve({data: swarm}));
+        spyOn(bayModelsAPI, 'getBayModel').and.returnValue($q.resolve({data: swarm}));
 
         service.getBayPromise('x1').then(function (response) {
           bay = response.data;
         });
         $rootScope.$apply();
 
-        expect(magnum.getBay).toHaveBeenCalledWith('x1');
-        expect(magnum.getBayModel).toHaveBeenCalledWith('m1');
+        expect(baysAPI.getBay).toHaveBeenCalledWith('x1');
+        expect(bayModelsAPI.getBayModel).toHaveBeenCalledWith('m1');
         expect(bay.bay_model).toBe(swarm);
         expect(bay.bay_model_name).toBe('local-swarm');
         expect(bay.id).toBe('x1');
@@ -152,7 +121,7 @@
 
       it('loads the bay when its bay model cannot be read', function () {
         var bay;
-        spyOn(magnum, 'getBayModel').and.returnValue($q.reject({status: 404}));
+        spyOn(bayModelsAPI, 'getBayModel').and.returnValue($q.reject({status: 404}));
 
         service.getBayPromise('x1').then(function (response) {
           bay = response.data;

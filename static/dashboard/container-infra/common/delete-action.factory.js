@@ -13,7 +13,6 @@
   deleteActionFactory.$inject = [
     '$q',
     'horizon.app.core.openstack-service-api.magnum-error-reason',
-    'horizon.app.core.openstack-service-api.policy',
     'horizon.framework.util.actions.action-result.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.q.extensions',
@@ -26,7 +25,6 @@
    * @name horizon.dashboard.container-infra.common.delete-action.factory
    * @param {Object} $q
    * @param {Function} errorReason The server's reason of a failed call
-   * @param {Object} policy Horizon's policy API
    * @param {Object} actionResultService
    * @param {Function} gettext
    * @param {Object} $qExtensions
@@ -38,9 +36,10 @@
    *
    *     deleteActionFactory.create({
    *       resourceType: 'OS::Magnum::Bay',
-   *       policyRule: 'cluster:delete',
-   *       deleteFn: magnum.deleteBay,
-   *       allowedFn: function (bay) { return bay.status !== 'DELETE_IN_PROGRESS'; },
+   *       allowed: allowed.when('cluster:delete', function (bay) {
+   *         return bay.status !== 'DELETE_IN_PROGRESS';
+   *       }),
+   *       deleteFn: baysAPI.deleteBay,
    *       labels: {
    *         title: function (count) { return ngettext('Delete Bay', 'Delete Bays', count); },
    *         message: gettext('You have selected "%s". Deleted bays cannot be recovered.'),
@@ -51,10 +50,11 @@
    *     });
    * @returns {Object} The factory
    */
-  function deleteActionFactory($q, errorReason, policy, actionResultService, gettext,
+  function deleteActionFactory($q, errorReason, actionResultService, gettext,
                                $qExtensions, deleteModal, toast) {
     var factory = {
-      create: create
+      create: create,
+      register: register
     };
 
     return factory;
@@ -65,13 +65,12 @@
      * @name create
      * @param {Object} options
      * @param {string} options.resourceType Type named in the action result
-     * @param {string} options.policyRule Rule of the 'container-infra' scope
+     * @param {Function} options.allowed item → promise, built by the
+     *   common allowed service (without an item: the batch action)
      * @param {Function} options.deleteFn Called as deleteFn(id, true, item)
      *   for each confirmed item; returns a promise. The `true` is the API
      *   service's suppressError: one toast names the items that could not
      *   be deleted, each with the server's reason.
-     * @param {Function} [options.allowedFn] item → boolean or promise; false,
-     *   a promise of false or a rejected promise mean "not this item"
      * @param {Function} [options.idOf] item → id (default: uuid, else id). The
      *   resource table drops deleted rows by their `id`, so list functions
      *   give each item an `id` equal to this.
@@ -86,27 +85,11 @@
       var idOf = options.idOf || defaultId;
       var service = {
         initAction: angular.noop,
-        allowed: allowed,
+        allowed: options.allowed,
         perform: perform
       };
 
       return service;
-
-      /**
-       * @name allowed
-       * @param {Object} [item] The row's item; none for the batch action
-       * @description
-       * Resolves when the policy rule allows deleting and, for an item,
-       * when `allowedFn` accepts it; rejects otherwise.
-       * @returns {Promise} Resolves if allowed
-       */
-      function allowed(item) {
-        var checks = [policy.ifAllowed({rules: [['container-infra', options.policyRule]]})];
-        if (item && options.allowedFn) {
-          checks.push($q.when(options.allowedFn(item)).then(rejectFalse));
-        }
-        return $q.all(checks);
-      }
 
       /**
        * @name perform
@@ -123,7 +106,7 @@
         var list = angular.isArray(items) ? items : [items];
         var count = list.length;
         var checks = list.map(function check(item) {
-          return {promise: allowed(item), context: item};
+          return {promise: options.allowed(item), context: item};
         });
         return $qExtensions.allSettled(checks).then(confirmAllowed);
 
@@ -192,16 +175,38 @@
       }
     }
 
+    /**
+     * @name register
+     * @param {Object} type A resource type of Horizon's registry
+     * @param {Object} service A delete action (create's result)
+     * @param {Object} texts {item: the row action's text, batch: the
+     *   batch action's text}
+     * @description
+     * Offers `service` on each row (last of the row actions, as a danger)
+     * and on the selected rows. The actions' ids are named after the type:
+     * OS::Magnum::Bay gets deleteBayAction and batchDeleteBayAction.
+     * @returns {undefined} Returns nothing
+     */
+    function register(type, service, texts) {
+      var name = type.type.split('::').pop();
+      type.itemActions.append({
+        id: 'delete' + name + 'Action',
+        service: service,
+        template: {text: texts.item, type: 'delete'}
+      });
+      type.batchActions.append({
+        id: 'batchDelete' + name + 'Action',
+        service: service,
+        template: {text: texts.batch, type: 'delete-selected'}
+      });
+    }
+
     function defaultId(item) {
       return item.uuid || item.id;
     }
 
     function contextOf(settled) {
       return settled.context;
-    }
-
-    function rejectFalse(value) {
-      return value === false ? $q.reject(value) : value;
     }
   }
 })();

@@ -5,7 +5,7 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.common.delete-action.factory', function () {
-    var factory, policy, simpleModal, toast, $q, $rootScope, scope;
+    var h, factory, allowedService;
     var policyAnswer, modalResult, deleteFn;
 
     var LABELS = {
@@ -19,31 +19,26 @@
     beforeEach(module('horizon.dashboard.container-infra.common'));
 
     beforeEach(inject(function ($injector) {
+      h = window.actionSpecs.horizon();
       factory = $injector.get('horizon.dashboard.container-infra.common.delete-action.factory');
-      policy = $injector.get('horizon.app.core.openstack-service-api.policy');
-      simpleModal = $injector.get('horizon.framework.widgets.modal.simple-modal.service');
-      toast = $injector.get('horizon.framework.widgets.toast.service');
-      $q = $injector.get('$q');
-      $rootScope = $injector.get('$rootScope');
-      scope = $rootScope.$new();
+      allowedService = $injector.get('horizon.dashboard.container-infra.common.allowed.service');
 
       policyAnswer = true;
-      spyOn(policy, 'ifAllowed').and.callFake(function () {
-        return policyAnswer ? $q.resolve({allowed: true}) : $q.reject({allowed: false});
+      spyOn(h.policy, 'ifAllowed').and.callFake(function () {
+        return policyAnswer ? h.$q.resolve({allowed: true}) : h.$q.reject({allowed: false});
       });
       modalResult = null;
-      spyOn(simpleModal, 'modal').and.callFake(function () {
-        modalResult = $q.defer();
+      spyOn(h.simpleModal, 'modal').and.callFake(function () {
+        modalResult = h.$q.defer();
         return {result: modalResult.promise};
       });
-      spyOn(toast, 'add');
-      deleteFn = jasmine.createSpy('deleteFn').and.returnValue($q.resolve({status: 204}));
+      deleteFn = jasmine.createSpy('deleteFn').and.returnValue(h.$q.resolve({status: 204}));
     }));
 
     function action(extra) {
       return factory.create(angular.extend({
         resourceType: 'OS::Test::Thing',
-        policyRule: 'thing:delete',
+        allowed: allowedService.when('thing:delete'),
         deleteFn: deleteFn,
         labels: LABELS
       }, extra));
@@ -57,7 +52,7 @@
         outcome.rejected = true;
         outcome.reason = reason;
       });
-      $rootScope.$apply();
+      h.$rootScope.$apply();
       return outcome;
     }
 
@@ -65,57 +60,9 @@
       return list.map(function (entry) { return entry.id; });
     }
 
-    describe('allowed', function () {
-      it('asks the policy rule of the container-infra scope', function () {
-        var outcome = settle(action().allowed());
-
-        expect(policy.ifAllowed)
-          .toHaveBeenCalledWith({rules: [['container-infra', 'thing:delete']]});
-        expect(outcome.resolved).toBeDefined();
-      });
-
-      it('refuses what the policy refuses, even when allowedFn agrees', function () {
-        policyAnswer = false;
-        var allowedFn = jasmine.createSpy('allowedFn').and.returnValue(true);
-
-        expect(settle(action({allowedFn: allowedFn}).allowed({uuid: 'a'})).rejected)
-          .toBe(true);
-      });
-
-      it('asks allowedFn about an item but not for the batch action', function () {
-        var allowedFn = jasmine.createSpy('allowedFn').and.returnValue(false);
-        var thing = action({allowedFn: allowedFn});
-
-        expect(settle(thing.allowed()).rejected).toBeUndefined();
-        expect(allowedFn).not.toHaveBeenCalled();
-        expect(settle(thing.allowed({uuid: 'a'})).rejected).toBe(true);
-        expect(allowedFn).toHaveBeenCalledWith({uuid: 'a'});
-      });
-
-      it('takes true, a promise of true or of nothing as yes', function () {
-        [
-          function () { return true; },
-          function () { return $q.resolve(true); },
-          function () { return $q.resolve(); }
-        ].forEach(function (answer) {
-          var thing = action({allowedFn: answer});
-          expect(settle(thing.allowed({uuid: 'a'})).resolved).toBeDefined();
-        });
-      });
-
-      it('takes a promise of false or a rejected promise as no', function () {
-        [
-          function () { return $q.resolve(false); },
-          function () { return $q.reject('busy'); }
-        ].forEach(function (answer) {
-          var thing = action({allowedFn: answer});
-          expect(settle(thing.allowed({uuid: 'a'})).rejected).toBe(true);
-        });
-      });
-
-      it('allows an item when there is no allowedFn and policy agrees', function () {
-        expect(settle(action().allowed({uuid: 'a'})).resolved).toBeDefined();
-      });
+    it('shows where the allowed function given says', function () {
+      var allowed = allowedService.when('thing:delete');
+      expect(action({allowed: allowed}).allowed).toBe(allowed);
     });
 
     it('has nothing to initialise', function () {
@@ -125,11 +72,11 @@
     describe('perform', function () {
       it('confirms one item with labels for one, then deletes it', function () {
         var item = {uuid: 'u1', name: 'first'};
-        var promise = action().perform(item, scope);
+        var promise = action().perform(item, h.scope);
         var outcome;
-        $rootScope.$apply();
+        h.$rootScope.$apply();
 
-        expect(simpleModal.modal).toHaveBeenCalledWith({
+        expect(h.simpleModal.modal).toHaveBeenCalledWith({
           title: 'Delete Thing',
           body: 'You have selected "first".',
           submit: 'Delete'
@@ -143,20 +90,20 @@
         expect(ids(outcome.resolved.deleted)).toEqual(['u1']);
         expect(outcome.resolved.deleted[0].type).toBe('OS::Test::Thing');
         expect(outcome.resolved.failed).toEqual([]);
-        expect(toast.add).toHaveBeenCalledWith('success', 'Deleted: first.');
+        expect(h.toast.add).toHaveBeenCalledWith('success', 'Deleted: first.');
       });
 
       it('deletes a batch and reports which failed', function () {
         var items = [{uuid: 'u1', name: 'good'}, {uuid: 'u2', name: 'used'}];
         var promise, outcome;
         deleteFn.and.callFake(function (id) {
-          return id === 'u2' ? $q.reject({status: 400, data: '"Used by bay b1."'}) : $q.resolve();
+          return id === 'u2' ? h.$q.reject({status: 400, data: '"Used by bay b1."'}) : h.$q.resolve();
         });
 
-        promise = action().perform(items, scope);
-        $rootScope.$apply();
-        expect(simpleModal.modal.calls.mostRecent().args[0].title).toBe('Delete Things');
-        expect(simpleModal.modal.calls.mostRecent().args[0].body)
+        promise = action().perform(items, h.scope);
+        h.$rootScope.$apply();
+        expect(h.simpleModal.modal.calls.mostRecent().args[0].title).toBe('Delete Things');
+        expect(h.simpleModal.modal.calls.mostRecent().args[0].body)
           .toBe('You have selected "good", "used".');
         modalResult.resolve();
         outcome = settle(promise);
@@ -165,22 +112,24 @@
           ['u2', true, items[1]]]);
         expect(ids(outcome.resolved.deleted)).toEqual(['u1']);
         expect(ids(outcome.resolved.failed)).toEqual(['u2']);
-        expect(toast.add).toHaveBeenCalledWith('error',
+        expect(h.toast.add).toHaveBeenCalledWith('error',
           'Unable to delete: used (Used by bay b1.).');
-        expect(toast.add.calls.count()).toBe(2);
+        expect(h.toast.add.calls.count()).toBe(2);
         expect(items[1].name).toBe('used');
       });
 
       it('leaves out the items it may not delete and says so', function () {
         var items = [{uuid: 'u1', name: 'mine'}, {uuid: 'u2', name: 'theirs'}];
-        var thing = action({allowedFn: function (item) { return item.name === 'mine'; }});
-        var promise = thing.perform(items, scope);
+        var thing = action({allowed: allowedService.when('thing:delete', function (item) {
+          return item.name === 'mine';
+        })});
+        var promise = thing.perform(items, h.scope);
         var outcome;
-        $rootScope.$apply();
+        h.$rootScope.$apply();
 
-        expect(toast.add).toHaveBeenCalledWith('error',
+        expect(h.toast.add).toHaveBeenCalledWith('error',
           'You are not allowed to delete: theirs.');
-        expect(simpleModal.modal.calls.mostRecent().args[0].body)
+        expect(h.simpleModal.modal.calls.mostRecent().args[0].body)
           .toBe('You have selected "mine".');
         modalResult.resolve();
         outcome = settle(promise);
@@ -196,18 +145,18 @@
 
         outcome = settle(action({labels: angular.extend({}, LABELS, {
           notAllowed: function (count) { return count + ' refused: %s'; }
-        })}).perform([{uuid: 'u1'}, {uuid: 'u2', name: 'b'}], scope));
+        })}).perform([{uuid: 'u1'}, {uuid: 'u2', name: 'b'}], h.scope));
 
-        expect(simpleModal.modal).not.toHaveBeenCalled();
-        expect(toast.add).toHaveBeenCalledWith('error', '2 refused: u1, b');
+        expect(h.simpleModal.modal).not.toHaveBeenCalled();
+        expect(h.toast.add).toHaveBeenCalledWith('error', '2 refused: u1, b');
         expect(ids(outcome.resolved.failed)).toEqual(['u1', 'u2']);
         expect(outcome.resolved.deleted).toEqual([]);
       });
 
       it('deletes nothing when the user cancels', function () {
-        var promise = action().perform({uuid: 'u1'}, scope);
+        var promise = action().perform({uuid: 'u1'}, h.scope);
         var outcome;
-        $rootScope.$apply();
+        h.$rootScope.$apply();
 
         modalResult.reject();
         outcome = settle(promise);
@@ -220,11 +169,11 @@
         var item = {project_id: 'p1', resource: 'Cluster'};
         var promise = action({
           idOf: function (quota) { return quota.project_id + '/' + quota.resource; }
-        }).perform(item, scope);
+        }).perform(item, h.scope);
         var outcome;
-        $rootScope.$apply();
+        h.$rootScope.$apply();
 
-        expect(simpleModal.modal.calls.mostRecent().args[0].body)
+        expect(h.simpleModal.modal.calls.mostRecent().args[0].body)
           .toBe('You have selected "p1/Cluster".');
         modalResult.resolve();
         outcome = settle(promise);
@@ -234,12 +183,28 @@
       });
 
       it('falls back on the id field when there is no uuid', function () {
-        var promise = action().perform([{id: 'i9', name: 'n'}], scope);
-        $rootScope.$apply();
+        var promise = action().perform([{id: 'i9', name: 'n'}], h.scope);
+        h.$rootScope.$apply();
         modalResult.resolve();
 
         expect(ids(settle(promise).resolved.deleted)).toEqual(['i9']);
       });
     });
+
+    it('offers a delete action on each row, last, and on the selected rows', inject(function ($injector) {
+      var type = $injector.get('horizon.framework.conf.resource-type-registry.service')
+        .getResourceType('OS::Test::Thing');
+      var thing = action();
+      type.itemActions.append({id: 'other', service: {}, template: {text: 'Other'}});
+      factory.register(type, thing, {item: 'Delete Thing', batch: 'Delete Things'});
+      expect(type.itemActions.map(function (entry) { return entry.id; }))
+        .toEqual(['other', 'deleteThingAction']);
+      expect(type.itemActions[1].service).toBe(thing);
+      expect(type.itemActions[1].template).toEqual({text: 'Delete Thing', type: 'delete'});
+      expect(type.batchActions[0]).toEqual(jasmine.objectContaining({
+        id: 'batchDeleteThingAction', service: thing,
+        template: {text: 'Delete Things', type: 'delete-selected'}
+      }));
+    }));
   });
 })();

@@ -9,9 +9,7 @@
     .module('horizon.dashboard.container-infra.common')
     .factory('horizon.dashboard.container-infra.common.labels.service', labelsService);
 
-  labelsService.$inject = [
-    'horizon.framework.util.i18n.gettext'
-  ];
+  labelsService.$inject = ['horizon.framework.util.i18n.gettext'];
 
   /**
    * @ngdoc service
@@ -26,7 +24,8 @@
     var service = {
       toText: toText,
       parse: parse,
-      check: check
+      check: check,
+      rows: rows
     };
 
     return service;
@@ -93,6 +92,22 @@
       } catch (err) {
         return err.message;
       }
+    }
+
+    /**
+     * @name rows
+     * @param {Object} map {key: value, ...} (labels, a bay's faults); null
+     *   or undefined for none
+     * @description
+     * The map as rows of a key/value list, by key; a value that is not a
+     * string is shown as JSON.
+     * @returns {Object[]} [{key, value}, ...]
+     */
+    function rows(map) {
+      return Object.keys(map || {}).sort().map(function row(key) {
+        var value = map[key];
+        return {key: key, value: angular.isString(value) ? value : angular.toJson(value)};
+      });
     }
 
     function fail(index, raw, message) {

@@ -64,5 +64,12 @@
       expect(labels.check('a=1\nb')).toBe('Line 2 ("b") is not key=value.');
       expect(labels.check('a=1\nb=2')).toBeNull();
     });
+
+    it('gives a map as key/value rows by key, other values as JSON', function () {
+      expect(labels.rows({b: '2', a: {n: 1}, c: null})).toEqual([
+        {key: 'a', value: '{"n":1}'}, {key: 'b', value: '2'}, {key: 'c', value: 'null'}
+      ]);
+      expect(labels.rows(null)).toEqual([]);
+    });
   });
 })();

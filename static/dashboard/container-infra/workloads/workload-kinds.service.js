@@ -11,9 +11,7 @@
     .module('horizon.dashboard.container-infra.workloads')
     .factory('horizon.dashboard.container-infra.workloads.kinds', workloadKinds);
 
-  workloadKinds.$inject = [
-    'horizon.framework.util.i18n.gettext'
-  ];
+  workloadKinds.$inject = ['horizon.framework.util.i18n.gettext'];
 
   /**
    * @ngdoc service

@@ -14,13 +14,13 @@
     '$q',
     '$scope',
     '$element',
-    '$document',
-    '$interval',
+    '$window',
     'horizon.app.core.openstack-service-api.magnum-workloads',
+    'horizon.app.core.openstack-service-api.magnum-error-reason',
+    'horizon.dashboard.container-infra.common.poller',
     'horizon.dashboard.container-infra.workloads.kinds',
     'horizon.dashboard.container-infra.workloads.bay-picture',
     'horizon.dashboard.container-infra.workloads.actions',
-    'horizon.dashboard.container-infra.workloads.yaml',
     'horizon.dashboard.container-infra.workloads.pollMs',
     'horizon.framework.util.i18n.gettext'
   ];
@@ -29,21 +29,21 @@
    * @ngdoc controller
    * @name horizon.dashboard.container-infra.workloads.WorkloadsController
    * @description
-   * Loads the bay's summary, then every `pollMs` (while the view is on
-   * screen and no read is pending) the chosen kind and, for the picture,
-   * the nodes and their tasks or pods. A failed read shows the server's
-   * reason (a 503 for an unreachable bay, a 409 for one not ready) in
-   * place of the tables, and the next poll tries again.
+   * Loads the bay's summary, then every `pollMs` (the common poller's idle
+   * interval: while the view is on screen, one read at a time) the chosen
+   * kind and, for the picture, the nodes and their tasks or pods. A failed
+   * read shows the server's reason (a 503 for an unreachable bay, a 409
+   * for one not ready) in place of the tables, and the next poll tries
+   * again. An item's details show as YAML (js-yaml, which Horizon serves
+   * from the XStatic-JS-Yaml package).
    */
-  function WorkloadsController($q, $scope, $element, $document, $interval, api, kinds,
-                               picture, actions, yaml, pollMs, gettext) {
+  function WorkloadsController($q, $scope, $element, $window, api, errorReason, pollerService,
+                               kinds, picture, actions, pollMs, gettext) {
     var ctrl = this;
-    var timer = null;
-    var busy = false;
+    var poller = pollerService.create($scope, refresh, {idle: pollMs, shown: onScreen});
     var generation = 0;
 
     ctrl.$onChanges = onChanges;
-    ctrl.$onDestroy = stop;
     ctrl.selectKind = selectKind;
     ctrl.applyFilters = applyFilters;
     ctrl.refresh = refresh;
@@ -81,38 +81,32 @@
 
     // bayId is the only binding: any change is a new bay.
     function onChanges() {
-      stop();
       reset();
       if (ctrl.bayId) {
         actions.permissions().then(function setAllowed(allowed) {
           ctrl.allowed = allowed;
         });
         refresh();
-        timer = $interval(tick, pollMs);
+      } else {
+        poller.cancel();
       }
     }
 
-    function stop() {
-      if (timer) {
-        $interval.cancel(timer);
-        timer = null;
-      }
-    }
-
-    function tick() {
-      if (!busy && !$document[0].hidden && $element[0].offsetParent !== null) {
-        refresh();
-      }
+    // A details tab that is not the one shown leaves the view off screen.
+    function onScreen() {
+      return $element[0].offsetParent !== null;
     }
 
     /**
      * @name refresh
-     * @description Reads the summary (until it is known), then the data.
+     * @description
+     * Reads the summary (until it is known), then the data; the next
+     * read is due pollMs after this one ended.
      * @returns {Promise} Resolves when the view shows the new data
      */
     function refresh() {
       var mine = generation;
-      busy = true;
+      poller.cancel();
       return (ctrl.summary ? $q.when(ctrl.summary) : api.getSummary(ctrl.bayId).then(onSummary))
         .then(readData)
         .then(function shown(results) {
@@ -121,13 +115,13 @@
           }
         }, function failed(response) {
           if (mine === generation) {
-            ctrl.error = {status: response && response.status, reason: api.reason(response)};
+            ctrl.error = {status: response && response.status, reason: errorReason(response)};
             ctrl.loaded = true;
           }
         })
         .finally(function done() {
           if (mine === generation) {
-            busy = false;
+            poller.schedule(false);
           }
         });
 
@@ -242,15 +236,22 @@
     }
 
     function showDetails(definition, item) {
-      var detail = {definition: definition, item: item, text: yaml.dump(item), raw: false};
+      var detail = {definition: definition, item: item, text: yaml(item), raw: false};
       ctrl.detail = detail;
       return api.get(ctrl.bayId, definition.kind, definition.ref(item), itemParams(item))
         .then(function full(response) {
-          detail.text = yaml.dump(response.data.raw || response.data);
+          detail.text = yaml(response.data.raw || response.data);
           detail.raw = Boolean(response.data.raw);
         }, function failed(response) {
-          detail.error = api.reason(response);
+          detail.error = errorReason(response);
         });
+    }
+
+    // Block-style YAML, keys in their order, lines as long as they are: an
+    // orchestrator's object the way its own tools print it. Text for
+    // ng-bind, never HTML.
+    function yaml(value) {
+      return $window.jsyaml.safeDump(value, {lineWidth: -1, noRefs: true, skipInvalid: true});
     }
 
     function closeDetails() {

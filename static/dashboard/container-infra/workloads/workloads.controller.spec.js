@@ -5,7 +5,7 @@
   'use strict';
 
   describe('magnum-workloads (the Workloads view)', function () {
-    var $compile, $rootScope, $q, $interval, api, actions, scope, element, ctrl, data, failWith;
+    var $compile, $rootScope, $q, $timeout, api, actions, scope, element, ctrl, data, failWith;
     var PATH = '/static/dashboard/container-infra/workloads/';
     var SWARM = {coe: 'swarm', kinds: ['services', 'tasks', 'nodes']};
     var K8S = {coe: 'kubernetes', kinds: ['namespaces', 'pods', 'services',
@@ -25,11 +25,11 @@
       $compile = $injector.get('$compile');
       $rootScope = $injector.get('$rootScope');
       $q = $injector.get('$q');
-      $interval = $injector.get('$interval');
+      $timeout = $injector.get('$timeout');
       api = $injector.get('horizon.app.core.openstack-service-api.magnum-workloads');
       actions = $injector.get('horizon.dashboard.container-infra.workloads.actions');
       $templateCache.put(PATH + 'workloads.html', template('workloads.html'));
-      $templateCache.put(PATH + 'workload-logs.html', template('workload-logs.html'));
+      $templateCache.put(PATH + 'details/workload-logs.html', template('details/workload-logs.html'));
 
       failWith = null;
       data = {
@@ -113,21 +113,21 @@
       var pending = $q.defer();
       render('bay-1');
       api.list.calls.reset();
-      $interval.flush(3000);
+      $timeout.flush(3000);
       expect(listedKinds().length).toBe(3);
       api.list.and.returnValue(pending.promise);
-      $interval.flush(3000);
-      $interval.flush(3000);
+      $timeout.flush(3000);
+      $timeout.flush(3000);
       expect(listedKinds().length).toBe(6);
       pending.resolve({data: {items: []}});
       scope.$digest();
       element.css('display', 'none');
-      $interval.flush(3000);
+      $timeout.flush(3000);
       expect(listedKinds().length).toBe(6);
       element.css('display', '');
       scope.$destroy();
       scope = null;
-      $interval.flush(9000);
+      $timeout.flush(9000);
       expect(listedKinds().length).toBe(6);
     });
 
@@ -173,11 +173,11 @@
       expect(element[0].querySelector('.workloads-table')).toBeNull();
       expect(ctrl.error.status).toBe(503);
       failWith = null;
-      $interval.flush(3000);
+      $timeout.flush(3000);
       expect(element[0].querySelector('.workloads-error')).toBeNull();
       expect(texts('.workload-row').length).toBe(2);
       failWith = {status: 503, data: 'gone again'};
-      $interval.flush(3000);
+      $timeout.flush(3000);
       expect(texts('.workloads-error span')).toEqual(['gone again']);
       expect(api.getSummary.calls.count()).toBe(2);
     });

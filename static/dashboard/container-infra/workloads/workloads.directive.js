@@ -8,26 +8,26 @@
     .module('horizon.dashboard.container-infra.workloads')
     .directive('magnumWorkloads', magnumWorkloads);
 
-  magnumWorkloads.$inject = ['$window'];
+  magnumWorkloads.$inject = ['horizon.dashboard.container-infra.common.basePath'];
 
   /**
    * @ngdoc directive
    * @name magnumWorkloads
-   * @param {Object} $window
+   * @param {string} basePath Where this dashboard's templates are
    * @description
    * The workloads of one bay, kept up to date while shown:
    *
    *     <magnum-workloads bay-id="ctrl.bayId"></magnum-workloads>
    * @returns {Object} The directive
    */
-  function magnumWorkloads($window) {
+  function magnumWorkloads(basePath) {
     return {
       restrict: 'E',
       scope: {},
       bindToController: {bayId: '<'},
       controller: 'horizon.dashboard.container-infra.workloads.WorkloadsController',
       controllerAs: 'ctrl',
-      templateUrl: $window.STATIC_URL + 'dashboard/container-infra/workloads/workloads.html'
+      templateUrl: basePath + 'workloads/workloads.html'
     };
   }
 })();

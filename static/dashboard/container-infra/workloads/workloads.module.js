@@ -28,16 +28,16 @@
     .run(run);
 
   run.$inject = [
-    '$window',
+    'horizon.dashboard.container-infra.common.basePath',
     'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext'
   ];
 
-  function run($window, registry, gettext) {
+  function run(basePath, registry, gettext) {
     registry.getResourceType('OS::Magnum::Bay').detailsViews.append({
       id: 'workloads',
       name: gettext('Workloads'),
-      template: $window.STATIC_URL + 'dashboard/container-infra/workloads/bay-tab.html'
+      template: basePath + 'workloads/details/bay-tab.html'
     });
   }
 })();

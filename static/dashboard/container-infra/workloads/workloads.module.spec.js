@@ -15,7 +15,7 @@
       expect(views.filter(function (view) { return view.id === 'workloads'; })[0])
         .toEqual(jasmine.objectContaining({
         name: 'Workloads',
-        template: '/static/dashboard/container-infra/workloads/bay-tab.html'
+        template: '/static/dashboard/container-infra/workloads/details/bay-tab.html'
       }));
     });
 
@@ -32,7 +32,7 @@
     });
 
     it('shows the bay of the details page in its tab', function (done) {
-      fetch('/base/static/dashboard/container-infra/workloads/bay-tab.html')
+      fetch('/base/static/dashboard/container-infra/workloads/details/bay-tab.html')
         .then(function (response) { return response.text(); })
         .then(function (html) {
           var doc = new DOMParser().parseFromString(html, 'text/html');

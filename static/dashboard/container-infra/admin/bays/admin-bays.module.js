@@ -17,8 +17,10 @@
    * actions per type: this table lists every project's bays
    * (all_projects) and has a Project column, and the resource table drops
    * a deleted row only when the action result names the table's own type.
-   * The labels, the status rendering and the transition test are taken
-   * from OS::Magnum::Bay, so both tables show a bay the same way.
+   * The labels, columns, facets, status rendering, transition test and
+   * delete action are OS::Magnum::Bay's, so both tables show a bay the
+   * same way; the panel's live table follows bays in progress as the
+   * project's does.
    */
   angular
     .module('horizon.dashboard.container-infra.admin.bays', [
@@ -36,80 +38,57 @@
     'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
+    'horizon.dashboard.container-infra.common.delete-action.factory',
+    'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.bays.resourceType',
-    'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.bays.status',
+    'horizon.dashboard.container-infra.bays.actions.delete',
     'horizon.dashboard.container-infra.admin.bays.service',
-    'horizon.dashboard.container-infra.admin.bays.actions.delete.service',
     'horizon.dashboard.container-infra.admin.bays.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, bayTypeName, baysService, bayStatus,
-               adminBaysService, deleteService, resourceType) {
+  // What the project table shows and this one leaves out: the bay model
+  // (the admin list does not read every project's bay models).
+  var LEFT_OUT = ['coe', 'bay_model_name'];
+
+  function run(registry, gettext, ngettext, deleteActionFactory, liveTable, bayTypeName,
+               bayStatus, deleteBays, adminBaysService, resourceType) {
     // The module depends on the bays module, whose run block has already
-    // given OS::Magnum::Bay its properties and summary.
+    // registered OS::Magnum::Bay.
     var bayType = registry.getResourceType(bayTypeName);
     var type = registry.getResourceType(resourceType);
+    var project = {
+      column: {id: 'project_name', priority: 1},
+      facet: {label: gettext('Project'), name: 'project_name', singleton: true}
+    };
 
     type
       .setNames(gettext('Bay'), gettext('Bays'), ngettext('Bay', 'Bays', 1))
       .setProperties(bayType.getProperties())
       .setProperty('project_name', {label: gettext('Project')})
-      .setProperty('project_id', {label: gettext('Project ID')})
-      // Magnum's times end with their UTC offset, which Horizon's mediumDate
-      // (still on OS::Magnum::Bay) cannot read.
-      .setProperty('created_at', {label: gettext('Created'), filters: ['isoMediumDate']})
-      .setProperty('updated_at', {label: gettext('Updated'), filters: ['isoMediumDate']})
-      .setListFunction(adminBaysService.getBaysPromise)
+      .setListFunction(liveTable.listFunction(resourceType, adminBaysService.getBaysPromise,
+        bayStatus.isInTransition))
       // A row opens on the project panel's summary (status reason included).
-      .setSummaryTemplateUrl(bayType.summaryTemplateUrl)
-      .setItemInTransitionFunction(bayStatus.isInTransition);
+      .setSummaryTemplateUrl(bayType.summaryTemplateUrl);
 
-    type.tableColumns
-      // A bay's name opens the bay's details page, which admins may see
-      // for any project's bay.
-      .append({
-        id: 'name',
-        priority: 1,
-        sortDefault: true,
-        urlFunction: baysService.getDetailsPath
-      })
-      .append({id: 'project_name', priority: 1})
-      .append({
-        id: 'status',
-        priority: 1,
-        itemInTransitionFunction: bayStatus.isInTransition
-      })
-      .append({id: 'health_status', priority: 2})
-      .append({id: 'node_count', priority: 2})
-      .append({id: 'master_count', priority: 2})
-      .append({id: 'created_at', priority: 2});
+    // The project table's columns and facets (a bay's name opens its
+    // details page, which admins may see for any project's bay), with the
+    // project next to the name.
+    copy(bayType.tableColumns, type.tableColumns, 'id', project.column);
+    copy(bayType.filterFacets, type.filterFacets, 'name', project.facet);
 
-    type.filterFacets
-      .append({label: gettext('Name'), name: 'name', singleton: true})
-      .append({label: gettext('Project'), name: 'project_name', singleton: true})
-      .append({
-        label: gettext('Status'),
-        name: 'status',
-        singleton: true,
-        options: bayStatus.statusOptions()
-      })
-      .append({
-        label: gettext('Health Status'),
-        name: 'health_status',
-        singleton: true,
-        options: bayStatus.healthOptions()
-      });
+    deleteActionFactory.register(type, deleteBays.forType(resourceType),
+      {item: gettext('Delete Bay'), batch: gettext('Delete Bays')});
+  }
 
-    type.itemActions.append({
-      id: 'deleteAdminBayAction',
-      service: deleteService,
-      template: {text: gettext('Delete Bay'), type: 'delete'}
-    });
-    type.batchActions.append({
-      id: 'batchDeleteAdminBayAction',
-      service: deleteService,
-      template: {text: gettext('Delete Bays'), type: 'delete-selected'}
+  function copy(from, to, key, afterName) {
+    from.forEach(function add(entry) {
+      if (LEFT_OUT.indexOf(entry[key]) < 0) {
+        to.append(angular.extend({}, entry));
+      }
+      if (entry[key] === 'name') {
+        to.append(afterName);
+      }
     });
   }
 })();

@@ -43,9 +43,23 @@
       expect(type.summaryTemplateUrl).toBe(bayType.summaryTemplateUrl);
     });
 
-    it('lists through the admin bays service', inject(function ($injector) {
-      expect(type.list)
-        .toBe($injector.get('horizon.dashboard.container-infra.admin.bays.service').getBaysPromise);
+    it('lists live through the admin bays service', inject(function ($injector) {
+      var baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
+      var projects = $injector.get('horizon.dashboard.container-infra.admin.projects.service');
+      var $q = $injector.get('$q');
+      var $rootScope = $injector.get('$rootScope');
+      var heard;
+      spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
+        {uuid: 'b1', status: 'CREATE_COMPLETE'}
+      ]}}));
+      spyOn(projects, 'withProjectNames').and.callFake($q.resolve);
+      $rootScope.$on('horizon.dashboard.container-infra.common.LISTED', function (e, t, items, busy) {
+        heard = [t, items.length, busy];
+      });
+      type.list({quiet: false});
+      $rootScope.$apply();
+      expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true}, false);
+      expect(heard).toEqual(['OS::Magnum::AdminBay', 1, false]);
     }));
 
     it('shows a Project column next to the name', function () {
@@ -68,7 +82,8 @@
       expect(status.filters[0]('DELETE_IN_PROGRESS')).toBe('Delete In Progress');
       expect(health.filters[0]('HEALTHY')).toBe('Healthy');
       expect(status.itemInTransitionFunction({status: 'CREATE_IN_PROGRESS'})).toBe(true);
-      expect(type.itemInTransitionFunction({status: 'CREATE_COMPLETE'})).toBe(false);
+      // The live table polls: the type has no transition test of its own.
+      expect(type.itemInTransitionFunction({status: 'CREATE_IN_PROGRESS'})).toBe(false);
     });
 
     it('offers search facets on name, project, status and health', function () {
@@ -77,15 +92,24 @@
       expect(type.filterFacets[3].options.length).toBeGreaterThan(1);
     });
 
-    it('deletes one bay or the selected bays with the same action', inject(function ($injector) {
-      var deleteService = $injector.get(
-        'horizon.dashboard.container-infra.admin.bays.actions.delete.service');
+    it('deletes one bay or the selected bays with the bays\' delete action', function () {
       expect(ids(type.itemActions)).toEqual(['deleteAdminBayAction']);
       expect(ids(type.batchActions)).toEqual(['batchDeleteAdminBayAction']);
-      expect(type.itemActions[0].service).toBe(deleteService);
-      expect(type.batchActions[0].service).toBe(deleteService);
+      expect(type.itemActions[0].service).toBe(type.batchActions[0].service);
+      expect(type.itemActions[0].service.perform).toEqual(jasmine.any(Function));
       expect(type.itemActions[0].template.type).toBe('delete');
       expect(type.batchActions[0].template.type).toBe('delete-selected');
-    }));
+    });
+
+    it('has a panel template with a live table of admin bays', function (done) {
+      fetch('/base/static/dashboard/container-infra/admin/bays/panel.html')
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, 'text/html');
+          expect(doc.querySelector('hz-resource-panel magnum-live-table')
+            .getAttribute('resource-type-name')).toBe('OS::Magnum::AdminBay');
+        })
+        .then(done, done.fail);
+    });
   });
 })();

@@ -9,7 +9,7 @@
     .factory('horizon.dashboard.container-infra.admin.bays.service', adminBaysService);
 
   adminBaysService.$inject = [
-    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.magnum-bays',
     'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.admin.projects.service'
   ];
@@ -17,13 +17,13 @@
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.admin.bays.service
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} baysAPI The bays' API service
    * @param {Object} baysService The project Bays panel's data service
    * @param {Object} projects Project names
    * @description Data of the admin Bays panel.
    * @returns {Object} The service
    */
-  function adminBaysService(magnum, baysService, projects) {
+  function adminBaysService(baysAPI, baysService, projects) {
     var service = {
       getBaysPromise: getBaysPromise
     };
@@ -40,17 +40,18 @@
      * search parameters are not sent. Each bay gets the keys the project
      * panel gives it (`id`, `trackBy`: see the bays service's decorate);
      * its bay model is named by id, as the admin table does not show it.
+     * @param {Object=} params The table's: `quiet: true` lists without an
+     *   error toast (the live table's poller, once a refresh has failed)
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
-    function getBaysPromise() {
-      return magnum.getBays({all_projects: true}).then(function withNames(response) {
+    function getBaysPromise(params) {
+      var quiet = Boolean(params && params.quiet);
+      return baysAPI.getBays({all_projects: true}, quiet).then(function decorateAll(response) {
         response.data.items.forEach(function decorate(bay) {
           baysService.decorate(bay);
         });
-        return projects.addProjectNames(response.data.items).then(function done() {
-          return response;
-        });
-      });
+        return response;
+      }).then(projects.withProjectNames);
     }
   }
 })();

@@ -5,13 +5,13 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.admin.bays.service', function () {
-    var service, magnum, projects, $q, $rootScope;
+    var service, baysAPI, projects, $q, $rootScope;
 
     beforeEach(module('horizon.dashboard.container-infra.admin.bays'));
 
     beforeEach(inject(function ($injector) {
       service = $injector.get('horizon.dashboard.container-infra.admin.bays.service');
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
       projects = $injector.get('horizon.dashboard.container-infra.admin.projects.service');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
@@ -24,16 +24,18 @@
         {uuid: 'b2', name: 'two', project_id: 'p2'}
       ];
       var got;
-      spyOn(magnum, 'getBays').and.returnValue($q.resolve({data: {items: bays}}));
-      spyOn(projects, 'addProjectNames').and.callFake(function (items) {
-        items.forEach(function (item) { item.project_name = 'name-' + item.project_id; });
-        return $q.resolve(items);
+      spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: bays}}));
+      spyOn(projects, 'withProjectNames').and.callFake(function (response) {
+        response.data.items.forEach(function (item) {
+          item.project_name = 'name-' + item.project_id;
+        });
+        return $q.resolve(response);
       });
 
       service.getBaysPromise({name: 'ignored'}).then(function (response) { got = response; });
       $rootScope.$apply();
 
-      expect(magnum.getBays).toHaveBeenCalledWith({all_projects: true});
+      expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true}, false);
       expect(got.data.items.map(function (bay) {
         return [bay.id, bay.project_name];
       })).toEqual([['b1', 'name-p1'], ['b2', 'name-p2']]);
@@ -44,12 +46,12 @@
 
     it('passes a failed listing on', function () {
       var rejected = false;
-      spyOn(magnum, 'getBays').and.returnValue($q.reject({status: 403}));
-      spyOn(projects, 'addProjectNames');
+      spyOn(baysAPI, 'getBays').and.returnValue($q.reject({status: 403}));
+      spyOn(projects, 'withProjectNames');
       service.getBaysPromise().catch(function () { rejected = true; });
       $rootScope.$apply();
       expect(rejected).toBe(true);
-      expect(projects.addProjectNames).not.toHaveBeenCalled();
+      expect(projects.withProjectNames).not.toHaveBeenCalled();
     });
   });
 })();

@@ -8,10 +8,7 @@
     .module('horizon.dashboard.container-infra.admin.projects')
     .factory('horizon.dashboard.container-infra.admin.projects.service', projectsService);
 
-  projectsService.$inject = [
-    '$q',
-    'horizon.app.core.openstack-service-api.keystone'
-  ];
+  projectsService.$inject = ['$q', 'horizon.app.core.openstack-service-api.keystone'];
 
   /**
    * @ngdoc service
@@ -31,7 +28,8 @@
     var service = {
       getProjects: getProjects,
       nameOf: nameOf,
-      addProjectNames: addProjectNames
+      addProjectNames: addProjectNames,
+      withProjectNames: withProjectNames
     };
 
     return service;
@@ -91,6 +89,18 @@
           item.project_name = nameOf(item.project_id);
         });
         return items;
+      });
+    }
+
+    /**
+     * @name withProjectNames
+     * @param {Object} response A list's response, whose data is {items}
+     * @description addProjectNames() for a list function's `then`.
+     * @returns {Promise} Resolves with the same response, its items named
+     */
+    function withProjectNames(response) {
+      return addProjectNames(response.data.items).then(function named() {
+        return response;
       });
     }
 

@@ -91,5 +91,15 @@
       expect(names([{project_id: 'p1'}])).toEqual(['p1']);
       expect(keystone.getProjects.calls.count()).toBe(1);
     });
+
+    it('names the items of a list\'s response, for a list function', function () {
+      var got;
+      var response = {data: {items: [{project_id: 'p1'}]}};
+      answers.push(projectsAnswer([{id: 'p1', name: 'demo'}]));
+      service.withProjectNames(response).then(function (value) { got = value; });
+      $rootScope.$apply();
+      expect(got).toBe(response);
+      expect(response.data.items[0].project_name).toBe('demo');
+    });
   });
 })();

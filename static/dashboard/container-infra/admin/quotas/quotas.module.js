@@ -29,6 +29,7 @@
     'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
+    'horizon.dashboard.container-infra.common.delete-action.factory',
     'horizon.dashboard.container-infra.admin.quotas.service',
     'horizon.dashboard.container-infra.admin.quotas.actions.create.service',
     'horizon.dashboard.container-infra.admin.quotas.actions.update.service',
@@ -36,8 +37,8 @@
     'horizon.dashboard.container-infra.admin.quotas.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, quotasService, createService, updateService,
-               deleteService, resourceType) {
+  function run(registry, gettext, ngettext, deleteActionFactory, quotasService, createService,
+               updateService, deleteService, resourceType) {
     var type = registry.getResourceType(resourceType);
 
     type
@@ -69,21 +70,12 @@
       service: createService,
       template: {text: gettext('Create Quota'), type: 'create'}
     });
-    type.itemActions
-      .append({
-        id: 'updateQuotaAction',
-        service: updateService,
-        template: {text: gettext('Update Quota')}
-      })
-      .append({
-        id: 'deleteQuotaAction',
-        service: deleteService,
-        template: {text: gettext('Delete Quota'), type: 'delete'}
-      });
-    type.batchActions.append({
-      id: 'batchDeleteQuotaAction',
-      service: deleteService,
-      template: {text: gettext('Delete Quotas'), type: 'delete-selected'}
+    type.itemActions.append({
+      id: 'updateQuotaAction',
+      service: updateService,
+      template: {text: gettext('Update Quota')}
     });
+    deleteActionFactory.register(type, deleteService,
+      {item: gettext('Delete Quota'), batch: gettext('Delete Quotas')});
   }
 })();

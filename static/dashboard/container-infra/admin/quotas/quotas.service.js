@@ -9,7 +9,7 @@
     .factory('horizon.dashboard.container-infra.admin.quotas.service', quotasService);
 
   quotasService.$inject = [
-    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.magnum-quotas',
     'horizon.dashboard.container-infra.admin.projects.service',
     'horizon.framework.util.i18n.gettext'
   ];
@@ -17,13 +17,13 @@
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.admin.quotas.service
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} quotasAPI The quotas' API service
    * @param {Object} projects Project names
    * @param {Function} gettext
    * @description Data of the Quotas panel.
    * @returns {Object} The service
    */
-  function quotasService(magnum, projects, gettext) {
+  function quotasService(quotasAPI, projects, gettext) {
     // Magnum counts clusters; this dashboard calls them bays.
     var resources = {Cluster: gettext('Bays')};
 
@@ -46,16 +46,12 @@
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
     function getQuotasPromise() {
-      return magnum.getQuotas().then(function withNames(response) {
-        response.data.items.forEach(function setTrackBy(quota) {
+      return quotasAPI.getQuotas().then(projects.withProjectNames).then(function keys(response) {
+        response.data.items.forEach(function setKeys(quota) {
+          quota.name = quota.project_name;
           quota.trackBy = quota.id + ':' + quota.hard_limit + ':' + (quota.updated_at || '');
         });
-        return projects.addProjectNames(response.data.items).then(function done(quotas) {
-          quotas.forEach(function setName(quota) {
-            quota.name = quota.project_name;
-          });
-          return response;
-        });
+        return response;
       });
     }
 

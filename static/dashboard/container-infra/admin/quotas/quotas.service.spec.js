@@ -5,13 +5,13 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.admin.quotas.service', function () {
-    var service, magnum, projects, $q, $rootScope;
+    var service, quotasAPI, projects, $q, $rootScope;
 
     beforeEach(module('horizon.dashboard.container-infra.admin.quotas'));
 
     beforeEach(inject(function ($injector) {
       service = $injector.get('horizon.dashboard.container-infra.admin.quotas.service');
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      quotasAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-quotas');
       projects = $injector.get('horizon.dashboard.container-infra.admin.projects.service');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
@@ -24,10 +24,12 @@
         {id: 2, project_id: 'p2', resource: 'Cluster', hard_limit: 1, updated_at: null}
       ];
       var got;
-      spyOn(magnum, 'getQuotas').and.returnValue($q.resolve({data: {items: quotas}}));
-      spyOn(projects, 'addProjectNames').and.callFake(function (items) {
-        items.forEach(function (item) { item.project_name = 'name-' + item.project_id; });
-        return $q.resolve(items);
+      spyOn(quotasAPI, 'getQuotas').and.returnValue($q.resolve({data: {items: quotas}}));
+      spyOn(projects, 'withProjectNames').and.callFake(function (response) {
+        response.data.items.forEach(function (item) {
+          item.project_name = 'name-' + item.project_id;
+        });
+        return $q.resolve(response);
       });
 
       service.getQuotasPromise().then(function (response) { got = response.data.items; });
@@ -43,7 +45,7 @@
 
     it('passes a failed listing on', function () {
       var rejected = false;
-      spyOn(magnum, 'getQuotas').and.returnValue($q.reject({status: 403}));
+      spyOn(quotasAPI, 'getQuotas').and.returnValue($q.reject({status: 403}));
       service.getQuotasPromise().catch(function () { rejected = true; });
       $rootScope.$apply();
       expect(rejected).toBe(true);

@@ -11,8 +11,8 @@
 
   ServicesController.$inject = [
     '$scope',
-    '$interval',
-    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.magnum-services',
+    'horizon.dashboard.container-infra.common.poller',
     'horizon.dashboard.container-infra.admin.services.refreshInterval'
   ];
 
@@ -20,19 +20,20 @@
    * @ngdoc controller
    * @name horizon.dashboard.container-infra.admin.services.ServicesController
    * @param {Object} $scope
-   * @param {Function} $interval
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} servicesAPI The conductors' API service
+   * @param {Object} pollerService The common poller
    * @param {number} refreshInterval Milliseconds between two refreshes
    * @description
    * Lists the conductors and asks again every `refreshInterval` while the
-   * panel is open. A failed request (toasted with the server's reason by
-   * the Magnum API service) stops the refresh, so one outage does not
-   * raise a toast every few seconds; `refresh()` starts it again.
+   * panel is open (the common poller's idle interval: one request at a
+   * time, none while the tab is hidden). A failed request (toasted with
+   * the server's reason by the API service) stops the refresh, so one
+   * outage does not raise a toast every few seconds; `refresh()` starts
+   * it again.
    */
-  function ServicesController($scope, $interval, magnum, refreshInterval) {
+  function ServicesController($scope, servicesAPI, pollerService, refreshInterval) {
     var ctrl = this;
-    var timer = null;
-    var inFlight = false;
+    var poller = pollerService.create($scope, load, {idle: refreshInterval});
 
     ctrl.services = [];
     ctrl.loaded = false;
@@ -43,50 +44,34 @@
     ctrl.lastSeen = lastSeen;
     ctrl.isUp = isUp;
 
-    $scope.$on('$destroy', stop);
     refresh();
 
     ///////////////
 
     /**
      * @name refresh
-     * @description Loads the conductors now and (re)starts the timer.
-     * @returns {undefined} Returns nothing
+     * @description Loads the conductors now, then every refreshInterval.
+     * @returns {Promise} Resolves when they are shown
      */
     function refresh() {
       ctrl.failed = false;
-      load();
-      if (!timer) {
-        timer = $interval(load, refreshInterval);
-      }
+      poller.cancel();
+      return load();
     }
 
     function load() {
-      if (inFlight) {
-        return;
-      }
-      inFlight = true;
-      magnum.getServices().then(onLoad, onFailure).finally(function done() {
-        inFlight = false;
-      });
+      return servicesAPI.getServices().then(onLoad, onFailure);
     }
 
     function onLoad(response) {
       ctrl.services = response.data.items;
       ctrl.loaded = true;
       ctrl.refreshedAt = new Date();
+      poller.schedule(false);
     }
 
     function onFailure() {
       ctrl.failed = true;
-      stop();
-    }
-
-    function stop() {
-      if (timer) {
-        $interval.cancel(timer);
-        timer = null;
-      }
     }
 
     /**

@@ -5,7 +5,7 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.admin.services.ServicesController', function () {
-    var $controller, $interval, $q, $rootScope, magnum, scope, answers;
+    var $controller, $timeout, $q, $rootScope, servicesAPI, scope, answers;
 
     var UP = {id: 1, host: 'h1', binary: 'magnum-conductor', state: 'up', report_count: 4,
       disabled: false, created_at: '2026-11-29T10:00:00+00:00',
@@ -17,13 +17,13 @@
 
     beforeEach(inject(function ($injector) {
       $controller = $injector.get('$controller');
-      $interval = $injector.get('$interval');
+      $timeout = $injector.get('$timeout');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      servicesAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-services');
       scope = $rootScope.$new();
       answers = [];
-      spyOn(magnum, 'getServices').and.callFake(function () {
+      spyOn(servicesAPI, 'getServices').and.callFake(function () {
         return answers.length ? answers.shift() : $q.resolve({data: {items: [UP]}});
       });
     }));
@@ -35,16 +35,11 @@
       return ctrl;
     }
 
-    it('refreshes every 10 seconds by default', inject(function ($injector) {
-      expect($injector.get('horizon.dashboard.container-infra.admin.services.refreshInterval'))
-        .toBe(10000);
-    }));
-
     it('lists the conductors when the panel opens', function () {
       var ctrl;
       answers.push($q.resolve({data: {items: [UP, DOWN]}}));
       ctrl = start();
-      expect(magnum.getServices.calls.count()).toBe(1);
+      expect(servicesAPI.getServices.calls.count()).toBe(1);
       expect(ctrl.services).toEqual([UP, DOWN]);
       expect(ctrl.loaded).toBe(true);
       expect(ctrl.refreshedAt).toEqual(jasmine.any(Date));
@@ -54,30 +49,30 @@
     it('asks again every interval while the panel is open', function () {
       var ctrl = start();
       answers.push($q.resolve({data: {items: [DOWN]}}));
-      $interval.flush(10000);
-      expect(magnum.getServices.calls.count()).toBe(2);
+      $timeout.flush(10000);
+      expect(servicesAPI.getServices.calls.count()).toBe(2);
       expect(ctrl.services).toEqual([DOWN]);
-      $interval.flush(10000);
-      expect(magnum.getServices.calls.count()).toBe(3);
+      $timeout.flush(10000);
+      expect(servicesAPI.getServices.calls.count()).toBe(3);
     });
 
     it('stops asking when the panel is closed', function () {
       start();
       scope.$destroy();
-      $interval.flush(60000);
-      expect(magnum.getServices.calls.count()).toBe(1);
+      $timeout.flush(60000);
+      expect(servicesAPI.getServices.calls.count()).toBe(1);
     });
 
     it('does not send a second request while one is pending', function () {
       var slow = $q.defer();
       answers.push(slow.promise);
       start();
-      $interval.flush(30000);
-      expect(magnum.getServices.calls.count()).toBe(1);
+      $timeout.flush(30000);
+      expect(servicesAPI.getServices.calls.count()).toBe(1);
       slow.resolve({data: {items: []}});
       $rootScope.$apply();
-      $interval.flush(10000);
-      expect(magnum.getServices.calls.count()).toBe(2);
+      $timeout.flush(10000);
+      expect(servicesAPI.getServices.calls.count()).toBe(2);
     });
 
     it('stops after a failure and starts again on demand', function () {
@@ -86,31 +81,31 @@
       ctrl = start();
       expect(ctrl.failed).toBe(true);
       expect(ctrl.loaded).toBe(false);
-      $interval.flush(60000);
-      expect(magnum.getServices.calls.count()).toBe(1);
+      $timeout.flush(60000);
+      expect(servicesAPI.getServices.calls.count()).toBe(1);
 
       ctrl.refresh();
       $rootScope.$apply();
       expect(ctrl.failed).toBe(false);
       expect(ctrl.services).toEqual([UP]);
-      $interval.flush(10000);
-      expect(magnum.getServices.calls.count()).toBe(3);
+      $timeout.flush(10000);
+      expect(servicesAPI.getServices.calls.count()).toBe(3);
     });
 
     it('closes cleanly after a failure stopped the timer', function () {
       answers.push($q.reject({status: 503}));
       start();
       scope.$destroy();
-      $interval.flush(60000);
-      expect(magnum.getServices.calls.count()).toBe(1);
+      $timeout.flush(60000);
+      expect(servicesAPI.getServices.calls.count()).toBe(1);
     });
 
     it('refreshing by hand keeps a single timer', function () {
       var ctrl = start();
       ctrl.refresh();
       $rootScope.$apply();
-      $interval.flush(10000);
-      expect(magnum.getServices.calls.count()).toBe(3);
+      $timeout.flush(10000);
+      expect(servicesAPI.getServices.calls.count()).toBe(3);
     });
 
     it('tells up from down and when each conductor was last seen', function () {

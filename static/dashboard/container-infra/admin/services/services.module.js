@@ -17,7 +17,8 @@
   angular
     .module('horizon.dashboard.container-infra.admin.services', [
       'horizon.framework',
-      'horizon.app.core.openstack-service-api'
+      'horizon.app.core.openstack-service-api',
+      'horizon.dashboard.container-infra.common'
     ])
     // How often the panel asks for the conductors again, in milliseconds.
     .constant('horizon.dashboard.container-infra.admin.services.refreshInterval', 10000);

@@ -21,51 +21,27 @@
   registerActions.$inject = [
     'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.bay-models.actions.create.service',
-    'horizon.dashboard.container-infra.bay-models.actions.update.service',
+    'horizon.dashboard.container-infra.common.delete-action.factory',
+    'horizon.dashboard.container-infra.bay-models.actions.form',
     'horizon.dashboard.container-infra.bay-models.actions.delete.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function registerActions(registry, gettext, createService, updateService, deleteService,
+  function registerActions(registry, gettext, deleteActionFactory, form, deleteService,
                            resourceType) {
     var type = registry.getResourceType(resourceType);
 
-    type.globalActions
-      .append({
-        id: 'createBayModelAction',
-        service: createService,
-        template: {
-          type: 'create',
-          text: gettext('Create Bay Model')
-        }
-      });
-
-    type.batchActions
-      .append({
-        id: 'deleteBayModelsAction',
-        service: deleteService,
-        template: {
-          type: 'delete-selected',
-          text: gettext('Delete Bay Models')
-        }
-      });
-
-    type.itemActions
-      .append({
-        id: 'updateBayModelAction',
-        service: updateService,
-        template: {
-          text: gettext('Update Bay Model')
-        }
-      })
-      .append({
-        id: 'deleteBayModelAction',
-        service: deleteService,
-        template: {
-          type: 'delete',
-          text: gettext('Delete Bay Model')
-        }
-      });
+    type.globalActions.append({
+      id: 'createBayModelAction',
+      service: form.create,
+      template: {type: 'create', text: gettext('Create Bay Model')}
+    });
+    type.itemActions.append({
+      id: 'updateBayModelAction',
+      service: form.update,
+      template: {text: gettext('Update Bay Model')}
+    });
+    deleteActionFactory.register(type, deleteService,
+      {item: gettext('Delete Bay Model'), batch: gettext('Delete Bay Models')});
   }
 })();

@@ -10,22 +10,22 @@
       deleteService);
 
   deleteService.$inject = [
-    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.magnum-bay-models',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
+    'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.common.delete-action.factory',
-    'horizon.dashboard.container-infra.bay-models.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bay-models.actions.delete.service
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} bayModelsAPI The bay models' API service
    * @param {Function} gettext
    * @param {Function} ngettext
+   * @param {Object} allowed The common allowed() builder
    * @param {Object} deleteActionFactory The shared delete action
-   * @param {Object} bayModelsService
    * @param {string} resourceType 'OS::Magnum::BayModel'
    * @description
    * The Delete Bay Model(s) action, for one row or the selected rows. A
@@ -33,16 +33,13 @@
    * refuses to delete one that bays use, and its reason is toasted.
    * @returns {Object} The action service
    */
-  function deleteService(magnum, gettext, ngettext, deleteActionFactory, bayModelsService,
+  function deleteService(bayModelsAPI, gettext, ngettext, allowed, deleteActionFactory,
                          resourceType) {
     return deleteActionFactory.create({
       resourceType: resourceType,
-      policyRule: 'clustertemplate:delete',
+      allowed: allowed.inProject('clustertemplate:delete'),
       deleteFn: function deleteBayModel(id, suppressError) {
-        return magnum.deleteBayModel(id, suppressError);
-      },
-      allowedFn: function owned(item) {
-        return bayModelsService.ifAllowedOn('clustertemplate:delete', item);
+        return bayModelsAPI.deleteBayModel(id, suppressError);
       },
       labels: {
         title: function title(count) {

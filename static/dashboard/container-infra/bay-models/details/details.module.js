@@ -13,23 +13,23 @@
    */
   angular
     .module('horizon.dashboard.container-infra.bay-models.details', [
-      'horizon.framework'
+      'horizon.framework',
+      'horizon.dashboard.container-infra.common'
     ])
     .run(registerDetails);
 
   registerDetails.$inject = [
-    '$window',
+    'horizon.dashboard.container-infra.common.basePath',
     'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function registerDetails($window, registry, gettext, resourceType) {
+  function registerDetails(basePath, registry, gettext, resourceType) {
     registry.getResourceType(resourceType).detailsViews.append({
       id: 'bayModelDetailsOverview',
       name: gettext('Overview'),
-      template: $window.STATIC_URL +
-        'dashboard/container-infra/bay-models/details/overview.html'
+      template: basePath + 'bay-models/details/overview.html'
     });
   }
 })();

@@ -12,6 +12,7 @@
   OverviewController.$inject = [
     '$scope',
     'horizon.framework.conf.resource-type-registry.service',
+    'horizon.dashboard.container-infra.common.labels.service',
     'horizon.dashboard.container-infra.bay-models.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
@@ -21,13 +22,14 @@
    * @name horizon.dashboard.container-infra.bay-models.details.OverviewController
    * @param {Object} $scope Holds `context.loadPromise` of the details page
    * @param {Object} registry Horizon's resource type registry
+   * @param {Object} labels The labels service (key/value rows)
    * @param {Object} bayModelsService
    * @param {string} resourceType 'OS::Magnum::BayModel'
    * @description
    * The Overview of a bay model: its fields, its labels as rows and the
    * project's bays made from it.
    */
-  function OverviewController($scope, registry, bayModelsService, resourceType) {
+  function OverviewController($scope, registry, labels, bayModelsService, resourceType) {
     var ctrl = this;
 
     ctrl.resourceType = registry.getResourceType(resourceType);
@@ -39,11 +41,8 @@
     $scope.context.loadPromise.then(onLoad);
 
     function onLoad(response) {
-      var labels = response.data.labels || {};
       ctrl.bayModel = response.data;
-      ctrl.labels = Object.keys(labels).sort().map(function row(key) {
-        return {key: key, value: labels[key]};
-      });
+      ctrl.labels = labels.rows(response.data.labels);
       bayModelsService.getBaysUsing(ctrl.bayModel).then(function found(bays) {
         ctrl.bays = bays;
       }, function failed() {

@@ -11,7 +11,7 @@
       bayModelForm);
 
   bayModelForm.$inject = [
-    '$window',
+    'horizon.dashboard.container-infra.common.basePath',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.labels.service',
     'horizon.dashboard.container-infra.bay-models.workflow.choice-fields.service',
@@ -22,7 +22,7 @@
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bay-models.workflow.form.service
-   * @param {Object} $window
+   * @param {string} basePath Where this dashboard's templates are
    * @param {Function} gettext
    * @param {Object} labels The labels (key=value lines) service
    * @param {Object} choiceFields Selects filled from the choices endpoint
@@ -34,9 +34,9 @@
    * the REST API's fields.
    * @returns {Object} The service
    */
-  function bayModelForm($window, gettext, labels, choiceFields, driverFields,
+  function bayModelForm(basePath, gettext, labels, choiceFields, driverFields,
                         schemaService) {
-    var HELP_URL = $window.STATIC_URL + 'dashboard/container-infra/bay-models/workflow/help/';
+    var HELP_URL = basePath + 'bay-models/workflow/help/';
 
     var service = {
       build: build,
@@ -49,7 +49,7 @@
 
     /**
      * @name build
-     * @param {Object} choices What magnum.getChoices() answered ({} if nothing)
+     * @param {Object} choices What the common choices service gave ({} if nothing)
      * @param {Object} [item] The bay model to update; none to create one
      * @param {Object} options
      * @param {boolean} options.canPublish May the user set Public and Hidden

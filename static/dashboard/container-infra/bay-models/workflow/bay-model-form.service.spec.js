@@ -7,13 +7,8 @@
   describe('horizon.dashboard.container-infra.bay-models.workflow.form.service', function () {
     var formService;
 
-    var DRIVERS = [
-      {name: 'k8s', coe: 'kubernetes', server_type: 'vm', os: 'fedora-coreos'},
-      {name: 'local_swarm', coe: 'swarm-mode', server_type: 'local', os: 'docker'},
-      {name: 'swarm', coe: 'swarm-mode', server_type: 'vm', os: 'fedora-coreos'}
-    ];
-    var COES = [{id: 'swarm-mode', name: 'Docker Swarm (mode)'},
-      {id: 'kubernetes', name: 'Kubernetes'}];
+    var DRIVERS = window.bayModelChoices.DRIVERS;
+    var COES = window.bayModelChoices.COES;
     var NO_GLANCE = {items: [], unavailable: 'No Glance here.'};
 
     function choices(extra) {

@@ -9,9 +9,7 @@
     .factory('horizon.dashboard.container-infra.bay-models.workflow.schema.service',
       bayModelSchema);
 
-  bayModelSchema.$inject = [
-    'horizon.framework.util.i18n.gettext'
-  ];
+  bayModelSchema.$inject = ['horizon.framework.util.i18n.gettext'];
 
   /**
    * @ngdoc service

@@ -10,16 +10,14 @@
     .factory('horizon.dashboard.container-infra.bay-models.workflow.choice-fields.service',
       choiceFields);
 
-  choiceFields.$inject = [
-    'horizon.framework.util.i18n.gettext'
-  ];
+  choiceFields.$inject = ['horizon.framework.util.i18n.gettext'];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bay-models.workflow.choice-fields.service
    * @param {Function} gettext
    * @description
-   * Turns the lists of the choices endpoint (`magnum.getChoices()`) into
+   * Turns the lists of the choices endpoint (the common choices service) into
    * form fields: a select when the list could be read, a text field with
    * the reason when the service that holds it is unavailable (the
    * all-in-one has no Glance, Nova or Neutron). Also knows which

@@ -7,13 +7,8 @@
   describe('horizon.dashboard.container-infra.bay-models.workflow.choice-fields.service',
     function () {
       var fields;
-      var DRIVERS = [
-        {name: 'local_swarm', coe: 'swarm-mode', server_type: 'local', os: 'docker'},
-        {name: 'k8s', coe: 'kubernetes', server_type: 'vm', os: 'fedora-coreos'},
-        {name: 'swarm', coe: 'swarm-mode', server_type: 'vm', os: 'fedora-coreos'}
-      ];
-      var COES = [{id: 'swarm-mode', name: 'Docker Swarm (mode)'},
-        {id: 'kubernetes', name: 'Kubernetes'}];
+      var DRIVERS = window.bayModelChoices.DRIVERS;
+      var COES = window.bayModelChoices.COES;
 
       beforeEach(module('horizon.dashboard.container-infra.bay-models'));
 
@@ -96,13 +91,13 @@
       });
 
       it('gives the distinct values of a driver field in order', function () {
-        expect(fields.distinct(DRIVERS, 'server_type')).toEqual(['local', 'vm']);
-        expect(fields.distinct(DRIVERS, 'os')).toEqual(['docker', 'fedora-coreos']);
+        expect(fields.distinct(DRIVERS, 'server_type')).toEqual(['vm', 'local']);
+        expect(fields.distinct(DRIVERS, 'os')).toEqual(['fedora-coreos', 'docker']);
       });
 
       it('finds the driver of a COE, server type and OS, as the service does', function () {
         expect(fields.findDriver(DRIVERS,
-          {coe: 'swarm-mode', server_type: 'vm', cluster_distro: ''}).name).toBe('swarm');
+          {coe: 'swarm-mode', server_type: 'vm', cluster_distro: ''}).name).toBe('swarm_fcos');
         expect(fields.findDriver(DRIVERS,
           {coe: 'swarm-mode', server_type: 'local', cluster_distro: 'docker'}).name)
           .toBe('local_swarm');
@@ -115,8 +110,8 @@
 
       it('describes the installed drivers', function () {
         expect(fields.describeDrivers(DRIVERS.slice(0, 2), COES)).toBe(
-          'Docker Swarm (mode) on Local Docker Engines on the service host (docker); ' +
-          'Kubernetes on Virtual machines (Nova) (fedora-coreos)');
+          'Kubernetes on Virtual machines (Nova) (fedora-coreos); ' +
+          'Docker Swarm (mode) on Local Docker Engines on the service host (docker)');
       });
     });
 })();

@@ -12,6 +12,7 @@
 
   driverFields.$inject = [
     'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.choices.service',
     'horizon.dashboard.container-infra.bay-models.workflow.choice-fields.service'
   ];
 
@@ -19,6 +20,7 @@
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bay-models.workflow.driver-fields.service
    * @param {Function} gettext
+   * @param {Object} choicesService The common choices
    * @param {Object} choiceFields
    * @description
    * The service picks a bay model's driver from its COE, server type and
@@ -29,7 +31,7 @@
    * external network) are checked against the driver chosen.
    * @returns {Object} The service
    */
-  function driverFields(gettext, choiceFields) {
+  function driverFields(gettext, choicesService, choiceFields) {
     var service = {
       apply: apply
     };
@@ -42,14 +44,14 @@
      * @name apply
      * @param {Object} fields The form's fields by key; COE, server type and
      *   OS are replaced, the fields drivers need get a check
-     * @param {Object} choices What magnum.getChoices() answered
+     * @param {Object} choices What the common choices service gave
      * @param {Object} model The form's model (the checks read it live)
      * @description Adds the driver fields and checks to `fields`.
      * @returns {Object} `fields`
      */
     function apply(fields, choices, model) {
       var drivers = choices.drivers || [];
-      var coes = choices.coes || [];
+      var coes = choicesService.coes(choices);
       var controls = {};
 
       fields.coe = {key: 'coe', type: 'select', onChange: pickDriver,

@@ -8,16 +8,8 @@
     function () {
       var driverFields, fields, model, controls;
 
-      var DRIVERS = [
-        {name: 'k8s_fcos', coe: 'kubernetes', server_type: 'vm', os: 'fedora-coreos',
-          requires: ['image_id', 'external_network_id']},
-        {name: 'local_swarm', coe: 'swarm-mode', server_type: 'local', os: 'docker',
-          requires: []},
-        {name: 'swarm_fcos', coe: 'swarm-mode', server_type: 'vm', os: 'fedora-coreos',
-          requires: ['image_id', 'external_network_id']}
-      ];
-      var COES = [{id: 'swarm-mode', name: 'Docker Swarm (mode)'},
-        {id: 'kubernetes', name: 'Kubernetes'}];
+      var DRIVERS = window.bayModelChoices.DRIVERS;
+      var COES = window.bayModelChoices.COES;
 
       beforeEach(module('horizon.dashboard.container-infra.bay-models'));
 

@@ -11,11 +11,12 @@
 
   workflow.$inject = [
     '$q',
-    'horizon.app.core.openstack-service-api.magnum',
-    'horizon.app.core.openstack-service-api.policy',
+    'horizon.app.core.openstack-service-api.magnum-bay-models',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.widgets.form.ModalFormService',
     'horizon.framework.widgets.toast.service',
+    'horizon.dashboard.container-infra.common.allowed.service',
+    'horizon.dashboard.container-infra.common.choices.service',
     'horizon.dashboard.container-infra.common.model-cleaner.service',
     'horizon.dashboard.container-infra.bay-models.service',
     'horizon.dashboard.container-infra.bay-models.workflow.form.service'
@@ -25,11 +26,12 @@
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bay-models.workflow.service
    * @param {Object} $q
-   * @param {Object} magnum The Magnum API service
-   * @param {Object} policy Horizon's policy API
+   * @param {Object} bayModelsAPI The bay models' API service
    * @param {Function} gettext
    * @param {Object} modalFormService Horizon's schema-form modal
    * @param {Object} toast
+   * @param {Object} allowed The common allowed() builder
+   * @param {Object} choices The common choices
    * @param {Object} modelCleaner
    * @param {Object} bayModelsService
    * @param {Object} formService Builds the form and reads it back
@@ -40,8 +42,8 @@
    * entries kept while the API service's toast gives the reason.
    * @returns {Object} The service
    */
-  function workflow($q, magnum, policy, gettext, modalFormService, toast, modelCleaner,
-                    bayModelsService, formService) {
+  function workflow($q, bayModelsAPI, gettext, modalFormService, toast, allowed, choices,
+                    modelCleaner, bayModelsService, formService) {
     var service = {
       create: create,
       update: update
@@ -62,7 +64,7 @@
           title: gettext('Create Bay Model'),
           submitText: gettext('Create'),
           send: function send(body) {
-            return magnum.createBayModel(modelCleaner.clean(body));
+            return bayModelsAPI.createBayModel(modelCleaner.clean(body));
           },
           done: gettext('Bay model %s was created.')
         });
@@ -94,7 +96,7 @@
             if (!Object.keys(changes).length) {
               return $q.resolve({data: item, unchanged: true});
             }
-            return magnum.updateBayModel(item.uuid, changes);
+            return bayModelsAPI.updateBayModel(item.uuid, changes);
           },
           done: gettext('Bay model %s was updated.')
         });
@@ -104,14 +106,11 @@
     // The choices and the publishing right, then the form built from them.
     function prepare(item, inUse) {
       return $q.all({
-        choices: magnum.getChoices().then(function data(response) {
-          return response.data;
-        }, function none() {
+        choices: choices.get(true).catch(function none() {
           // The API service has toasted why; every list becomes free text.
           return {};
         }),
-        canPublish: policy.ifAllowed({rules: [['container-infra', 'clustertemplate:publish']]})
-          .then(function yes() { return true; }, function no() { return false; })
+        canPublish: allowed.check('clustertemplate:publish')
       }).then(function build(found) {
         return formService.build(found.choices, item, {
           canPublish: found.canPublish,

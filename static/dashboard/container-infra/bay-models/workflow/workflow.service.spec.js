@@ -5,7 +5,7 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bay-models.workflow.service', function () {
-    var workflow, magnum, policy, modalForm, toast, $q, $rootScope;
+    var workflow, bayModelsAPI, baysAPI, choicesAPI, policy, modalForm, toast, $q, $rootScope;
     var opened, publishAllowed;
 
     var CHOICES = {
@@ -17,7 +17,9 @@
 
     beforeEach(inject(function ($injector) {
       workflow = $injector.get('horizon.dashboard.container-infra.bay-models.workflow.service');
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      bayModelsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bay-models');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
+      choicesAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-choices');
       policy = $injector.get('horizon.app.core.openstack-service-api.policy');
       modalForm = $injector.get('horizon.framework.widgets.form.ModalFormService');
       toast = $injector.get('horizon.framework.widgets.toast.service');
@@ -34,7 +36,7 @@
       spyOn(policy, 'ifAllowed').and.callFake(function () {
         return publishAllowed ? $q.resolve() : $q.reject();
       });
-      spyOn(magnum, 'getChoices').and.returnValue($q.resolve({data: CHOICES}));
+      spyOn(choicesAPI, 'getChoices').and.returnValue($q.resolve({data: CHOICES}));
       spyOn(toast, 'add');
     }));
 
@@ -62,7 +64,7 @@
     describe('create', function () {
       it('opens the form with defaults and creates what was filled in', function () {
         var created = {uuid: 'new', name: 'swarm1'};
-        spyOn(magnum, 'createBayModel').and.returnValue($q.resolve({data: created}));
+        spyOn(bayModelsAPI, 'createBayModel').and.returnValue($q.resolve({data: created}));
 
         workflow.create();
         $rootScope.$apply();
@@ -80,7 +82,7 @@
           model.image_id = '';
         });
 
-        expect(magnum.createBayModel).toHaveBeenCalledWith({
+        expect(bayModelsAPI.createBayModel).toHaveBeenCalledWith({
           name: 'swarm1', coe: 'swarm-mode', server_type: 'local', public: false,
           hidden: false, master_lb_enabled: false, floating_ip_enabled: true,
           registry_enabled: false, tls_disabled: false, labels: {a: '1'}
@@ -90,7 +92,7 @@
 
       it('resolves with the created bay model', function () {
         var promise;
-        spyOn(magnum, 'createBayModel').and.returnValue($q.resolve({data: {uuid: 'new'}}));
+        spyOn(bayModelsAPI, 'createBayModel').and.returnValue($q.resolve({data: {uuid: 'new'}}));
 
         promise = workflow.create();
         $rootScope.$apply();
@@ -102,8 +104,8 @@
 
       it('opens the form again, entries kept, when the server refuses', function () {
         var promise;
-        spyOn(magnum, 'createBayModel').and.callFake(function () {
-          return magnum.createBayModel.calls.count() === 1
+        spyOn(bayModelsAPI, 'createBayModel').and.callFake(function () {
+          return bayModelsAPI.createBayModel.calls.count() === 1
             ? $q.reject({status: 400, data: 'No installed driver'})
             : $q.resolve({data: {uuid: 'u2', name: 'second'}});
         });
@@ -118,23 +120,23 @@
 
         submit(function (model) { model.name = 'second'; });
         expect(settle(promise).value.uuid).toBe('u2');
-        expect(magnum.createBayModel.calls.count()).toBe(2);
+        expect(bayModelsAPI.createBayModel.calls.count()).toBe(2);
       });
 
       it('creates nothing when the form is cancelled', function () {
         var promise;
-        spyOn(magnum, 'createBayModel');
+        spyOn(bayModelsAPI, 'createBayModel');
 
         promise = workflow.create();
         $rootScope.$apply();
         opened[0].deferred.reject('cancel');
 
         expect(settle(promise).rejected).toBe(true);
-        expect(magnum.createBayModel).not.toHaveBeenCalled();
+        expect(bayModelsAPI.createBayModel).not.toHaveBeenCalled();
       });
 
       it('still opens a form of free text when the choices cannot be read', function () {
-        magnum.getChoices.and.returnValue($q.reject({status: 500}));
+        choicesAPI.getChoices.and.returnValue($q.reject({status: 500}));
         publishAllowed = false;
 
         workflow.create();
@@ -152,12 +154,12 @@
         project_id: 'p1'};
 
       beforeEach(function () {
-        spyOn(magnum, 'getBays').and.returnValue($q.resolve({data: {items: []}}));
+        spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: []}}));
       });
 
       it('sends only what changed', function () {
         var promise;
-        spyOn(magnum, 'updateBayModel').and.returnValue(
+        spyOn(bayModelsAPI, 'updateBayModel').and.returnValue(
           $q.resolve({data: angular.extend({}, item, {name: 'new'})}));
 
         promise = workflow.update(item);
@@ -170,26 +172,26 @@
           model.tags = '';
         });
 
-        expect(magnum.updateBayModel).toHaveBeenCalledWith('u1', {name: 'new', labels: null});
+        expect(bayModelsAPI.updateBayModel).toHaveBeenCalledWith('u1', {name: 'new', labels: null});
         expect(settle(promise).value.name).toBe('new');
         expect(toast.add).toHaveBeenCalledWith('success', 'Bay model new was updated.');
       });
 
       it('sends nothing and says so when nothing changed', function () {
         var promise;
-        spyOn(magnum, 'updateBayModel');
+        spyOn(bayModelsAPI, 'updateBayModel');
 
         promise = workflow.update(item);
         $rootScope.$apply();
         submit(angular.noop);
 
-        expect(magnum.updateBayModel).not.toHaveBeenCalled();
+        expect(bayModelsAPI.updateBayModel).not.toHaveBeenCalled();
         expect(settle(promise).value).toBe(item);
         expect(toast.add).toHaveBeenCalledWith('info', 'Nothing was changed in old.');
       });
 
       it('freezes what cannot change when bays of the project use it', function () {
-        magnum.getBays.and.returnValue($q.resolve({data: {items: [
+        baysAPI.getBays.and.returnValue($q.resolve({data: {items: [
           {uuid: 'b1', cluster_template_id: 'u1'}]}}));
 
         workflow.update(item);
@@ -199,7 +201,7 @@
       });
 
       it('leaves the checks to the service when the bays cannot be listed', function () {
-        magnum.getBays.and.returnValue($q.reject({status: 503}));
+        baysAPI.getBays.and.returnValue($q.reject({status: 503}));
 
         workflow.update(item);
         $rootScope.$apply();

@@ -5,7 +5,7 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.actions')
     .controller('horizon.dashboard.container-infra.bays.CertificateController',
       CertificateController);
 
@@ -13,9 +13,8 @@
     '$document',
     '$timeout',
     '$window',
-    '$uibModalInstance',
-    'horizon.app.core.openstack-service-api.magnum',
-    'horizon.dashboard.container-infra.bays.actions.helper',
+    'horizon.app.core.openstack-service-api.magnum-bays',
+    'horizon.framework.util.file.text-download',
     'context'
   ];
 
@@ -27,17 +26,16 @@
    * @param {Object} $document
    * @param {Function} $timeout
    * @param {Object} $window
-   * @param {Object} $uibModalInstance
-   * @param {Object} magnum The Magnum API service
-   * @param {Object} helper The bay actions' helper
+   * @param {Object} baysAPI The bays' API service
+   * @param {Object} textDownload Horizon's text file download
    * @param {Object} context {bay, mode: 'show' (the CA certificate) or 'sign' (a CSR)}
    * @description
-   * The certificate dialog of a bay: shows its CA certificate, or takes a
-   * certificate signing request and shows the certificate the bay's CA
-   * signed. Either certificate can be copied or saved as a file.
+   * The body of a bay's certificate dialog (in the common dialog frame):
+   * shows its CA certificate, or takes a certificate signing request and
+   * shows the certificate the bay's CA signed (the dialog stays open).
+   * Either certificate can be copied or saved as a file.
    */
-  function CertificateController($document, $timeout, $window, $uibModalInstance, magnum,
-                                 helper, context) {
+  function CertificateController($document, $timeout, $window, baysAPI, textDownload, context) {
     var ctrl = this;
 
     ctrl.bay = context.bay;
@@ -49,30 +47,36 @@
     ctrl.csrPattern = CSR;
     ctrl.fileName = fileName();
 
-    ctrl.sign = sign;
+    ctrl.ready = ready;
+    ctrl.send = sign;
     ctrl.copy = copy;
     ctrl.download = download;
-    ctrl.close = close;
 
     if (ctrl.mode === 'show') {
       ctrl.busy = true;
-      magnum.getBayCertificate(ctrl.bay.uuid).then(showPem, angular.noop).finally(done);
+      baysAPI.getBayCertificate(ctrl.bay.uuid).then(showPem, angular.noop).finally(done);
     }
 
     ///////////////
 
     /**
+     * @name ready
+     * @description A whole request is pasted, and nothing is being asked.
+     * @returns {boolean} Whether the dialog may send
+     */
+    function ready() {
+      return !ctrl.busy && CSR.test(ctrl.csr);
+    }
+
+    /**
      * @name sign
      * @description Has the bay's CA sign the pasted request.
-     * @returns {undefined} Returns nothing
+     * @returns {Promise} Resolves once the signed certificate is shown
      */
     function sign() {
-      if (ctrl.busy || !CSR.test(ctrl.csr)) {
-        return;
-      }
       ctrl.busy = true;
       ctrl.pem = '';
-      magnum.signBayCertificate(ctrl.bay.uuid, ctrl.csr).then(showPem, angular.noop).finally(done);
+      return baysAPI.signBayCertificate(ctrl.bay.uuid, ctrl.csr).then(showPem).finally(done);
     }
 
     /**
@@ -109,17 +113,10 @@
     /**
      * @name download
      * @description Saves the certificate as a .pem file.
-     * @returns {undefined} Returns nothing
+     * @returns {Promise} Resolves once the browser was given the file
      */
     function download() {
-      var url = $window.URL.createObjectURL(
-        new $window.Blob([ctrl.pem], {type: 'application/x-pem-file'}));
-      helper.saveAs(url, ctrl.fileName);
-      $window.URL.revokeObjectURL(url);
-    }
-
-    function close() {
-      $uibModalInstance.close();
+      return textDownload.downloadTextFile(ctrl.pem, ctrl.fileName);
     }
 
     function showPem(response) {

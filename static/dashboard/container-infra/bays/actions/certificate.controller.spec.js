@@ -5,29 +5,28 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bays.CertificateController', function () {
-    var magnum, helper, $q, $rootScope, $controller, $timeout, $window, $document, modal;
+    var baysAPI, textDownload, $q, $rootScope, $controller, $timeout, $window, $document;
     var CSR = '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----';
     var bay = {uuid: 'b1', name: 'web 1'};
 
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
     beforeEach(inject(function ($injector) {
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
-      helper = $injector.get('horizon.dashboard.container-infra.bays.actions.helper');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
+      textDownload = $injector.get('horizon.framework.util.file.text-download');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
       $controller = $injector.get('$controller');
       $timeout = $injector.get('$timeout');
       $window = $injector.get('$window');
       $document = $injector.get('$document');
-      modal = jasmine.createSpyObj('modal', ['close']);
-      spyOn(magnum, 'getBayCertificate').and.returnValue($q.resolve({data: {pem: 'CA PEM'}}));
-      spyOn(magnum, 'signBayCertificate').and.returnValue($q.resolve({data: {pem: 'SIGNED'}}));
+      spyOn(baysAPI, 'getBayCertificate').and.returnValue($q.resolve({data: {pem: 'CA PEM'}}));
+      spyOn(baysAPI, 'signBayCertificate').and.returnValue($q.resolve({data: {pem: 'SIGNED'}}));
     }));
 
     function start(mode, other) {
       var ctrl = $controller('horizon.dashboard.container-infra.bays.CertificateController', {
-        $uibModalInstance: modal, context: {bay: other || bay, mode: mode}
+        context: {bay: other || bay, mode: mode}
       });
       $rootScope.$apply();
       return ctrl;
@@ -35,7 +34,7 @@
 
     it('shows the bay\'s CA certificate', function () {
       var ctrl = start('show');
-      expect(magnum.getBayCertificate).toHaveBeenCalledWith('b1');
+      expect(baysAPI.getBayCertificate).toHaveBeenCalledWith('b1');
       expect(ctrl.pem).toBe('CA PEM');
       expect(ctrl.busy).toBe(false);
       expect(ctrl.fileName).toBe('web_1-ca.pem');
@@ -43,27 +42,27 @@
 
     it('signs a pasted request', function () {
       var ctrl = start('sign');
-      expect(magnum.getBayCertificate).not.toHaveBeenCalled();
+      expect(baysAPI.getBayCertificate).not.toHaveBeenCalled();
       expect(ctrl.fileName).toBe('web_1-cert.pem');
       ctrl.csr = 'not a request';
-      ctrl.sign();
-      expect(magnum.signBayCertificate).not.toHaveBeenCalled();
+      expect(ctrl.ready()).toBe(false);
       ctrl.csr = CSR;
-      ctrl.sign();
+      expect(ctrl.ready()).toBe(true);
+      ctrl.send();
       expect(ctrl.busy).toBe(true);
-      ctrl.sign();
+      expect(ctrl.ready()).toBe(false);
       $rootScope.$apply();
-      expect(magnum.signBayCertificate.calls.count()).toBe(1);
-      expect(magnum.signBayCertificate).toHaveBeenCalledWith('b1', CSR);
+      expect(baysAPI.signBayCertificate.calls.count()).toBe(1);
+      expect(baysAPI.signBayCertificate).toHaveBeenCalledWith('b1', CSR);
       expect(ctrl.pem).toBe('SIGNED');
       expect(ctrl.busy).toBe(false);
     });
 
     it('lets the user try again when signing fails', function () {
       var ctrl = start('sign');
-      magnum.signBayCertificate.and.returnValue($q.reject({status: 400}));
+      baysAPI.signBayCertificate.and.returnValue($q.reject({status: 400}));
       ctrl.csr = CSR;
-      ctrl.sign();
+      ctrl.send().catch(angular.noop);
       $rootScope.$apply();
       expect(ctrl.pem).toBe('');
       expect(ctrl.busy).toBe(false);
@@ -108,18 +107,9 @@
 
     it('saves the certificate as a .pem file', function () {
       var ctrl = start('show');
-      spyOn(helper, 'saveAs');
-      spyOn($window.URL, 'createObjectURL').and.returnValue('blob:pem');
-      spyOn($window.URL, 'revokeObjectURL');
+      spyOn(textDownload, 'downloadTextFile').and.returnValue($q.resolve('web_1-ca.pem'));
       ctrl.download();
-      expect($window.URL.createObjectURL.calls.argsFor(0)[0] instanceof Blob).toBe(true);
-      expect(helper.saveAs).toHaveBeenCalledWith('blob:pem', 'web_1-ca.pem');
-      expect($window.URL.revokeObjectURL).toHaveBeenCalledWith('blob:pem');
-    });
-
-    it('closes', function () {
-      start('show').close();
-      expect(modal.close).toHaveBeenCalled();
+      expect(textDownload.downloadTextFile).toHaveBeenCalledWith('CA PEM', 'web_1-ca.pem');
     });
 
     it('names the file after the bay\'s id when it has no name', function () {

@@ -5,41 +5,49 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.actions')
     .factory('horizon.dashboard.container-infra.bays.actions.certificate', certificateActions);
 
   certificateActions.$inject = [
-    'horizon.dashboard.container-infra.bays.actions.helper'
+    'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.allowed.service',
+    'horizon.dashboard.container-infra.common.basePath',
+    'horizon.dashboard.container-infra.common.dialog-action.factory',
+    'horizon.dashboard.container-infra.bays.status'
   ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.actions.certificate
-   * @param {Object} helper The bay actions' helper
+   * @param {Function} gettext
+   * @param {Object} allowed The common allowed() builder
+   * @param {string} basePath Where this dashboard's templates are
+   * @param {Object} dialogAction The common dialog action factory
+   * @param {Object} bayStatus
    * @description
    * Row actions "Show CA Certificate" (`certificate:get`) and "Sign
    * Certificate Request" (`certificate:create`), both on a bay that has an
    * API address (its CA exists once the bay is up). They only read or
-   * sign, so they change no bay: they resolve with nothing to re-list.
+   * sign: they change no bay. Signing keeps the dialog open to show the
+   * signed certificate.
    * @returns {Object} {show, sign}: two action services
    */
-  function certificateActions(helper) {
+  function certificateActions(gettext, allowed, basePath, dialogAction, bayStatus) {
     return {
-      show: action('show', 'certificate:get'),
-      sign: action('sign', 'certificate:create')
+      show: action('show', 'certificate:get', {title: gettext('CA Certificate of Bay')}),
+      sign: action('sign', 'certificate:create', {
+        title: gettext('Sign a Certificate Request for Bay'), submit: gettext('Sign'),
+        icon: 'fa-certificate', stays: true
+      })
     };
 
-    function action(mode, rule) {
-      return {
-        initAction: angular.noop,
-        allowed: helper.allowedWhen(rule, helper.hasApi),
-        perform: function perform(bay) {
-          return helper.openDialog('certificate.html',
-            'horizon.dashboard.container-infra.bays.CertificateController',
-            {bay: bay, mode: mode})
-            .then(angular.noop);
-        }
-      };
+    function action(mode, rule, dialog) {
+      return dialogAction.create({
+        allowed: allowed.when(rule, bayStatus.hasApi),
+        dialog: angular.extend({name: 'bay-' + mode, body: basePath + 'bays/actions/certificate.html',
+          controller: 'horizon.dashboard.container-infra.bays.CertificateController'}, dialog),
+        context: function certificateOf(bay) { return {bay: bay, mode: mode}; }
+      });
     }
   }
 })();

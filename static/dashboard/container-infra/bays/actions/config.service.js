@@ -5,33 +5,37 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.actions')
     .factory('horizon.dashboard.container-infra.bays.actions.config', configAction);
 
   configAction.$inject = [
+    '$document',
     '$q',
     '$window',
-    'horizon.app.core.openstack-service-api.magnum',
-    'horizon.dashboard.container-infra.bays.actions.helper'
+    'horizon.app.core.openstack-service-api.magnum-bays',
+    'horizon.dashboard.container-infra.common.allowed.service',
+    'horizon.dashboard.container-infra.bays.status'
   ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.actions.config
+   * @param {Object} $document
    * @param {Object} $q
    * @param {Object} $window
-   * @param {Object} magnum The Magnum API service
-   * @param {Object} helper The bay actions' helper
+   * @param {Object} baysAPI The bays' API service
+   * @param {Object} allowed The common allowed() builder
+   * @param {Object} bayStatus
    * @description
    * Row action "Download Client Configuration" (`cluster:get_config`, on a
    * bay with an API address): the browser saves the tar.gz the dashboard
-   * serves at magnum.bayConfigUrl(id), as from a plain link.
+   * serves at baysAPI.bayConfigUrl(id), as from a plain link.
    * @returns {Object} The action service
    */
-  function configAction($q, $window, magnum, helper) {
+  function configAction($document, $q, $window, baysAPI, allowed, bayStatus) {
     var service = {
       initAction: angular.noop,
-      allowed: helper.allowedWhen('cluster:get_config', helper.hasApi),
+      allowed: allowed.when('cluster:get_config', bayStatus.hasApi),
       perform: perform,
       url: url
     };
@@ -47,17 +51,27 @@
      * @returns {string} The URL
      */
     function url(bay) {
-      return ($window.WEBROOT + magnum.bayConfigUrl(bay.uuid)).replace(/\/\/+/g, '/');
+      return ($window.WEBROOT + baysAPI.bayConfigUrl(bay.uuid)).replace(/\/\/+/g, '/');
     }
 
     /**
      * @name perform
      * @param {Object} bay
-     * @description Starts the download. Nothing to re-list.
+     * @description
+     * Starts the download through a link with `download`: Horizon's
+     * text-download saves text it holds, this is a file the server sends.
+     * Nothing to re-list.
      * @returns {Promise} Resolves at once
      */
     function perform(bay) {
-      helper.saveAs(url(bay));
+      var body = $document[0].body;
+      var link = $document[0].createElement('a');
+      link.href = url(bay);
+      link.setAttribute('download', '');
+      link.style.display = 'none';
+      body.appendChild(link);
+      link.click();
+      body.removeChild(link);
       return $q.resolve();
     }
   }

@@ -5,12 +5,14 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.actions')
     .controller('horizon.dashboard.container-infra.bays.CreateController', CreateController);
 
   CreateController.$inject = [
-    '$uibModalInstance',
-    'horizon.app.core.openstack-service-api.magnum',
+    '$q',
+    'horizon.app.core.openstack-service-api.magnum-bay-models',
+    'horizon.app.core.openstack-service-api.magnum-bays',
+    'horizon.dashboard.container-infra.common.choices.service',
     'horizon.dashboard.container-infra.common.labels.service',
     'horizon.dashboard.container-infra.common.model-cleaner.service'
   ];
@@ -21,24 +23,26 @@
   /**
    * @ngdoc controller
    * @name horizon.dashboard.container-infra.bays.CreateController
-   * @param {Object} $uibModalInstance
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} $q
+   * @param {Object} bayModelsAPI The bay models' API service
+   * @param {Object} baysAPI The bays' API service
+   * @param {Object} choices The common choices
    * @param {Object} labels The labels service (key=value lines)
    * @param {Object} cleaner The model cleaner
    * @description
-   * The Create Bay dialog: pick a bay model (its summary shows beside),
-   * then name, size, timeout, keypair and labels; fields the user did not
-   * touch take the chosen bay model's values. Submitting creates the bay
-   * and closes with {uuid, name}; on a failure the dialog stays open with
-   * what was typed (the API service toasts the server's reason).
+   * The body of the Create Bay dialog (in the common dialog frame): pick
+   * a bay model (its summary shows beside), then name, size, timeout,
+   * keypair and labels; fields the user did not touch take the chosen bay
+   * model's values. Sending creates the bay and gives {uuid, name}; on a
+   * failure the dialog stays open with what was typed (the API service
+   * toasts the server's reason).
    */
-  function CreateController($uibModalInstance, magnum, labels, cleaner) {
+  function CreateController($q, bayModelsAPI, baysAPI, choices, labels, cleaner) {
     var ctrl = this;
 
     // Magnum's name rule (magnum_ui/service/api/bodies.py NAME_PATTERN).
     ctrl.namePattern = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
     ctrl.loading = true;
-    ctrl.submitting = false;
     ctrl.bayModels = [];
     ctrl.bayModel = null;
     ctrl.bayModelLabels = [];
@@ -59,13 +63,13 @@
 
     ctrl.selectBayModel = selectBayModel;
     ctrl.checkLabels = checkLabels;
-    ctrl.submit = submit;
-    ctrl.cancel = cancel;
+    ctrl.ready = ready;
+    ctrl.send = send;
 
-    magnum.getBayModels().then(showBayModels, function noBayModels() {
+    bayModelsAPI.getBayModels().then(showBayModels, function noBayModels() {
       ctrl.loading = false;
     });
-    magnum.getChoices().then(showChoices, function noChoices() {
+    choices.get(true).then(showChoices, function noChoices() {
       ctrl.keypairsUnavailable = true;
     });
 
@@ -82,8 +86,8 @@
       }
     }
 
-    function showChoices(response) {
-      var keypairs = response.data.keypairs || {items: []};
+    function showChoices(found) {
+      var keypairs = found.keypairs || {items: []};
       ctrl.keypairs = keypairs.items;
       ctrl.keypairsUnavailable = keypairs.unavailable || null;
     }
@@ -127,11 +131,25 @@
       return parsed;
     }
 
-    function submit() {
+    /**
+     * @name ready
+     * @description The bay models are known.
+     * @returns {boolean} Whether the dialog may send
+     */
+    function ready() {
+      return !ctrl.loading;
+    }
+
+    /**
+     * @name send
+     * @description Creates the bay the form describes, unless its labels are wrong.
+     * @returns {Promise} Resolves with {uuid, name} once accepted
+     */
+    function send() {
       var given = checkLabels();
       var body;
-      if (given === null || ctrl.submitting) {
-        return;
+      if (given === null) {
+        return $q.reject();
       }
       body = cleaner.clean({
         cluster_template_id: ctrl.model.cluster_template_id,
@@ -146,16 +164,9 @@
         // The bay keeps its bay model's labels; these add to or override them.
         body.merge_labels = true;
       }
-      ctrl.submitting = true;
-      magnum.createBay(body).then(function created(response) {
-        $uibModalInstance.close({uuid: response.data.uuid, name: response.data.name || body.name});
-      }, function failed() {
-        ctrl.submitting = false;
+      return baysAPI.createBay(body).then(function created(response) {
+        return {uuid: response.data.uuid, name: response.data.name || body.name};
       });
-    }
-
-    function cancel() {
-      $uibModalInstance.dismiss('cancel');
     }
   }
 })();

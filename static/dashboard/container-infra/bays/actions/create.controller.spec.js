@@ -5,38 +5,33 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bays.CreateController', function () {
-    var magnum, $q, $rootScope, $controller, modal, template;
+    var specs = window.actionSpecs;
+    var bayModelsAPI, baysAPI, choicesAPI, $q, $rootScope, $controller;
     var swarm = {uuid: 'm1', name: 'local-swarm', coe: 'swarm-mode', keypair_id: 'ops',
                  labels: {zone: 'a'}};
     var k8s = {uuid: 'm2', name: 'k8s', coe: 'kubernetes', keypair_id: null, labels: {}};
     var hidden = {uuid: 'm3', name: 'old', coe: 'kubernetes', hidden: true};
 
-    beforeAll(function (done) {
-      fetch('/base/static/dashboard/container-infra/bays/actions/create.html')
-        .then(function (response) { return response.text(); })
-        .then(function (text) { template = text; })
-        .then(done, done.fail);
-    });
 
     beforeEach(module('gettext'));
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
     beforeEach(inject(function ($injector) {
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      bayModelsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bay-models');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
+      choicesAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-choices');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
       $controller = $injector.get('$controller');
-      modal = jasmine.createSpyObj('modal', ['close', 'dismiss']);
-      spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: [swarm, k8s, hidden]}}));
-      spyOn(magnum, 'getChoices').and.returnValue($q.resolve({data: {
+      spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: [swarm, k8s, hidden]}}));
+      spyOn(choicesAPI, 'getChoices').and.returnValue($q.resolve({data: {
         keypairs: {items: [{id: 'ops', name: 'ops'}], unavailable: null}
       }}));
-      spyOn(magnum, 'createBay').and.returnValue($q.resolve({data: {uuid: 'b1'}}));
+      spyOn(baysAPI, 'createBay').and.returnValue($q.resolve({data: {uuid: 'b1'}}));
     }));
 
     function start() {
-      var ctrl = $controller('horizon.dashboard.container-infra.bays.CreateController',
-        {$uibModalInstance: modal});
+      var ctrl = $controller('horizon.dashboard.container-infra.bays.CreateController');
       $rootScope.$apply();
       return ctrl;
     }
@@ -77,7 +72,7 @@
 
     it('chooses the only bay model there is', function () {
       var ctrl;
-      magnum.getBayModels.and.returnValue($q.resolve({data: {items: [swarm]}}));
+      bayModelsAPI.getBayModels.and.returnValue($q.resolve({data: {items: [swarm]}}));
       ctrl = start();
       expect(ctrl.model.cluster_template_id).toBe('m1');
       expect(ctrl.bayModel).toBe(swarm);
@@ -85,45 +80,52 @@
 
     it('says why there are no keypairs, and still works without them', function () {
       var ctrl;
-      magnum.getChoices.and.returnValue($q.resolve({data: {
+      choicesAPI.getChoices.and.returnValue($q.resolve({data: {
         keypairs: {items: [], unavailable: 'The compute service is not in the catalog.'}
       }}));
       ctrl = start();
       expect(ctrl.keypairsUnavailable).toBe('The compute service is not in the catalog.');
 
-      magnum.getChoices.and.returnValue($q.resolve({data: {}}));
+      choicesAPI.getChoices.and.returnValue($q.resolve({data: {}}));
       ctrl = start();
       expect(ctrl.keypairs).toEqual([]);
 
-      magnum.getChoices.and.returnValue($q.reject({status: 500}));
+      choicesAPI.getChoices.and.returnValue($q.reject({status: 500}));
       ctrl = start();
       expect(ctrl.keypairsUnavailable).toBe(true);
     });
 
     it('stops waiting when the bay models cannot be read', function () {
       var ctrl;
-      magnum.getBayModels.and.returnValue($q.reject({status: 500}));
+      bayModelsAPI.getBayModels.and.returnValue($q.reject({status: 500}));
       ctrl = start();
       expect(ctrl.loading).toBe(false);
       expect(ctrl.bayModels).toEqual([]);
     });
 
-    it('marks wrong labels next to the field and does not submit them', function () {
+    it('marks wrong labels next to the field and does not send them', function () {
       var ctrl = start();
       ctrl.form = {labels: jasmine.createSpyObj('labels', ['$setValidity'])};
       ctrl.model.cluster_template_id = 'm1';
       ctrl.model.labels = 'zone=b\nnot a label';
 
-      ctrl.submit();
+      expect('rejected' in specs.settle(ctrl.send())).toBe(true);
 
       expect(ctrl.labelsError).toContain('Line 2');
       expect(ctrl.form.labels.$setValidity).toHaveBeenCalledWith('labels', false);
-      expect(magnum.createBay).not.toHaveBeenCalled();
+      expect(baysAPI.createBay).not.toHaveBeenCalled();
 
       ctrl.model.labels = 'zone=b';
       expect(ctrl.checkLabels()).toEqual({zone: 'b'});
       expect(ctrl.labelsError).toBe('');
       expect(ctrl.form.labels.$setValidity).toHaveBeenCalledWith('labels', true);
+    });
+
+    it('is ready once the bay models are read', function () {
+      var ctrl = $controller('horizon.dashboard.container-infra.bays.CreateController');
+      expect(ctrl.ready()).toBe(false);
+      $rootScope.$apply();
+      expect(ctrl.ready()).toBe(true);
     });
 
     it('creates the bay with the labels merged over the bay model\'s', function () {
@@ -134,88 +136,48 @@
       ctrl.model.node_count = 2;
       ctrl.model.labels = 'zone=b';
 
-      ctrl.submit();
-      expect(ctrl.submitting).toBe(true);
-      ctrl.submit();
-      $rootScope.$apply();
-
-      expect(magnum.createBay.calls.count()).toBe(1);
-      expect(magnum.createBay).toHaveBeenCalledWith({
+      expect(specs.settle(ctrl.send()).resolved).toEqual({uuid: 'b1', name: 'web'});
+      expect(baysAPI.createBay).toHaveBeenCalledWith({
         cluster_template_id: 'm1', name: 'web', master_count: 1, node_count: 2,
         create_timeout: 60, keypair: 'ops', labels: {zone: 'b'}, merge_labels: true
       });
-      expect(modal.close).toHaveBeenCalledWith({uuid: 'b1', name: 'web'});
     });
 
     it('leaves out what the form leaves empty', function () {
       var ctrl = start();
       ctrl.model.cluster_template_id = 'm2';
       ctrl.model.create_timeout = null;
-      magnum.createBay.and.returnValue($q.resolve({data: {uuid: 'b2', name: 'k8s-abc123'}}));
+      baysAPI.createBay.and.returnValue($q.resolve({data: {uuid: 'b2', name: 'k8s-abc123'}}));
 
-      ctrl.submit();
-      $rootScope.$apply();
-
-      expect(magnum.createBay).toHaveBeenCalledWith({
+      expect(specs.settle(ctrl.send()).resolved).toEqual({uuid: 'b2', name: 'k8s-abc123'});
+      expect(baysAPI.createBay).toHaveBeenCalledWith({
         cluster_template_id: 'm2', master_count: 1, node_count: 1
       });
-      expect(modal.close).toHaveBeenCalledWith({uuid: 'b2', name: 'k8s-abc123'});
     });
 
-    it('stays open with what was typed when the service refuses', function () {
+    it('keeps what was typed when the service refuses', function () {
       var ctrl = start();
-      magnum.createBay.and.returnValue($q.reject({status: 400}));
+      baysAPI.createBay.and.returnValue($q.reject({status: 400}));
       ctrl.model.cluster_template_id = 'm1';
       ctrl.model.name = 'web';
-      ctrl.submit();
-      $rootScope.$apply();
-      expect(modal.close).not.toHaveBeenCalled();
-      expect(ctrl.submitting).toBe(false);
+      expect(specs.settle(ctrl.send()).rejected).toEqual({status: 400});
       expect(ctrl.model.name).toBe('web');
     });
 
-    it('closes on cancel', function () {
-      start().cancel();
-      expect(modal.dismiss).toHaveBeenCalledWith('cancel');
-    });
-
-    it('says next to the field what is wrong with a name', inject(function ($compile) {
-      var scope = $rootScope.$new();
-      var element, input;
-      scope.ctrl = start();
-      element = $compile(angular.element('<div>').html(template))(scope);
-      $rootScope.$apply();
-      input = element.find('#bay-name');
+    it('says next to the field what is wrong with a name', function () {
+      var ctrl = start();
+      var element = specs.renderBody('bays/actions/create.html', ctrl);
+      var input = element.find('#bay-name');
 
       input.val('my bay').triggerHandler('input');
       $rootScope.$apply();
       expect(element.find('.bay-name-error').length).toBe(1);
       expect(element.find('.bay-name-error').text()).toContain('starts with a letter');
-      expect(scope.ctrl.form.$valid).toBe(false);
+      expect(ctrl.form.$valid).toBe(false);
 
       input.val('my-bay').triggerHandler('input');
       $rootScope.$apply();
       expect(element.find('.bay-name-error').length).toBe(0);
-    }));
-
-    it('keeps its submit from Horizon\'s handler of Django modal forms', inject(function ($compile) {
-      var scope = $rootScope.$new();
-      var onDocument = jasmine.createSpy('document submit');
-      var element;
-      scope.ctrl = start();
-      element = $compile(angular.element('<div>').html(template))(scope);
-      angular.element(document.body).append(element);
-      document.addEventListener('submit', onDocument);
-      $rootScope.$apply();
-      scope.ctrl.model.cluster_template_id = 'm1';
-      $rootScope.$apply();
-
-      element.find('form')[0].dispatchEvent(new Event('submit', {bubbles: true, cancelable: true}));
-
-      document.removeEventListener('submit', onDocument);
-      element.remove();
-      expect(onDocument).not.toHaveBeenCalled();
-      expect(magnum.createBay).toHaveBeenCalled();
-    }));
+    });
   });
 })();

@@ -6,53 +6,42 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.actions')
     .factory('horizon.dashboard.container-infra.bays.actions.create', createBayAction);
 
   createBayAction.$inject = [
-    'horizon.framework.util.actions.action-result.service',
     'horizon.framework.util.i18n.gettext',
-    'horizon.framework.widgets.toast.service',
-    'horizon.dashboard.container-infra.bays.actions.helper',
+    'horizon.dashboard.container-infra.common.allowed.service',
+    'horizon.dashboard.container-infra.common.dialog-action.factory',
+    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.actions.create
-   * @param {Object} actionResult
    * @param {Function} gettext
-   * @param {Object} toast
-   * @param {Object} helper The bay actions' helper
+   * @param {Object} allowed The common allowed() builder
+   * @param {Object} dialogAction The common dialog action factory
+   * @param {string} basePath Where this dashboard's templates are
    * @param {string} resourceType 'OS::Magnum::Bay'
-   * @description Global action "Create Bay": the dialog creates the bay.
+   * @description
+   * Global action "Create Bay" (`cluster:create`): the wide dialog creates
+   * the bay; the action result names it, so the table lists it.
    * @returns {Object} The action service
    */
-  function createBayAction(actionResult, gettext, toast, helper, resourceType) {
-    var service = {
-      initAction: angular.noop,
-      allowed: helper.allowedWhen('cluster:create'),
-      perform: perform
-    };
-
-    return service;
-
-    ///////////////
-
-    /**
-     * @name perform
-     * @description
-     * Opens the Create Bay dialog; once the service accepted the bay, says
-     * so and resolves with the created bay's id, so the table lists it.
-     * @returns {Promise} The action result; rejects when cancelled
-     */
-    function perform() {
-      return helper.openDialog('create.html', 'horizon.dashboard.container-infra.bays.CreateController', {}, 'lg')
-        .then(function created(bay) {
-          toast.add('success', interpolate(
-            gettext('Bay "%s" is being created.'), [bay.name || bay.uuid]));
-          return actionResult.getActionResult().created(resourceType, bay.uuid).result;
-        });
-    }
+  function createBayAction(gettext, allowed, dialogAction, basePath, resourceType) {
+    return dialogAction.create({
+      allowed: allowed.when('cluster:create'),
+      resourceType: resourceType,
+      changes: 'created',
+      idOf: function createdId(none, bay) { return bay.uuid; },
+      dialog: {title: gettext('Create Bay'), submit: gettext('Create Bay'), icon: 'fa-check',
+        name: 'bay-create', size: 'lg', body: basePath + 'bays/actions/create.html',
+        controller: 'horizon.dashboard.container-infra.bays.CreateController'},
+      success: function created(none, bay) {
+        return interpolate(gettext('Bay "%s" is being created.'), [bay.name || bay.uuid]);
+      }
+    });
   }
 })();

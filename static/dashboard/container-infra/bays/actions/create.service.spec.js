@@ -5,59 +5,32 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bays.actions.create', function () {
-    var action, helper, toast, policy, $q, $rootScope;
+    var specs = window.actionSpecs;
+    var made, action, options;
 
     beforeEach(module('horizon.dashboard.container-infra.bays'));
+    made = specs.capture('horizon.dashboard.container-infra.common.dialog-action.factory');
 
     beforeEach(inject(function ($injector) {
       action = $injector.get('horizon.dashboard.container-infra.bays.actions.create');
-      helper = $injector.get('horizon.dashboard.container-infra.bays.actions.helper');
-      toast = $injector.get('horizon.framework.widgets.toast.service');
-      policy = $injector.get('horizon.app.core.openstack-service-api.policy');
-      $q = $injector.get('$q');
-      $rootScope = $injector.get('$rootScope');
+      options = made.optionsOf(action);
     }));
 
     it('is allowed by cluster:create', function () {
-      var allowed = false;
-      spyOn(policy, 'ifAllowed').and.returnValue($q.resolve());
-      action.allowed().then(function () { allowed = true; });
-      $rootScope.$apply();
-      expect(allowed).toBe(true);
-      expect(policy.ifAllowed).toHaveBeenCalledWith({rules: [['container-infra', 'cluster:create']]});
-      expect(action.initAction).toBe(angular.noop);
+      var policy = specs.allowPolicy();
+      expect(specs.isAllowed(action)).toBe(true);
+      expect(policy).toHaveBeenCalledWith({rules: [['container-infra', 'cluster:create']]});
     });
 
-    it('opens the wide Create Bay dialog, then reports the created bay', function () {
-      var result;
-      spyOn(helper, 'openDialog').and.returnValue($q.resolve({uuid: 'b1', name: 'web'}));
-      spyOn(toast, 'add');
-
-      action.perform().then(function (value) { result = value; });
-      $rootScope.$apply();
-
-      expect(helper.openDialog).toHaveBeenCalledWith(
-        'create.html', 'horizon.dashboard.container-infra.bays.CreateController', {}, 'lg');
-      expect(toast.add).toHaveBeenCalledWith('success', 'Bay "web" is being created.');
-      expect(result.created).toEqual([{type: 'OS::Magnum::Bay', id: 'b1'}]);
-    });
-
-    it('names an unnamed bay by its id', function () {
-      spyOn(helper, 'openDialog').and.returnValue($q.resolve({uuid: 'b1'}));
-      spyOn(toast, 'add');
-      action.perform();
-      $rootScope.$apply();
-      expect(toast.add).toHaveBeenCalledWith('success', 'Bay "b1" is being created.');
-    });
-
-    it('does nothing when the dialog is cancelled', function () {
-      var rejected = false;
-      spyOn(helper, 'openDialog').and.returnValue($q.reject('cancel'));
-      spyOn(toast, 'add');
-      action.perform().catch(function () { rejected = true; });
-      $rootScope.$apply();
-      expect(rejected).toBe(true);
-      expect(toast.add).not.toHaveBeenCalled();
+    it('opens the wide Create Bay dialog and names the created bay', function () {
+      expect(options.dialog.size).toBe('lg');
+      expect(options.dialog.body).toBe('/static/dashboard/container-infra/bays/actions/create.html');
+      expect(options.dialog.controller).toBe('horizon.dashboard.container-infra.bays.CreateController');
+      expect(options.changes).toBe('created');
+      expect(options.idOf(undefined, {uuid: 'b1', name: 'web'})).toBe('b1');
+      expect(options.success(undefined, {uuid: 'b1', name: 'web'}))
+        .toBe('Bay "web" is being created.');
+      expect(options.success(undefined, {uuid: 'b1'})).toBe('Bay "b1" is being created.');
     });
   });
 })();

@@ -5,72 +5,93 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.actions')
     .factory('horizon.dashboard.container-infra.bays.actions.delete', deleteBayAction);
 
   deleteBayAction.$inject = [
     '$rootScope',
-    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.magnum-bays',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
+    'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.common.delete-action.factory',
-    'horizon.dashboard.container-infra.bays.resourceType',
-    'horizon.dashboard.container-infra.bays.events'
+    'horizon.dashboard.container-infra.common.events'
   ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.actions.delete
    * @param {Object} $rootScope
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} baysAPI The bays' API service
    * @param {Function} gettext
    * @param {Function} ngettext
+   * @param {Object} allowed The common allowed() builder
    * @param {Object} deleteActionFactory The shared delete action
-   * @param {string} resourceType 'OS::Magnum::Bay'
-   * @param {Object} events The bays' events
+   * @param {Object} events The common events
    * @description
    * Row and batch action "Delete Bay(s)" (`cluster:delete`), after a
-   * confirmation. A bay already being deleted is not offered again. Each
-   * accepted deletion is broadcast (events.DELETED): the table drops the
-   * row at once, and the panel lists again to follow the deletion.
-   * @returns {Object} The action service
+   * confirmation, for each table of bays: the project's (OS::Magnum::Bay)
+   * and the admin's (OS::Magnum::AdminBay). A bay already being deleted is
+   * not offered again. Each accepted deletion is broadcast
+   * (events.CHANGED): the table drops the row at once, and its live table
+   * lists again to follow the deletion. Example:
+   *
+   *     var remove = deleteBays.forType('OS::Magnum::AdminBay');
+   *     type.itemActions.append({id: 'deleteBayAction', service: remove, ...});
+   * @returns {Object} {forType(resourceType)}
    */
-  function deleteBayAction($rootScope, magnum, gettext, ngettext, deleteActionFactory,
-                           resourceType, events) {
-    return deleteActionFactory.create({
-      resourceType: resourceType,
-      policyRule: 'cluster:delete',
-      deleteFn: function deleteBay(id, suppressError) {
-        return magnum.deleteBay(id, suppressError).then(function deleted(response) {
-          $rootScope.$broadcast(events.DELETED, id);
-          return response;
-        });
+  function deleteBayAction($rootScope, baysAPI, gettext, ngettext, allowed, deleteActionFactory,
+                           events) {
+    var LABELS = {
+      title: function title(count) {
+        return ngettext('Confirm Delete Bay', 'Confirm Delete Bays', count);
       },
-      allowedFn: function notDeleting(bay) {
-        return bay.status !== 'DELETE_IN_PROGRESS';
+      message: function message(count) {
+        return ngettext(
+          'You have selected "%s". The bay\'s nodes and everything running on them ' +
+          'are deleted, and cannot be recovered.',
+          'You have selected "%s". The bays\' nodes and everything running on them ' +
+          'are deleted, and cannot be recovered.', count);
       },
-      labels: {
-        title: function title(count) {
-          return ngettext('Confirm Delete Bay', 'Confirm Delete Bays', count);
+      submit: function submit(count) {
+        return ngettext('Delete Bay', 'Delete Bays', count);
+      },
+      success: function success(count) {
+        return ngettext('Deleting bay: %s.', 'Deleting bays: %s.', count);
+      },
+      error: function error(count) {
+        return ngettext('Unable to delete bay: %s.', 'Unable to delete bays: %s.', count);
+      },
+      notAllowed: gettext('Not deleted (not allowed, or being deleted already): %s.')
+    };
+    var service = {
+      forType: forType
+    };
+
+    return service;
+
+    ///////////////
+
+    /**
+     * @name forType
+     * @param {string} resourceType The type of the table the action is on
+     * @description Builds the delete action of that table.
+     * @returns {Object} The action service {initAction, allowed, perform}
+     */
+    function forType(resourceType) {
+      return deleteActionFactory.create({
+        resourceType: resourceType,
+        allowed: allowed.when('cluster:delete', function notDeleting(bay) {
+          return bay.status !== 'DELETE_IN_PROGRESS';
+        }),
+        deleteFn: function deleteBay(id, suppressError) {
+          return baysAPI.deleteBay(id, suppressError).then(function deleted(response) {
+            $rootScope.$broadcast(events.CHANGED, resourceType, id);
+            return response;
+          });
         },
-        message: function message(count) {
-          return ngettext(
-            'You have selected "%s". The bay\'s nodes and everything running on them ' +
-            'are deleted, and cannot be recovered.',
-            'You have selected "%s". The bays\' nodes and everything running on them ' +
-            'are deleted, and cannot be recovered.', count);
-        },
-        submit: function submit(count) {
-          return ngettext('Delete Bay', 'Delete Bays', count);
-        },
-        success: function success(count) {
-          return ngettext('Deleting bay: %s.', 'Deleting bays: %s.', count);
-        },
-        error: function error(count) {
-          return ngettext('Unable to delete bay: %s.', 'Unable to delete bays: %s.', count);
-        },
-        notAllowed: gettext('Not deleted (not allowed, or being deleted already): %s.')
-      }
-    });
+        labels: LABELS
+      });
+    }
   }
 })();

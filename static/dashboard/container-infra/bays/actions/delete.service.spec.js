@@ -5,64 +5,64 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bays.actions.delete', function () {
-    var factory, magnum, created;
+    var specs = window.actionSpecs;
+    var made, deleteBays, baysAPI, $q, $rootScope;
 
     beforeEach(module('horizon.dashboard.container-infra.bays'));
-
-    beforeEach(module(function ($provide) {
-      factory = {create: jasmine.createSpy('create').and.callFake(function (options) {
-        created = options;
-        return {allowed: angular.noop, perform: angular.noop, initAction: angular.noop};
-      })};
-      $provide.value('horizon.dashboard.container-infra.common.delete-action.factory', factory);
-    }));
+    made = specs.capture('horizon.dashboard.container-infra.common.delete-action.factory');
 
     beforeEach(inject(function ($injector) {
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
-      $injector.get('horizon.dashboard.container-infra.bays.actions.delete');
+      deleteBays = $injector.get('horizon.dashboard.container-infra.bays.actions.delete');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
+      $q = $injector.get('$q');
+      $rootScope = $injector.get('$rootScope');
     }));
 
-    it('is the shared delete action, on cluster:delete', function () {
-      expect(factory.create.calls.count()).toBe(1);
-      expect(created.resourceType).toBe('OS::Magnum::Bay');
-      expect(created.policyRule).toBe('cluster:delete');
+    function optionsFor(resourceType) {
+      return made.optionsOf(deleteBays.forType(resourceType));
+    }
+
+    it('is the shared delete action of the table it is on', function () {
+      expect(optionsFor('OS::Magnum::AdminBay').resourceType).toBe('OS::Magnum::AdminBay');
+      expect(optionsFor('OS::Magnum::Bay').resourceType).toBe('OS::Magnum::Bay');
     });
 
-    it('deletes with the API and says so once the service accepted', inject(function ($q, $rootScope) {
-      var events = [];
+    it('is allowed by cluster:delete, not on a bay being deleted', function () {
+      var action = deleteBays.forType('OS::Magnum::Bay');
+      var policy = specs.allowPolicy();
+      expect(specs.isAllowed(action, {status: 'CREATE_FAILED'})).toBe(true);
+      expect(policy).toHaveBeenCalledWith({rules: [['container-infra', 'cluster:delete']]});
+      expect(specs.isAllowed(action, {status: 'DELETE_IN_PROGRESS'})).toBe(false);
+    });
+
+    it('deletes with the API and tells its table once the service accepted', function () {
+      var changed = [];
       var response = {status: 204};
-      var result;
-      spyOn(magnum, 'deleteBay').and.returnValue($q.resolve(response));
-      $rootScope.$on('horizon.dashboard.container-infra.bays.DELETED', function (event, id) {
-        events.push(id);
+      spyOn(baysAPI, 'deleteBay').and.returnValue($q.resolve(response));
+      $rootScope.$on('horizon.dashboard.container-infra.common.CHANGED', function (event, type, id) {
+        changed.push([type, id]);
       });
 
-      created.deleteFn('b1', false, {uuid: 'b1'}).then(function (value) { result = value; });
-      $rootScope.$apply();
+      expect(specs.settle(optionsFor('OS::Magnum::AdminBay').deleteFn('b1', true)).resolved)
+        .toBe(response);
 
-      expect(magnum.deleteBay).toHaveBeenCalledWith('b1', false);
-      expect(result).toBe(response);
-      expect(events).toEqual(['b1']);
-    }));
+      expect(baysAPI.deleteBay).toHaveBeenCalledWith('b1', true);
+      expect(changed).toEqual([['OS::Magnum::AdminBay', 'b1']]);
+    });
 
-    it('says nothing of a deletion the service refused', inject(function ($q, $rootScope) {
+    it('says nothing of a deletion the service refused', function () {
       var heard = false;
-      spyOn(magnum, 'deleteBay').and.returnValue($q.reject({status: 409}));
-      $rootScope.$on('horizon.dashboard.container-infra.bays.DELETED', function () {
+      spyOn(baysAPI, 'deleteBay').and.returnValue($q.reject({status: 409}));
+      $rootScope.$on('horizon.dashboard.container-infra.common.CHANGED', function () {
         heard = true;
       });
-      created.deleteFn('b1', false).catch(angular.noop);
-      $rootScope.$apply();
+      expect(specs.settle(optionsFor('OS::Magnum::Bay').deleteFn('b1', false)).rejected)
+        .toEqual({status: 409});
       expect(heard).toBe(false);
-    }));
-
-    it('does not offer to delete a bay being deleted', function () {
-      expect(created.allowedFn({status: 'DELETE_IN_PROGRESS'})).toBe(false);
-      expect(created.allowedFn({status: 'CREATE_FAILED'})).toBe(true);
     });
 
     it('speaks of one bay or several', function () {
-      var labels = created.labels;
+      var labels = optionsFor('OS::Magnum::Bay').labels;
       expect(labels.title(1)).toBe('Confirm Delete Bay');
       expect(labels.title(2)).toBe('Confirm Delete Bays');
       expect(labels.message(1)).toContain('The bay\'s nodes');

@@ -5,48 +5,39 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.actions')
     .factory('horizon.dashboard.container-infra.bays.actions.progress', progressAction);
 
   progressAction.$inject = [
-    'horizon.dashboard.container-infra.bays.actions.helper',
+    'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.allowed.service',
+    'horizon.dashboard.container-infra.common.dialog-action.factory',
+    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.bays.status'
   ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.actions.progress
-   * @param {Object} helper The bay actions' helper
+   * @param {Function} gettext
+   * @param {Object} allowed The common allowed() builder
+   * @param {Object} dialogAction The common dialog action factory
+   * @param {string} basePath Where this dashboard's templates are
    * @param {Object} bayStatus
    * @description
    * Row action "Show Progress" (`cluster:get`) on a bay in progress or
    * whose last operation failed: the same view as the details page's
-   * Progress tab, in a dialog.
+   * Progress tab, in a dialog with a Close button. Closing it re-lists.
    * @returns {Object} The action service
    */
-  function progressAction(helper, bayStatus) {
-    var service = {
-      initAction: angular.noop,
-      allowed: helper.allowedWhen('cluster:get', function worthShowing(bay) {
+  function progressAction(gettext, allowed, dialogAction, basePath, bayStatus) {
+    return dialogAction.create({
+      allowed: allowed.when('cluster:get', function worthShowing(bay) {
         return bayStatus.isInTransition(bay) || bayStatus.isFailed(bay);
       }),
-      perform: perform
-    };
-
-    return service;
-
-    ///////////////
-
-    /**
-     * @name perform
-     * @param {Object} bay
-     * @description Opens the progress dialog; closing it re-lists the bays.
-     * @returns {Promise} Resolves when the dialog is closed
-     */
-    function perform(bay) {
-      return helper.openDialog('progress.html',
-        'horizon.dashboard.container-infra.bays.ProgressDialogController', {bay: bay}, 'lg')
-        .then(angular.noop);
-    }
+      dialog: {title: gettext('Progress of Bay'), name: 'bay-progress', size: 'lg',
+        body: basePath + 'bays/actions/progress.html'},
+      context: function shown(bay) { return {bay: bay}; }
+    });
   }
 })();

@@ -5,27 +5,23 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.actions')
     .controller('horizon.dashboard.container-infra.bays.ResizeController', ResizeController);
 
-  ResizeController.$inject = [
-    '$uibModalInstance',
-    'horizon.app.core.openstack-service-api.magnum',
-    'context'
-  ];
+  ResizeController.$inject = ['horizon.app.core.openstack-service-api.magnum-bays', 'context'];
 
   /**
    * @ngdoc controller
    * @name horizon.dashboard.container-infra.bays.ResizeController
-   * @param {Object} $uibModalInstance
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} baysAPI The bays' API service
    * @param {Object} context {bay}
    * @description
-   * The Resize Bay dialog. When the new count is lower, the user may pick
-   * the worker nodes to remove (by address), at most as many as go; Heat
-   * picks the others. Closes with the new count once the service accepted.
+   * The body of the Resize Bay dialog (in the common dialog frame). When
+   * the new count is lower, the user may pick the worker nodes to remove
+   * (by address), at most as many as go; Heat picks the others. Sends the
+   * resize and gives the new count.
    */
-  function ResizeController($uibModalInstance, magnum, context) {
+  function ResizeController(baysAPI, context) {
     var ctrl = this;
 
     ctrl.bay = context.bay;
@@ -33,14 +29,13 @@
     ctrl.nodes = (context.bay.node_addresses || []).map(function node(address) {
       return {address: address, remove: false};
     });
-    ctrl.submitting = false;
 
     ctrl.removing = removing;
     ctrl.chosen = chosen;
     ctrl.tooMany = tooMany;
     ctrl.unchanged = unchanged;
-    ctrl.submit = submit;
-    ctrl.cancel = cancel;
+    ctrl.ready = ready;
+    ctrl.send = send;
 
     ///////////////
 
@@ -69,24 +64,28 @@
       return ctrl.nodeCount === ctrl.bay.node_count;
     }
 
-    function submit() {
+    /**
+     * @name ready
+     * @description A new size, and no more nodes picked than it removes.
+     * @returns {boolean} Whether the dialog may send
+     */
+    function ready() {
+      return !unchanged() && !tooMany();
+    }
+
+    /**
+     * @name send
+     * @description Asks the service to resize.
+     * @returns {Promise} Resolves with the new count once accepted
+     */
+    function send() {
       var body = {node_count: ctrl.nodeCount};
-      if (tooMany() || unchanged() || ctrl.submitting) {
-        return;
-      }
       if (removing() && chosen().length) {
         body.nodes_to_remove = chosen();
       }
-      ctrl.submitting = true;
-      magnum.resizeBay(ctrl.bay.uuid, body).then(function resized() {
-        $uibModalInstance.close(ctrl.nodeCount);
-      }, function failed() {
-        ctrl.submitting = false;
+      return baysAPI.resizeBay(ctrl.bay.uuid, body).then(function resized() {
+        return ctrl.nodeCount;
       });
-    }
-
-    function cancel() {
-      $uibModalInstance.dismiss('cancel');
     }
   }
 })();

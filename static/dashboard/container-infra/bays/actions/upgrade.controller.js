@@ -5,27 +5,28 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.actions')
     .controller('horizon.dashboard.container-infra.bays.UpgradeController', UpgradeController);
 
   UpgradeController.$inject = [
-    '$uibModalInstance',
-    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.magnum-bay-models',
+    'horizon.app.core.openstack-service-api.magnum-bays',
     'context'
   ];
 
   /**
    * @ngdoc controller
    * @name horizon.dashboard.container-infra.bays.UpgradeController
-   * @param {Object} $uibModalInstance
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} bayModelsAPI The bay models' API service
+   * @param {Object} baysAPI The bays' API service
    * @param {Object} context {bay}
    * @description
-   * The Upgrade Bay dialog: the bay models it may move to are the other
-   * ones of its COE (an upgrade cannot change the orchestrator). Closes
-   * with the chosen bay model once the service accepted.
+   * The body of the Upgrade Bay dialog (in the common dialog frame): the
+   * bay models it may move to are the other ones of its COE (an upgrade
+   * cannot change the orchestrator). Sends the upgrade and gives the
+   * chosen bay model.
    */
-  function UpgradeController($uibModalInstance, magnum, context) {
+  function UpgradeController(bayModelsAPI, baysAPI, context) {
     var ctrl = this;
 
     ctrl.bay = context.bay;
@@ -33,12 +34,11 @@
     ctrl.candidates = [];
     ctrl.current = null;
     ctrl.model = {cluster_template: '', max_batch_size: 1};
-    ctrl.submitting = false;
     ctrl.chosen = chosen;
-    ctrl.submit = submit;
-    ctrl.cancel = cancel;
+    ctrl.ready = chosen;
+    ctrl.send = send;
 
-    magnum.getBayModels().then(function show(response) {
+    bayModelsAPI.getBayModels().then(function show(response) {
       var models = response.data.items;
       ctrl.current = models.filter(function isCurrent(model) {
         return model.uuid === ctrl.bay.cluster_template_id;
@@ -54,30 +54,30 @@
 
     ///////////////
 
+    /**
+     * @name chosen
+     * @description The bay model picked; the dialog sends only with one.
+     * @returns {Object|null} It, or null
+     */
     function chosen() {
       return ctrl.candidates.filter(function isChosen(model) {
         return model.uuid === ctrl.model.cluster_template;
       })[0] || null;
     }
 
-    function submit() {
+    /**
+     * @name send
+     * @description Asks the service to upgrade.
+     * @returns {Promise} Resolves with the bay model once accepted
+     */
+    function send() {
       var model = chosen();
-      if (!model || ctrl.submitting) {
-        return;
-      }
-      ctrl.submitting = true;
-      magnum.upgradeBay(ctrl.bay.uuid, {
+      return baysAPI.upgradeBay(ctrl.bay.uuid, {
         cluster_template: model.uuid,
         max_batch_size: ctrl.model.max_batch_size
       }).then(function upgraded() {
-        $uibModalInstance.close(model);
-      }, function failed() {
-        ctrl.submitting = false;
+        return model;
       });
-    }
-
-    function cancel() {
-      $uibModalInstance.dismiss('cancel');
     }
   }
 })();

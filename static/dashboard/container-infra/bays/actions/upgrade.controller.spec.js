@@ -5,7 +5,8 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.bays.UpgradeController', function () {
-    var magnum, $q, $rootScope, $controller, modal;
+    var specs = window.actionSpecs;
+    var bayModelsAPI, baysAPI, $q, $controller;
     var v1 = {uuid: 'm1', name: 'swarm-v1', coe: 'swarm-mode'};
     var v2 = {uuid: 'm2', name: 'swarm-v2', coe: 'swarm-mode'};
     var k8s = {uuid: 'm3', name: 'k8s', coe: 'kubernetes'};
@@ -13,21 +14,19 @@
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
     beforeEach(inject(function ($injector) {
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      bayModelsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bay-models');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
       $q = $injector.get('$q');
-      $rootScope = $injector.get('$rootScope');
       $controller = $injector.get('$controller');
-      modal = jasmine.createSpyObj('modal', ['close', 'dismiss']);
-      spyOn(magnum, 'getBayModels').and.returnValue($q.resolve({data: {items: [v1, v2, k8s]}}));
-      spyOn(magnum, 'upgradeBay').and.returnValue($q.resolve({data: {uuid: 'b1'}}));
+      spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: [v1, v2, k8s]}}));
+      spyOn(baysAPI, 'upgradeBay').and.returnValue($q.resolve({data: {uuid: 'b1'}}));
     }));
 
     function start(templateId) {
       var ctrl = $controller('horizon.dashboard.container-infra.bays.UpgradeController', {
-        $uibModalInstance: modal,
         context: {bay: {uuid: 'b1', name: 'web', cluster_template_id: templateId}}
       });
-      $rootScope.$apply();
+      specs.settle($q.resolve());
       return ctrl;
     }
 
@@ -44,42 +43,29 @@
       expect(ctrl.candidates).toEqual([v1, v2, k8s]);
     });
 
-    it('upgrades to the chosen bay model', function () {
+    it('is ready once a bay model is chosen, and upgrades to it', function () {
       var ctrl = start('m1');
-      ctrl.submit();
-      expect(magnum.upgradeBay).not.toHaveBeenCalled();
+      expect(ctrl.ready()).toBe(null);
       ctrl.model.cluster_template = 'm2';
       ctrl.model.max_batch_size = 2;
-      expect(ctrl.chosen()).toBe(v2);
-      ctrl.submit();
-      ctrl.submit();
-      $rootScope.$apply();
-      expect(magnum.upgradeBay.calls.count()).toBe(1);
-      expect(magnum.upgradeBay).toHaveBeenCalledWith('b1', {cluster_template: 'm2', max_batch_size: 2});
-      expect(modal.close).toHaveBeenCalledWith(v2);
+      expect(ctrl.ready()).toBe(v2);
+      expect(specs.settle(ctrl.send()).resolved).toBe(v2);
+      expect(baysAPI.upgradeBay).toHaveBeenCalledWith('b1', {cluster_template: 'm2', max_batch_size: 2});
     });
 
-    it('stays open when the service refuses', function () {
+    it('passes a refusal of the service on', function () {
       var ctrl = start('m1');
-      magnum.upgradeBay.and.returnValue($q.reject({status: 400}));
+      baysAPI.upgradeBay.and.returnValue($q.reject({status: 400}));
       ctrl.model.cluster_template = 'm2';
-      ctrl.submit();
-      $rootScope.$apply();
-      expect(modal.close).not.toHaveBeenCalled();
-      expect(ctrl.submitting).toBe(false);
+      expect(specs.settle(ctrl.send()).rejected).toEqual({status: 400});
     });
 
     it('stops waiting when the bay models cannot be read', function () {
       var ctrl;
-      magnum.getBayModels.and.returnValue($q.reject({status: 500}));
+      bayModelsAPI.getBayModels.and.returnValue($q.reject({status: 500}));
       ctrl = start('m1');
       expect(ctrl.loading).toBe(false);
       expect(ctrl.candidates).toEqual([]);
-    });
-
-    it('closes on cancel', function () {
-      start('m1').cancel();
-      expect(modal.dismiss).toHaveBeenCalledWith('cancel');
     });
   });
 })();

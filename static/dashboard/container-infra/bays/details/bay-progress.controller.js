@@ -6,16 +6,17 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.details')
     .controller('horizon.dashboard.container-infra.bays.BayProgressController',
       BayProgressController);
 
   BayProgressController.$inject = [
     '$q',
     '$scope',
-    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.magnum-bays',
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.bays.poller',
+    'horizon.dashboard.container-infra.common.labels.service',
+    'horizon.dashboard.container-infra.common.poller',
     'horizon.dashboard.container-infra.bays.status'
   ];
 
@@ -37,15 +38,16 @@
    * @name horizon.dashboard.container-infra.bays.BayProgressController
    * @param {Object} $q
    * @param {Object} $scope
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} baysAPI The bays' API service
    * @param {Function} gettext
-   * @param {Object} bayPoller
+   * @param {Object} labels The labels service (key/value rows)
+   * @param {Object} pollerService The common poller
    * @param {Object} bayStatus
    * @description Controller of the bayProgress directive (bound: `bayId`).
    */
-  function BayProgressController($q, $scope, magnum, gettext, bayPoller, bayStatus) {
+  function BayProgressController($q, $scope, baysAPI, gettext, labels, pollerService, bayStatus) {
     var ctrl = this;
-    var poller = bayPoller.create($scope, load);
+    var poller = pollerService.create($scope, load);
     var failures = 0;
 
     ctrl.$onInit = load;
@@ -72,7 +74,7 @@
      */
     function load() {
       var quiet = failures > 0;
-      return $q.all([magnum.getBay(ctrl.bayId, quiet), magnum.getBayProgress(ctrl.bayId, quiet)])
+      return $q.all([baysAPI.getBay(ctrl.bayId, quiet), baysAPI.getBayProgress(ctrl.bayId, quiet)])
         .then(show, failed);
     }
 
@@ -120,9 +122,7 @@
       ctrl.failures = resources.filter(function hasFailed(resource) {
         return FAILED.test(resource.status || '');
       });
-      ctrl.faults = Object.keys(bay.faults || {}).sort().map(function fault(key) {
-        return {key: key, value: bay.faults[key]};
-      });
+      ctrl.faults = labels.rows(bay.faults);
       ctrl.events = (progress.events || []).slice().sort(function newestFirst(a, b) {
         return String(b.time).localeCompare(String(a.time));
       });

@@ -11,12 +11,12 @@
   }
 
   describe('horizon.dashboard.container-infra.bays.BayProgressController', function () {
-    var magnum, $q, $rootScope, $timeout, $controller, scope, bay, progress;
+    var baysAPI, $q, $rootScope, $timeout, $controller, scope, bay, progress;
 
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
     beforeEach(inject(function ($injector) {
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
       $timeout = $injector.get('$timeout');
@@ -37,10 +37,10 @@
           {time: '2026-11-29T10:00:05Z', resource: 'masters', status: 'CREATE_COMPLETE'}
         ]
       };
-      spyOn(magnum, 'getBay').and.callFake(function () {
+      spyOn(baysAPI, 'getBay').and.callFake(function () {
         return $q.resolve({data: angular.copy(bay)});
       });
-      spyOn(magnum, 'getBayProgress').and.callFake(function () {
+      spyOn(baysAPI, 'getBayProgress').and.callFake(function () {
         return $q.resolve({data: angular.copy(progress)});
       });
     }));
@@ -57,8 +57,8 @@
 
     it('shows the percentage and how many nodes are created', function () {
       var ctrl = start();
-      expect(magnum.getBay).toHaveBeenCalledWith('b1', false);
-      expect(magnum.getBayProgress).toHaveBeenCalledWith('b1', false);
+      expect(baysAPI.getBay).toHaveBeenCalledWith('b1', false);
+      expect(baysAPI.getBayProgress).toHaveBeenCalledWith('b1', false);
       expect(ctrl.loaded).toBe(true);
       expect(ctrl.state).toBe('progress');
       expect(ctrl.percent).toBe(40);
@@ -81,7 +81,7 @@
 
       $timeout.flush(2000);
 
-      expect(magnum.getBayProgress.calls.count()).toBe(2);
+      expect(baysAPI.getBayProgress.calls.count()).toBe(2);
       expect(ctrl.state).toBe('complete');
       expect(ctrl.summary).toBe('All 3 nodes ready.');
       expect(ctrl.percent).toBe(100);
@@ -159,7 +159,7 @@
       expect(ctrl.summary).toBe('0 of 0 stack resources done.');
       // The bay is in progress: it keeps polling.
       $timeout.flush(2000);
-      expect(magnum.getBayProgress.calls.count()).toBe(2);
+      expect(baysAPI.getBayProgress.calls.count()).toBe(2);
     });
 
     it('copes with resources and a bay that leave fields out', function () {
@@ -175,7 +175,7 @@
 
     it('keeps what it read while Heat does not answer, and asks again later', function () {
       var ctrl = start();
-      magnum.getBayProgress.and.callFake(function () {
+      baysAPI.getBayProgress.and.callFake(function () {
         return $q.reject({status: 503});
       });
       $timeout.flush(2000);
@@ -183,37 +183,37 @@
       expect(ctrl.unavailable).toBe(false);
       expect(ctrl.percent).toBe(40);
 
-      magnum.getBayProgress.and.callFake(function () {
+      baysAPI.getBayProgress.and.callFake(function () {
         return $q.resolve({data: angular.copy(progress)});
       });
       $timeout.flush(9999);
-      expect(magnum.getBayProgress.calls.count()).toBe(2);
+      expect(baysAPI.getBayProgress.calls.count()).toBe(2);
       $timeout.flush(1);
-      expect(magnum.getBayProgress.calls.count()).toBe(3);
+      expect(baysAPI.getBayProgress.calls.count()).toBe(3);
       expect(ctrl.stale).toBe(false);
     });
 
     it('says when the progress cannot be read after a few tries, and stops', function () {
       var ctrl;
-      magnum.getBayProgress.and.returnValue($q.reject({status: 500}));
+      baysAPI.getBayProgress.and.returnValue($q.reject({status: 500}));
       ctrl = start();
       expect(ctrl.loaded).toBe(true);
       expect(ctrl.stale).toBe(false);
       expect(ctrl.unavailable).toBe(false);
       $timeout.flush(10000);
       $timeout.flush(10000);
-      expect(magnum.getBayProgress.calls.count()).toBe(3);
+      expect(baysAPI.getBayProgress.calls.count()).toBe(3);
       expect(ctrl.unavailable).toBe(true);
       verifyNoTimeouts();
       // One toast for the row: the first read toasts, the retries are quiet.
-      expect(magnum.getBayProgress.calls.allArgs()).toEqual([['b1', false], ['b1', true], ['b1', true]]);
-      expect(magnum.getBay.calls.mostRecent().args).toEqual(['b1', true]);
+      expect(baysAPI.getBayProgress.calls.allArgs()).toEqual([['b1', false], ['b1', true], ['b1', true]]);
+      expect(baysAPI.getBay.calls.mostRecent().args).toEqual(['b1', true]);
 
-      magnum.getBayProgress.and.returnValue($q.resolve({data: progress}));
+      baysAPI.getBayProgress.and.returnValue($q.resolve({data: progress}));
       ctrl.reload();
       $rootScope.$apply();
       // Try again is the person's own: it may toast.
-      expect(magnum.getBayProgress.calls.mostRecent().args).toEqual(['b1', false]);
+      expect(baysAPI.getBayProgress.calls.mostRecent().args).toEqual(['b1', false]);
       expect(ctrl.unavailable).toBe(false);
       expect(ctrl.percent).toBe(40);
     });

@@ -5,15 +5,15 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.details')
     .directive('bayProgress', bayProgress);
 
-  bayProgress.$inject = ['horizon.dashboard.container-infra.bays.basePath'];
+  bayProgress.$inject = ['horizon.dashboard.container-infra.common.basePath'];
 
   /**
    * @ngdoc directive
    * @name bayProgress
-   * @param {string} basePath Where the bays' templates are
+   * @param {string} basePath Where this dashboard's templates are
    * @description
    * The progress of Magnum's work on a bay, read from its Heat stack and
    * kept up to date while it lasts: a bar with the percentage, a summary
@@ -33,7 +33,7 @@
       bindToController: true,
       controller: 'horizon.dashboard.container-infra.bays.BayProgressController',
       controllerAs: 'ctrl',
-      templateUrl: basePath + 'details/bay-progress.html'
+      templateUrl: basePath + 'bays/details/bay-progress.html'
     };
   }
 })();

@@ -20,16 +20,16 @@
       var $compile = $injector.get('$compile');
       var $q = $injector.get('$q');
       var $rootScope = $injector.get('$rootScope');
-      var magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      var baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
       var scope = $rootScope.$new();
       var element;
       $injector.get('$templateCache')
         .put('/static/dashboard/container-infra/bays/details/bay-progress.html', template);
-      spyOn(magnum, 'getBay').and.returnValue($q.resolve({data: {
+      spyOn(baysAPI, 'getBay').and.returnValue($q.resolve({data: {
         uuid: 'b1', status: 'CREATE_FAILED', status_reason: 'node 1 failed',
         master_count: 1, node_count: 1, faults: {'1': 'no engine'}
       }}));
-      spyOn(magnum, 'getBayProgress').and.returnValue($q.resolve({data: {
+      spyOn(baysAPI, 'getBayProgress').and.returnValue($q.resolve({data: {
         stack_status: 'CREATE_FAILED', percent: 50,
         resources: [
           {name: '0', type: 'Magnum::Local::Node', status: 'CREATE_COMPLETE'},

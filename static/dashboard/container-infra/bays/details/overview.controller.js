@@ -5,16 +5,17 @@
   'use strict';
 
   angular
-    .module('horizon.dashboard.container-infra.bays')
+    .module('horizon.dashboard.container-infra.bays.details')
     .controller('horizon.dashboard.container-infra.bays.OverviewController',
       OverviewController);
 
   OverviewController.$inject = [
     '$route',
     '$scope',
-    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.magnum-bays',
     'horizon.dashboard.container-infra.bays.actions.config',
-    'horizon.dashboard.container-infra.bays.poller',
+    'horizon.dashboard.container-infra.common.labels.service',
+    'horizon.dashboard.container-infra.common.poller',
     'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.bays.status',
     'horizon.framework.util.i18n.gettext'
@@ -25,9 +26,10 @@
    * @name horizon.dashboard.container-infra.bays.OverviewController
    * @param {Object} $route
    * @param {Object} $scope Has `context.loadPromise` (Horizon's details view)
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} baysAPI The bays' API service
    * @param {Object} configAction The "Download Client Configuration" action
-   * @param {Object} bayPoller
+   * @param {Object} labels The labels service (key/value rows)
+   * @param {Object} pollerService The common poller
    * @param {Object} baysService
    * @param {Object} bayStatus
    * @param {Function} gettext
@@ -41,10 +43,10 @@
    * `refreshNote` says why the page is stale until a read succeeds. A bay
    * that is not found any more (the end of a deletion) is not asked again.
    */
-  function OverviewController($route, $scope, magnum, configAction, bayPoller, baysService,
-                              bayStatus, gettext) {
+  function OverviewController($route, $scope, baysAPI, configAction, labels, pollerService,
+                              baysService, bayStatus, gettext) {
     var ctrl = this;
-    var poller = bayPoller.create($scope, refresh);
+    var poller = pollerService.create($scope, refresh);
 
     ctrl.bay = null;
     ctrl.labels = [];
@@ -63,14 +65,14 @@
 
     function show(bay) {
       ctrl.bay = bay;
-      ctrl.labels = pairs(bay.labels);
-      ctrl.faults = pairs(bay.faults);
+      ctrl.labels = labels.rows(bay.labels);
+      ctrl.faults = labels.rows(bay.faults);
       ctrl.configUrl = configAction.url(bay);
       poller.schedule(bayStatus.isInTransition(bay));
     }
 
     function refresh() {
-      return magnum.getBay(ctrl.bay.uuid, poller.failures() > 0).then(function update(response) {
+      return baysAPI.getBay(ctrl.bay.uuid, poller.quiet()).then(function update(response) {
         ctrl.refreshNote = '';
         if (!bayStatus.isInTransition(response.data)) {
           $route.reload();
@@ -83,15 +85,8 @@
           ctrl.refreshNote = gettext('This bay no longer exists: it has been deleted.');
           return;
         }
-        ctrl.refreshNote = bayPoller.failureNote(response);
+        ctrl.refreshNote = pollerService.failureNote(response);
         poller.retry();
-      });
-    }
-
-    function pairs(map) {
-      return Object.keys(map || {}).sort().map(function pair(key) {
-        var value = map[key];
-        return {key: key, value: angular.isString(value) ? value : angular.toJson(value)};
       });
     }
   }

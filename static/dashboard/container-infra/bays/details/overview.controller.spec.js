@@ -11,12 +11,12 @@
   }
 
   describe('horizon.dashboard.container-infra.bays.OverviewController', function () {
-    var ctrl, scope, magnum, $q, $rootScope, $timeout, $route, bay;
+    var ctrl, scope, baysAPI, $q, $rootScope, $timeout, $route, bay;
 
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
     beforeEach(inject(function ($injector, $controller) {
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
       $timeout = $injector.get('$timeout');
@@ -45,7 +45,7 @@
     });
 
     it('updates the bay in place while it is in progress', function () {
-      spyOn(magnum, 'getBay').and.returnValue($q.resolve({data: {
+      spyOn(baysAPI, 'getBay').and.returnValue($q.resolve({data: {
         uuid: 'b1', name: 'web', status: 'CREATE_IN_PROGRESS', node_count: 1,
         api_address: 'tcp://10.0.0.2:2376', labels: {}, faults: {}
       }}));
@@ -53,18 +53,18 @@
 
       $timeout.flush(2000);
 
-      expect(magnum.getBay).toHaveBeenCalledWith('b1', false);
+      expect(baysAPI.getBay).toHaveBeenCalledWith('b1', false);
       expect(ctrl.bay).toBe(bay);
       expect(bay.api_address).toBe('tcp://10.0.0.2:2376');
       expect(bay.bay_model_name).toBe('local-swarm');
       expect(ctrl.labels).toEqual([]);
       expect($route.reload).not.toHaveBeenCalled();
       $timeout.flush(2000);
-      expect(magnum.getBay.calls.count()).toBe(2);
+      expect(baysAPI.getBay.calls.count()).toBe(2);
     });
 
     it('reloads the page once the bay settles, so its actions are checked again', function () {
-      spyOn(magnum, 'getBay').and.returnValue($q.resolve({data: {
+      spyOn(baysAPI, 'getBay').and.returnValue($q.resolve({data: {
         uuid: 'b1', status: 'CREATE_COMPLETE'
       }}));
       $rootScope.$apply();
@@ -77,30 +77,30 @@
 
     it('keeps trying a failed read later and later, toasting only the first', function () {
       var answers = [{status: 500, data: '"Busy."'}, {status: 503}];
-      spyOn(magnum, 'getBay').and.callFake(function () {
+      spyOn(baysAPI, 'getBay').and.callFake(function () {
         return answers.length ? $q.reject(answers.shift()) :
           $q.resolve({data: {uuid: 'b1', status: 'CREATE_IN_PROGRESS'}});
       });
       $rootScope.$apply();
 
       $timeout.flush(2000);
-      expect(magnum.getBay.calls.argsFor(0)).toEqual(['b1', false]);
+      expect(baysAPI.getBay.calls.argsFor(0)).toEqual(['b1', false]);
       expect(ctrl.refreshNote).toBe('Could not refresh: Busy; retrying.');
       $timeout.flush(2000);
-      expect(magnum.getBay.calls.count()).toBe(2);
-      expect(magnum.getBay.calls.argsFor(1)).toEqual(['b1', true]);
+      expect(baysAPI.getBay.calls.count()).toBe(2);
+      expect(baysAPI.getBay.calls.argsFor(1)).toEqual(['b1', true]);
       expect(ctrl.refreshNote).toBe('Could not refresh: 503; retrying.');
       $timeout.flush(3999);
-      expect(magnum.getBay.calls.count()).toBe(2);
+      expect(baysAPI.getBay.calls.count()).toBe(2);
       $timeout.flush(1);
-      expect(magnum.getBay.calls.argsFor(2)).toEqual(['b1', true]);
+      expect(baysAPI.getBay.calls.argsFor(2)).toEqual(['b1', true]);
       expect(ctrl.refreshNote).toBe('');
       expect($route.reload).not.toHaveBeenCalled();
     });
 
     it('stops asking once the bay is gone, and says it was deleted', function () {
       bay.status = 'DELETE_IN_PROGRESS';
-      spyOn(magnum, 'getBay').and.callFake(function () {
+      spyOn(baysAPI, 'getBay').and.callFake(function () {
         return $q.reject({status: 404, data: '"Not found."'});
       });
       $rootScope.$apply();
@@ -108,7 +108,7 @@
       $timeout.flush(2000);
 
       expect(ctrl.refreshNote).toBe('This bay no longer exists: it has been deleted.');
-      expect(magnum.getBay.calls.count()).toBe(1);
+      expect(baysAPI.getBay.calls.count()).toBe(1);
       verifyNoTimeouts();
     });
 

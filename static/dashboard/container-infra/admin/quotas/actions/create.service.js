@@ -11,11 +11,10 @@
 
   createService.$inject = [
     '$q',
-    'horizon.app.core.openstack-service-api.magnum',
-    'horizon.app.core.openstack-service-api.policy',
-    'horizon.framework.util.actions.action-result.service',
+    'horizon.app.core.openstack-service-api.magnum-quotas',
     'horizon.framework.util.i18n.gettext',
-    'horizon.framework.widgets.toast.service',
+    'horizon.dashboard.container-infra.common.allowed.service',
+    'horizon.dashboard.container-infra.common.dialog-action.factory',
     'horizon.dashboard.container-infra.admin.projects.service',
     'horizon.dashboard.container-infra.admin.quotas.form.service',
     'horizon.dashboard.container-infra.admin.quotas.resourceType'
@@ -25,49 +24,43 @@
    * @ngdoc service
    * @name horizon.dashboard.container-infra.admin.quotas.actions.create.service
    * @param {Object} $q
-   * @param {Object} magnum The Magnum API service
-   * @param {Object} policy Horizon's policy API
-   * @param {Object} actionResult Horizon's action result builder
+   * @param {Object} quotasAPI The quotas' API service
    * @param {Function} gettext
-   * @param {Object} toast
+   * @param {Object} allowed The common allowed() builder
+   * @param {Object} dialogAction The common dialog action factory
    * @param {Object} projects Keystone's projects
    * @param {Object} quotaForm The quota form
    * @param {string} resourceType OS::Magnum::Quota
-   * @description Sets a quota for a project that has none.
+   * @description
+   * Global action "Create Quota" (`quota:create`): sets a quota for a
+   * project that has none, and names it in its result.
    * @returns {Object} {initAction, allowed, perform}
    */
-  function createService($q, magnum, policy, actionResult, gettext, toast, projects, quotaForm,
+  function createService($q, quotasAPI, gettext, allowed, dialogAction, projects, quotaForm,
                          resourceType) {
-    var service = {
-      initAction: angular.noop,
-      allowed: allowed,
-      perform: perform
-    };
-
-    return service;
-
-    ///////////////
-
-    /**
-     * @name allowed
-     * @description Resolves when the policy lets the user create quotas.
-     * @returns {Promise} Resolves if allowed
-     */
-    function allowed() {
-      return policy.ifAllowed({rules: [['container-infra', 'quota:create']]});
-    }
+    return dialogAction.create({
+      allowed: allowed.when('quota:create'),
+      open: open,
+      resourceType: resourceType,
+      changes: 'created',
+      idOf: function createdId(none, response) { return response.data.id; },
+      success: function created(none, response) {
+        return gettext('Quota of %s created.').replace('%s', function name() {
+          return projects.nameOf(response.data.project_id);
+        });
+      }
+    });
 
     /**
-     * @name perform
+     * @name open
      * @description
      * Offers the projects without a bay quota (by name), with the default
      * limit they have now, then creates the quota the form describes. A
-     * refusal of the server is toasted with its reason by the Magnum API
-     * service.
-     * @returns {Promise} Resolves with the action result naming the new quota
+     * refusal of the server is toasted with its reason by the API service.
+     * @returns {Promise} Resolves with the response of the creation
      */
-    function perform() {
-      return $q.all([projects.getProjects(), magnum.getQuotas()])
+    function open() {
+      return $q.all([projects.getProjects(), quotasAPI.getQuotas()])
         .then(function freeProjects(answers) {
           var taken = {};
           var free;
@@ -87,15 +80,7 @@
             defaultLimit: found[1]
           });
         })
-        .then(function create(model) {
-          return magnum.createQuota(model);
-        })
-        .then(function created(response) {
-          toast.add('success', interpolateName(gettext('Quota of %s created.'), response.data));
-          return actionResult.getActionResult()
-            .created(resourceType, response.data.id)
-            .result;
-        });
+        .then(quotasAPI.createQuota);
     }
 
     // A project without a quota reads as the default: any free project tells it.
@@ -103,7 +88,7 @@
       if (!free.length) {
         return null;
       }
-      return magnum.getQuota(free[0].id, 'Cluster').then(function limit(response) {
+      return quotasAPI.getQuota(free[0].id, 'Cluster').then(function limit(response) {
         return response.data.hard_limit;
       }, function unknown() {
         return null;
@@ -112,12 +97,6 @@
 
     function byName(one, other) {
       return String(one.name).localeCompare(String(other.name));
-    }
-
-    function interpolateName(message, quota) {
-      return message.replace('%s', function name() {
-        return projects.nameOf(quota.project_id);
-      });
     }
   }
 })();

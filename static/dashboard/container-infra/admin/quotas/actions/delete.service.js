@@ -10,7 +10,8 @@
       deleteService);
 
   deleteService.$inject = [
-    'horizon.app.core.openstack-service-api.magnum',
+    'horizon.app.core.openstack-service-api.magnum-quotas',
+    'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.common.delete-action.factory',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.admin.quotas.resourceType'
@@ -19,7 +20,8 @@
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.admin.quotas.actions.delete.service
-   * @param {Object} magnum The Magnum API service
+   * @param {Object} quotasAPI The quotas' API service
+   * @param {Object} allowed The common allowed() builder
    * @param {Object} deleteActionFactory The shared delete action
    * @param {Function} ngettext
    * @param {string} resourceType OS::Magnum::Quota
@@ -28,12 +30,12 @@
    * default limit. The confirmation names each quota by its project.
    * @returns {Object} {initAction, allowed, perform}
    */
-  function deleteService(magnum, deleteActionFactory, ngettext, resourceType) {
+  function deleteService(quotasAPI, allowed, deleteActionFactory, ngettext, resourceType) {
     return deleteActionFactory.create({
       resourceType: resourceType,
-      policyRule: 'quota:delete',
+      allowed: allowed.when('quota:delete'),
       deleteFn: function deleteQuota(id, suppressError, quota) {
-        return magnum.deleteQuota(quota.project_id, quota.resource, suppressError);
+        return quotasAPI.deleteQuota(quota.project_id, quota.resource, suppressError);
       },
       idOf: function idOf(quota) {
         return quota.id;

@@ -5,42 +5,32 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.admin.quotas.actions.delete.service', function () {
-    var options, service, magnum;
-    var built = {allowed: angular.noop, perform: angular.noop};
+    var specs = window.actionSpecs;
+    var made, service, options, quotasAPI;
 
     beforeEach(module('horizon.dashboard.container-infra.admin.quotas'));
-
-    // The action is built when the module's run block registers it: the
-    // factory is watched from the start.
-    beforeEach(module(function ($provide) {
-      $provide.decorator('horizon.dashboard.container-infra.common.delete-action.factory',
-        function ($delegate) {
-          spyOn($delegate, 'create').and.callFake(function (given) {
-            options = given;
-            return built;
-          });
-          return $delegate;
-        });
-    }));
+    made = specs.capture('horizon.dashboard.container-infra.common.delete-action.factory');
 
     beforeEach(inject(function ($injector) {
       service = $injector.get(
         'horizon.dashboard.container-infra.admin.quotas.actions.delete.service');
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
+      options = made.optionsOf(service);
+      quotasAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-quotas');
     }));
 
     it('is the shared delete action, asking the quota:delete rule', function () {
-      expect(service).toBe(built);
+      var policy = specs.allowPolicy();
       expect(options.resourceType).toBe('OS::Magnum::Quota');
-      expect(options.policyRule).toBe('quota:delete');
+      expect(specs.isAllowed(service, {id: 4})).toBe(true);
+      expect(policy).toHaveBeenCalledWith({rules: [['container-infra', 'quota:delete']]});
     });
 
     it('deletes a quota by its project and resource', function () {
       var quota = {id: 4, project_id: 'p1', resource: 'Cluster'};
-      spyOn(magnum, 'deleteQuota').and.returnValue('deleted');
+      spyOn(quotasAPI, 'deleteQuota').and.returnValue('deleted');
       expect(options.idOf(quota)).toBe(4);
       expect(options.deleteFn(4, false, quota)).toBe('deleted');
-      expect(magnum.deleteQuota).toHaveBeenCalledWith('p1', 'Cluster', false);
+      expect(quotasAPI.deleteQuota).toHaveBeenCalledWith('p1', 'Cluster', false);
     });
 
     it('says the default limit applies once a quota is gone', function () {

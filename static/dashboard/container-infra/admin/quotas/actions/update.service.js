@@ -10,11 +10,10 @@
       updateService);
 
   updateService.$inject = [
-    'horizon.app.core.openstack-service-api.magnum',
-    'horizon.app.core.openstack-service-api.policy',
-    'horizon.framework.util.actions.action-result.service',
+    'horizon.app.core.openstack-service-api.magnum-quotas',
     'horizon.framework.util.i18n.gettext',
-    'horizon.framework.widgets.toast.service',
+    'horizon.dashboard.container-infra.common.allowed.service',
+    'horizon.dashboard.container-infra.common.dialog-action.factory',
     'horizon.dashboard.container-infra.admin.quotas.form.service',
     'horizon.dashboard.container-infra.admin.quotas.resourceType'
   ];
@@ -22,63 +21,51 @@
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.admin.quotas.actions.update.service
-   * @param {Object} magnum The Magnum API service
-   * @param {Object} policy Horizon's policy API
-   * @param {Object} actionResult Horizon's action result builder
+   * @param {Object} quotasAPI The quotas' API service
    * @param {Function} gettext
-   * @param {Object} toast
+   * @param {Object} allowed The common allowed() builder
+   * @param {Object} dialogAction The common dialog action factory
    * @param {Object} quotaForm The quota form
    * @param {string} resourceType OS::Magnum::Quota
-   * @description Changes the hard limit of a quota.
+   * @description
+   * Row action "Update Quota" (`quota:update`): changes the hard limit of
+   * a quota, and names it in its result.
    * @returns {Object} {initAction, allowed, perform}
    */
-  function updateService(magnum, policy, actionResult, gettext, toast, quotaForm,
-                         resourceType) {
-    var service = {
-      initAction: angular.noop,
-      allowed: allowed,
-      perform: perform
-    };
-
-    return service;
-
-    ///////////////
-
-    /**
-     * @name allowed
-     * @description Resolves when the policy lets the user change quotas.
-     * @returns {Promise} Resolves if allowed
-     */
-    function allowed() {
-      return policy.ifAllowed({rules: [['container-infra', 'quota:update']]});
-    }
+  function updateService(quotasAPI, gettext, allowed, dialogAction, quotaForm, resourceType) {
+    return dialogAction.create({
+      allowed: allowed.when('quota:update'),
+      open: open,
+      resourceType: resourceType,
+      changes: 'updated',
+      idOf: function updatedId(quota) { return quota.id; },
+      success: function updated(quota, response) {
+        return response ? gettext('Quota of %s updated.').replace('%s', function name() {
+          return quota.project_name || quota.project_id;
+        }) : '';
+      }
+    });
 
     /**
-     * @name perform
+     * @name open
      * @param {Object} quota The row's quota
      * @description
      * Opens the form on the quota (project and resource fixed) and sends
      * the new hard limit; an unchanged limit sends nothing.
-     * @returns {Promise} Resolves with the action result naming the quota
+     * @returns {Promise} Resolves with the response, or null when unchanged
      */
-    function perform(quota) {
+    function open(quota) {
       return quotaForm.open({
         title: gettext('Update Quota'),
         submitText: gettext('Update Quota'),
         projects: [{id: quota.project_id, name: quota.project_name}],
         quota: quota
       }).then(function update(model) {
-        var result = actionResult.getActionResult().updated(resourceType, quota.id);
         if (model.hard_limit === quota.hard_limit) {
-          return result.result;
+          return null;
         }
-        return magnum.updateQuota(quota.project_id, quota.resource, {hard_limit: model.hard_limit})
-          .then(function updated() {
-            toast.add('success', gettext('Quota of %s updated.').replace('%s', function name() {
-              return quota.project_name || quota.project_id;
-            }));
-            return result.result;
-          });
+        return quotasAPI.updateQuota(quota.project_id, quota.resource,
+          {hard_limit: model.hard_limit});
       });
     }
   }

@@ -5,42 +5,38 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.admin.quotas.actions.update.service', function () {
-    var service, magnum, policy, quotaForm, toast, $q, $rootScope, quota;
+    var h, service, quotasAPI, quotaForm, quota;
 
     beforeEach(module('horizon.dashboard.container-infra.admin.quotas'));
 
     beforeEach(inject(function ($injector) {
+      h = window.actionSpecs.horizon();
       service = $injector.get(
         'horizon.dashboard.container-infra.admin.quotas.actions.update.service');
-      magnum = $injector.get('horizon.app.core.openstack-service-api.magnum');
-      policy = $injector.get('horizon.app.core.openstack-service-api.policy');
+      quotasAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-quotas');
       quotaForm = $injector.get('horizon.dashboard.container-infra.admin.quotas.form.service');
-      toast = $injector.get('horizon.framework.widgets.toast.service');
-      $q = $injector.get('$q');
-      $rootScope = $injector.get('$rootScope');
       quota = {id: 4, project_id: 'p1', project_name: 'demo', resource: 'Cluster', hard_limit: 3};
-      spyOn(toast, 'add');
-      spyOn(magnum, 'updateQuota').and.returnValue($q.resolve({data: {}}));
+      spyOn(quotasAPI, 'updateQuota').and.returnValue(h.$q.resolve({data: {}}));
     }));
 
     function settle(promise) {
       var outcome = {};
       promise.then(function (value) { outcome.resolved = value; },
         function (reason) { outcome.rejected = reason; });
-      $rootScope.$apply();
+      h.$rootScope.$apply();
       return outcome;
     }
 
-    it('asks the quota:update policy rule', function () {
-      spyOn(policy, 'ifAllowed').and.returnValue($q.resolve());
+    it('asks the quota:update h.policy rule', function () {
+      spyOn(h.policy, 'ifAllowed').and.returnValue(h.$q.resolve());
       service.allowed(quota);
-      expect(policy.ifAllowed).toHaveBeenCalledWith({rules: [['container-infra', 'quota:update']]});
+      expect(h.policy.ifAllowed).toHaveBeenCalledWith({rules: [['container-infra', 'quota:update']]});
       expect(service.initAction).toEqual(jasmine.any(Function));
     });
 
     it('opens the form on the quota and sends the new hard limit', function () {
       var outcome;
-      spyOn(quotaForm, 'open').and.returnValue($q.resolve({hard_limit: 8}));
+      spyOn(quotaForm, 'open').and.returnValue(h.$q.resolve({hard_limit: 8}));
 
       outcome = settle(service.perform(quota));
 
@@ -50,35 +46,35 @@
         projects: [{id: 'p1', name: 'demo'}],
         quota: quota
       });
-      expect(magnum.updateQuota).toHaveBeenCalledWith('p1', 'Cluster', {hard_limit: 8});
-      expect(toast.add).toHaveBeenCalledWith('success', 'Quota of demo updated.');
+      expect(quotasAPI.updateQuota).toHaveBeenCalledWith('p1', 'Cluster', {hard_limit: 8});
+      expect(h.toast.add).toHaveBeenCalledWith('success', 'Quota of demo updated.');
       expect(outcome.resolved.updated).toEqual([{type: 'OS::Magnum::Quota', id: 4}]);
     });
 
     it('names the project by its id when its name is unknown', function () {
       delete quota.project_name;
-      spyOn(quotaForm, 'open').and.returnValue($q.resolve({hard_limit: 8}));
+      spyOn(quotaForm, 'open').and.returnValue(h.$q.resolve({hard_limit: 8}));
       settle(service.perform(quota));
-      expect(toast.add).toHaveBeenCalledWith('success', 'Quota of p1 updated.');
+      expect(h.toast.add).toHaveBeenCalledWith('success', 'Quota of p1 updated.');
     });
 
     it('sends nothing when the limit did not change', function () {
       var outcome;
-      spyOn(quotaForm, 'open').and.returnValue($q.resolve({hard_limit: 3}));
+      spyOn(quotaForm, 'open').and.returnValue(h.$q.resolve({hard_limit: 3}));
       outcome = settle(service.perform(quota));
-      expect(magnum.updateQuota).not.toHaveBeenCalled();
+      expect(quotasAPI.updateQuota).not.toHaveBeenCalled();
       expect(outcome.resolved.updated.length).toBe(1);
     });
 
     it('changes nothing when the form is cancelled or the server refuses', function () {
-      spyOn(quotaForm, 'open').and.returnValue($q.reject('cancel'));
+      spyOn(quotaForm, 'open').and.returnValue(h.$q.reject('cancel'));
       expect(settle(service.perform(quota)).rejected).toBe('cancel');
-      expect(magnum.updateQuota).not.toHaveBeenCalled();
+      expect(quotasAPI.updateQuota).not.toHaveBeenCalled();
 
-      quotaForm.open.and.returnValue($q.resolve({hard_limit: 9}));
-      magnum.updateQuota.and.returnValue($q.reject({status: 400}));
+      quotaForm.open.and.returnValue(h.$q.resolve({hard_limit: 9}));
+      quotasAPI.updateQuota.and.returnValue(h.$q.reject({status: 400}));
       expect(settle(service.perform(quota)).rejected).toEqual({status: 400});
-      expect(toast.add).not.toHaveBeenCalled();
+      expect(h.toast.add).not.toHaveBeenCalled();
     });
   });
 })();

@@ -1,0 +1,48 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  describe('horizon.dashboard.container-infra.bays.actions.change', function () {
+    var specs = window.actionSpecs;
+    var made, actions;
+    var bay = {uuid: 'b1', name: 'web', status: 'CREATE_COMPLETE'};
+
+    beforeEach(module('horizon.dashboard.container-infra.bays'));
+    made = specs.capture('horizon.dashboard.container-infra.common.dialog-action.factory');
+
+    beforeEach(inject(function ($injector) {
+      actions = $injector.get('horizon.dashboard.container-infra.bays.actions.change');
+    }));
+
+    [['resize', 'cluster:resize'], ['upgrade', 'cluster:upgrade']].forEach(function (pair) {
+      it(pair[0] + ' is allowed by ' + pair[1] + ' on a bay at rest only', function () {
+        var policy = specs.allowPolicy();
+        expect(specs.isAllowed(actions[pair[0]], bay)).toBe(true);
+        expect(policy).toHaveBeenCalledWith({rules: [['container-infra', pair[1]]]});
+        expect(specs.isAllowed(actions[pair[0]], {status: 'UPDATE_IN_PROGRESS'})).toBe(false);
+        expect(specs.isAllowed(actions[pair[0]], {status: 'CREATE_FAILED'})).toBe(false);
+      });
+
+      it(pair[0] + ' opens its dialog on the bay and reports the bay updated', function () {
+        var options = made.optionsOf(actions[pair[0]]);
+        var name = pair[0].charAt(0).toUpperCase() + pair[0].slice(1);
+        expect(options.dialog.body)
+          .toBe('/static/dashboard/container-infra/bays/actions/' + pair[0] + '.html');
+        expect(options.dialog.controller)
+          .toBe('horizon.dashboard.container-infra.bays.' + name + 'Controller');
+        expect(options.dialog.name).toBe('bay-' + pair[0]);
+        expect(options.context(bay)).toEqual({bay: bay});
+        expect([options.changes, options.resourceType]).toEqual(['updated', 'OS::Magnum::Bay']);
+      });
+    });
+
+    it('says the new size, or the new bay model', function () {
+      expect(made.optionsOf(actions.resize).success(bay, 4))
+        .toBe('Bay "web" is being resized to 4 nodes.');
+      expect(made.optionsOf(actions.upgrade).success(bay, {uuid: 'm2', name: 'swarm-v2'}))
+        .toBe('Bay "web" is being upgraded to bay model "swarm-v2".');
+    });
+  });
+})();

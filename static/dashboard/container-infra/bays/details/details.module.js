@@ -1,0 +1,43 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  /**
+   * @ngdoc overview
+   * @name horizon.dashboard.container-infra.bays.details
+   * @description
+   * The details page of OS::Magnum::Bay: an Overview and a Progress tab
+   * (the Workloads module adds its own), their controllers and the
+   * bayProgress directive the Show Progress action uses too.
+   */
+  angular
+    .module('horizon.dashboard.container-infra.bays.details', [
+      'horizon.framework',
+      'horizon.app.core.openstack-service-api',
+      'horizon.dashboard.container-infra.common'
+    ])
+    .run(registerDetails);
+
+  registerDetails.$inject = [
+    'horizon.framework.conf.resource-type-registry.service',
+    'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.basePath',
+    'horizon.dashboard.container-infra.bays.resourceType'
+  ];
+
+  function registerDetails(registry, gettext, basePath, resourceType) {
+    registry.getResourceType(resourceType).detailsViews
+      .append({
+        id: 'bayDetailsOverview',
+        name: gettext('Overview'),
+        template: basePath + 'bays/details/overview.html'
+      })
+      .append({
+        id: 'bayDetailsProgress',
+        name: gettext('Progress'),
+        template: basePath + 'bays/details/progress.html'
+      });
+  }
+})();

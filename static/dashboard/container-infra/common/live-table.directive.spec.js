@@ -1,0 +1,119 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  describe('magnumLiveTable', function () {
+    var $compile, $rootScope, $timeout, events, scope, element, table;
+
+    beforeEach(module('gettext'));
+    beforeEach(module('horizon.dashboard.container-infra.common'));
+
+    beforeEach(inject(function ($injector, $templateCache) {
+      var xhr = new XMLHttpRequest();
+      xhr.open('GET', '/base/static/dashboard/container-infra/common/live-table.html', false);
+      xhr.send();
+      $templateCache.put('/static/dashboard/container-infra/common/live-table.html',
+        xhr.responseText.replace(/<hz-resource-table[\s\S]*<\/hz-resource-table>/,
+          '<div class="table-stub" params="{$ table.params $}"></div>'));
+      $compile = $injector.get('$compile');
+      $rootScope = $injector.get('$rootScope');
+      $timeout = $injector.get('$timeout');
+      events = $injector.get('horizon.dashboard.container-infra.common.events');
+      scope = $rootScope.$new();
+      scope.changed = jasmine.createSpy('changed');
+      element = $compile('<magnum-live-table resource-type-name="OS::Test" ' +
+        'on-change="changed()"></magnum-live-table>')(scope);
+      $rootScope.$apply();
+      table = element.controller('magnumLiveTable');
+    }));
+
+    function verifyNoTimeouts() {
+      inject(function ($verifyNoPendingTasks) {
+        $verifyNoPendingTasks('$timeout');
+      });
+    }
+
+    function listed(items, busy, type) {
+      $rootScope.$broadcast(events.LISTED, type || 'OS::Test', items, busy);
+      $rootScope.$apply();
+    }
+
+    function failed() {
+      $rootScope.$broadcast(events.LIST_FAILED, 'OS::Test', {status: 500, data: '"Database is busy."'});
+      $rootScope.$apply();
+    }
+
+    it('lets the table make its first load itself', function () {
+      expect(table.params).toBeUndefined();
+      expect(table.resourceTypeName).toBe('OS::Test');
+    });
+
+    it('has the table re-list while an item is in progress, and stops after', function () {
+      listed([{trackBy: 'a'}], true);
+      $timeout.flush(2000);
+      expect(table.params).toEqual({poll: 1, quiet: false});
+      listed([{trackBy: 'a2'}], false);
+      verifyNoTimeouts();
+    });
+
+    it('heeds only its own resource type', function () {
+      listed([{trackBy: 'a'}], true, 'OS::Other');
+      verifyNoTimeouts();
+      $rootScope.$broadcast(events.LIST_FAILED, 'OS::Other', {status: 500});
+      $rootScope.$broadcast(events.CHANGED, 'OS::Other', 'x');
+      expect(table.params).toBeUndefined();
+      expect(table.note).toBe('');
+    });
+
+    it('lists again when one of its items changed elsewhere', function () {
+      $rootScope.$broadcast(events.CHANGED, 'OS::Test', 'b1');
+      expect(table.params).toEqual({poll: 1, quiet: false});
+    });
+
+    it('tells when the listed items change, not on every listing', function () {
+      listed([{trackBy: 'a'}], false);
+      listed([{trackBy: 'a'}], false);
+      expect(scope.changed).not.toHaveBeenCalled();
+      listed([{trackBy: 'a'}, {trackBy: 'b'}], false);
+      expect(scope.changed.calls.count()).toBe(1);
+    });
+
+    it('says why it is stale and lists quietly, later and later, until a listing succeeds',
+      function () {
+        failed();
+        expect(element.find('.live-table-note').text().trim())
+          .toBe('Could not refresh: Database is busy; retrying.');
+        $timeout.flush(2000);
+        expect(table.params).toEqual({poll: 1, quiet: true});
+        failed();
+        $timeout.flush(3999);
+        expect(table.params.poll).toBe(1);
+        $timeout.flush(1);
+        expect(table.params).toEqual({poll: 2, quiet: true});
+        listed([{trackBy: 'a'}], true);
+        expect(table.note).toBe('');
+        $timeout.flush(2000);
+        expect(table.params).toEqual({poll: 3, quiet: false});
+      });
+
+    it('stops polling when it goes away', function () {
+      listed([{trackBy: 'a'}], true);
+      scope.$destroy();
+      verifyNoTimeouts();
+    });
+
+    it('binds the resource table to its type and parameters', function (done) {
+      fetch('/base/static/dashboard/container-infra/common/live-table.html')
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, 'text/html');
+          var resourceTable = doc.querySelector('hz-resource-table');
+          expect(resourceTable.getAttribute('list-function-extra-params')).toBe('table.params');
+          expect(resourceTable.getAttribute('track-by')).toBe('trackBy');
+        })
+        .then(done, done.fail);
+    });
+  });
+})();

@@ -1,0 +1,65 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  angular
+    .module('horizon.dashboard.container-infra.common')
+    .factory('horizon.dashboard.container-infra.common.live-table.service', liveTableService);
+
+  liveTableService.$inject = [
+    '$q',
+    '$rootScope',
+    'horizon.dashboard.container-infra.common.events'
+  ];
+
+  /**
+   * @ngdoc service
+   * @name horizon.dashboard.container-infra.common.live-table.service
+   * @param {Object} $q
+   * @param {Object} $rootScope
+   * @param {Object} events The common events
+   * @description
+   * The list side of a live table (the magnumLiveTable directive is the
+   * other): the list function a resource type registers tells the table
+   * what it listed and whether an item is in progress. Example:
+   *
+   *     type.setListFunction(liveTable.listFunction(resourceType,
+   *       baysService.getBaysPromise, bayStatus.isInTransition));
+   * @returns {Object} The service
+   */
+  function liveTableService($q, $rootScope, events) {
+    var service = {
+      listFunction: listFunction
+    };
+
+    return service;
+
+    ///////////////
+
+    /**
+     * @name listFunction
+     * @param {string} resourceType The type whose table lists
+     * @param {Function} list params → promise of a response whose data is
+     *   {items}; `params.quiet` asks it to toast no failure
+     * @param {Function} isBusy item → whether it is in progress
+     * @description
+     * Wraps `list`: broadcasts events.LISTED (resourceType, items, busy)
+     * or events.LIST_FAILED (resourceType, response).
+     * @returns {Function} The list function to register
+     */
+    function listFunction(resourceType, list, isBusy) {
+      return function liveList(params) {
+        return list(params).then(function listed(response) {
+          var items = response.data.items;
+          $rootScope.$broadcast(events.LISTED, resourceType, items, items.some(isBusy));
+          return response;
+        }, function failed(response) {
+          $rootScope.$broadcast(events.LIST_FAILED, resourceType, response);
+          return $q.reject(response);
+        });
+      };
+    }
+  }
+})();

@@ -1,0 +1,61 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  describe('horizon.dashboard.container-infra.common.live-table.service', function () {
+    var liveTable, events, $q, $rootScope, heard;
+
+    beforeEach(module('horizon.dashboard.container-infra.common'));
+
+    beforeEach(inject(function ($injector) {
+      liveTable = $injector.get('horizon.dashboard.container-infra.common.live-table.service');
+      events = $injector.get('horizon.dashboard.container-infra.common.events');
+      $q = $injector.get('$q');
+      $rootScope = $injector.get('$rootScope');
+      heard = [];
+      [events.LISTED, events.LIST_FAILED].forEach(function (name) {
+        $rootScope.$on(name, function () {
+          heard.push([name].concat(Array.prototype.slice.call(arguments, 1)));
+        });
+      });
+    }));
+
+    function busy(item) {
+      return item.status === 'BUSY';
+    }
+
+    it('lists with the table\'s parameters and tells what it listed', function () {
+      var items = [{status: 'DONE'}, {status: 'BUSY'}];
+      var list = jasmine.createSpy('list').and.returnValue($q.resolve({data: {items: items}}));
+      var got;
+      liveTable.listFunction('OS::Test', list, busy)({quiet: true}).then(function (response) {
+        got = response.data.items;
+      });
+      $rootScope.$apply();
+      expect(list).toHaveBeenCalledWith({quiet: true});
+      expect(got).toBe(items);
+      expect(heard).toEqual([[events.LISTED, 'OS::Test', items, true]]);
+    });
+
+    it('tells when nothing listed is in progress', function () {
+      var list = jasmine.createSpy('list').and.returnValue($q.resolve({data: {items: []}}));
+      liveTable.listFunction('OS::Test', list, busy)();
+      $rootScope.$apply();
+      expect(heard[0][3]).toBe(false);
+    });
+
+    it('tells when listing failed, and rejects', function () {
+      var failure = {status: 503};
+      var rejected;
+      var list = jasmine.createSpy('list').and.returnValue($q.reject(failure));
+      liveTable.listFunction('OS::Test', list, busy)().catch(function (response) {
+        rejected = response;
+      });
+      $rootScope.$apply();
+      expect(rejected).toBe(failure);
+      expect(heard).toEqual([[events.LIST_FAILED, 'OS::Test', failure]]);
+    });
+  });
+})();

@@ -1,0 +1,64 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  describe('horizon.dashboard.container-infra.workloads.ManifestController', function () {
+    var specs = window.actionSpecs;
+    var $q, $controller, api, ctrl, element;
+
+    beforeEach(module('gettext'));
+    beforeEach(module('horizon.dashboard.container-infra.workloads'));
+
+    beforeEach(inject(function ($injector) {
+      $q = $injector.get('$q');
+      $controller = $injector.get('$controller');
+      api = $injector.get('horizon.app.core.openstack-service-api.magnum-workloads');
+      ctrl = manifest('swarm');
+      element = specs.renderBody('workloads/actions/manifest.html', ctrl);
+    }));
+
+    function manifest(coe) {
+      return $controller('horizon.dashboard.container-infra.workloads.ManifestController',
+        {context: {bayId: 'b1', coe: coe}});
+    }
+
+    function errorText() {
+      var node = element[0].querySelector('.workload-manifest-error');
+      return node ? node.textContent : null;
+    }
+
+    it('cannot be sent empty', function () {
+      expect(ctrl.form.$invalid).toBe(true);
+      ctrl.manifest = 'name: web';
+      element.scope().$digest();
+      expect(ctrl.form.$invalid).toBe(false);
+    });
+
+    it('sends the manifest as is and gives what was created', function () {
+      spyOn(api, 'create').and.returnValue($q.when({data: {created: [{name: 'web'}]}}));
+      ctrl.useExample();
+      expect(ctrl.manifest).toContain('magnum-ui/busybox');
+      expect(specs.settle(ctrl.send()).resolved).toEqual({created: [{name: 'web'}]});
+      expect(api.create).toHaveBeenCalledWith('b1', ctrl.example);
+    });
+
+    it('shows the server\'s reason next to the field until the text changes', function () {
+      spyOn(api, 'create').and.returnValue($q.reject({status: 400,
+        data: 'replicas: must be 0 or more'}));
+      ctrl.manifest = 'replicas: -1';
+      expect(specs.settle(ctrl.send()).rejected.status).toBe(400);
+      expect(errorText()).toBe('replicas: must be 0 or more');
+      expect(element[0].querySelector('.form-group').classList).toContain('has-error');
+      angular.element(element[0].querySelector('textarea')).val('replicas: 1')
+        .triggerHandler('input');
+      expect(errorText()).toBeNull();
+    });
+
+    it('offers a Kubernetes example to a Kubernetes bay', function () {
+      expect(manifest('kubernetes').example).toContain('kind: Deployment');
+      expect(manifest('mesos').example).toBe(ctrl.example);
+    });
+  });
+})();
