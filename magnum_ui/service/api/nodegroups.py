@@ -24,9 +24,18 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import nodegroups, operations, policies
-from magnum_ui.service.api import bodies, collections, context, lookup, patches, scoping
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import (
+    errors,
+    lookup,
+    nodegroups,
+    operations,
+    patches,
+    policies,
+    schemas,
+    scoping,
+)
+from magnum_ui.service.api import bodies, collections, context
+from magnum_ui.service.api.declarations import Documented, crud, query, record, ref
 from magnum_ui.service.api.resources import Naming, ResourceView
 from magnum_ui.service.api.routing import methods, require_version
 from magnum_ui.service.models import Cluster, NodeGroup
@@ -53,7 +62,7 @@ CREATE_SCHEMA: dict[str, Any] = {
         "docker_volume_size": {"type": ["integer", "null"], "minimum": 1},
         "flavor_id": _IDENT,
         "image_id": _IDENT,
-        "labels": {"oneOf": [bodies.LABELS, {"type": "null"}]},
+        "labels": {"oneOf": [schemas.LABELS, {"type": "null"}]},
         "role": _IDENT,
         "merge_labels": {"type": ["boolean", "null"]},
     },
@@ -110,7 +119,7 @@ def serialize(
 
 def list_view(request: HttpRequest, cluster_ident: str, detail: bool) -> JsonResponse:
     require_version(request, VERSION, "Node groups")
-    cluster = scoping.find_cluster(request, cluster_ident)
+    cluster = scoping.find_cluster(context.get(request), cluster_ident)
     policies.authorize(context.get(request), "nodegroup:get_all", _target(cluster))
     queryset = NodeGroup.objects.filter(cluster=cluster)
     role = request.GET.get("role")
@@ -130,7 +139,7 @@ def list_view(request: HttpRequest, cluster_ident: str, detail: bool) -> JsonRes
 
 def show(request: HttpRequest, cluster_ident: str, ident: str) -> JsonResponse:
     require_version(request, VERSION, "Node groups")
-    cluster = scoping.find_cluster(request, cluster_ident)
+    cluster = scoping.find_cluster(context.get(request), cluster_ident)
     policies.authorize(context.get(request), "nodegroup:get", _target(cluster))
     group: NodeGroup = lookup.find(NodeGroup.objects.filter(cluster=cluster), ident, KIND)
     return JsonResponse(serialize(request, group, cluster, detail=True))
@@ -142,18 +151,16 @@ def create(request: HttpRequest, cluster_ident: str) -> JsonResponse:
     with transaction.atomic():
         cluster = _locked_cluster(request, cluster_ident)
         policies.authorize(ctx, "nodegroup:create", _target(cluster))
-        fields = bodies.validate(bodies.json_body(request), CREATE_SCHEMA)
+        fields = schemas.validate(bodies.json_body(request), CREATE_SCHEMA)
         fields = {k: v for k, v in fields.items() if v is not None}
         fields.setdefault("role", WORKER)
         if fields["role"] == MASTER:
-            raise ApiError(
-                400,
+            raise errors.Invalid(
                 "Creating master node groups is not supported: a cluster's masters are "
                 f"its {nodegroups.DEFAULT_MASTER} group; add groups of another role.",
             )
         if NodeGroup.objects.filter(cluster=cluster, name=fields["name"]).exists():
-            raise ApiError(
-                409,
+            raise errors.Conflict(
                 f"A node group named {fields['name']!r} already exists in cluster {cluster.uuid}.",
             )
         group = NodeGroup(
@@ -165,8 +172,7 @@ def create(request: HttpRequest, cluster_ident: str) -> JsonResponse:
         _check_counts(group.name, group.node_count, group.min_node_count, group.max_node_count)
         _check_idle(cluster, "add a node group to it")
         if not cluster.api_address:
-            raise ApiError(
-                409,
+            raise errors.Conflict(
                 f"Cluster {cluster.uuid} has no API address yet; add node groups once it "
                 "is reachable.",
             )
@@ -183,14 +189,14 @@ def update(request: HttpRequest, cluster_ident: str, ident: str) -> JsonResponse
         cluster = _locked_cluster(request, cluster_ident)
         policies.authorize(ctx, "nodegroup:update", _target(cluster))
         group: NodeGroup = lookup.find(NodeGroup.objects.filter(cluster=cluster), ident, KIND)
-        patch = bodies.validate_patch(bodies.json_body(request))
+        patch = schemas.validate_patch(bodies.json_body(request))
         current = {name: getattr(group, name) for name in MUTABLE}
         why = "Node counts change through the cluster's resize action; only"
         patched = patches.apply(current, patch, MUTABLE, why)
         changed: dict[str, Any] = {
             name: patched.get(name, default) for name, default in MUTABLE.items()
         }
-        bodies.validate(changed, _PATCHED_SCHEMA)
+        schemas.validate(changed, _PATCHED_SCHEMA)
         _check_counts(
             group.name, group.node_count, changed["min_node_count"], changed["max_node_count"]
         )
@@ -211,8 +217,7 @@ def delete(request: HttpRequest, cluster_ident: str, ident: str) -> HttpResponse
         policies.authorize(ctx, "nodegroup:delete", _target(cluster))
         group: NodeGroup = lookup.find(NodeGroup.objects.filter(cluster=cluster), ident, KIND)
         if group.is_default:
-            raise ApiError(
-                400,
+            raise errors.Invalid(
                 f"{group.name} is a default node group, which cannot be deleted; resize the "
                 "cluster instead, or delete the whole cluster.",
             )
@@ -225,7 +230,7 @@ def delete(request: HttpRequest, cluster_ident: str, ident: str) -> HttpResponse
 
 def _locked_cluster(request: HttpRequest, ident: str) -> Cluster:
     """The cluster, locked until the transaction ends, so two changes cannot both start."""
-    queryset = scoping.clusters(request).select_for_update(of=("self",))
+    queryset = scoping.clusters(context.get(request)).select_for_update(of=("self",))
     return lookup.find(queryset, ident, "Cluster")
 
 
@@ -247,20 +252,17 @@ def _inherit(cluster: Cluster, fields: dict[str, Any]) -> dict[str, Any]:
 def _check_counts(name: str, node_count: int, minimum: int, maximum: int | None) -> None:
     """Magnum's rule min <= node_count <= max; breaking it is a 409 there too."""
     if maximum is not None and minimum > maximum:
-        raise ApiError(
-            409,
+        raise errors.Conflict(
             f"Node group {name}: min_node_count ({minimum}) must not exceed "
             f"max_node_count ({maximum}).",
         )
     if maximum is not None and node_count > maximum:
-        raise ApiError(
-            409,
+        raise errors.Conflict(
             f"Node group {name}: node_count ({node_count}) must not exceed "
             f"max_node_count ({maximum}).",
         )
     if minimum > node_count:
-        raise ApiError(
-            409,
+        raise errors.Conflict(
             f"Node group {name}: min_node_count ({minimum}) must not exceed "
             f"node_count ({node_count}).",
         )
@@ -268,8 +270,7 @@ def _check_counts(name: str, node_count: int, minimum: int, maximum: int | None)
 
 def _check_idle(cluster: Cluster, what: str) -> None:
     if is_busy(cluster.status):
-        raise ApiError(
-            409,
+        raise errors.Conflict(
             f"Cluster {cluster.uuid} is {cluster.status}; {what} once that operation has finished.",
         )
 
@@ -303,3 +304,25 @@ ROUTES = [
     ),
     re_path(rf"{_BASE}/(?P<ident>[^/]+)/?$", methods(GET=show, PATCH=update, DELETE=delete)),
 ]
+
+
+def openapi() -> Documented:
+    from magnum_ui.service.models import NodeGroup as Model
+
+    nodegroup = ref("NodeGroup")
+    labels = {"type": "object", "additionalProperties": {"type": "string"}}
+    extra: dict[str, dict[str, Any]] = {
+        "cluster_id": {"type": "string"},
+        **{f"labels_{how}": labels for how in ("overridden", "added", "skipped")},
+    }
+    return Documented(
+        crud("/v1/clusters/{cluster_ident}/nodegroups", "NodeGroups",
+             ("NodeGroupSummary", "NodeGroup"), VIEW.sortable, (202, nodegroup),
+             (202, nodegroup), min_version=VERSION,
+             list_query=[query("role", {"type": "string"}, "Only this role.")]),
+        {
+            "NodeGroupCreate": CREATE_SCHEMA,
+            "NodeGroupSummary": record(Model, VIEW.summary_fields),
+            "NodeGroup": record(Model, VIEW.detail_fields, extra=extra),
+        },
+    )  # fmt: skip

@@ -18,8 +18,9 @@ from keystoneauth1 import exceptions as ks_exceptions
 from openstack import exceptions
 
 from magnum_ui.service import drivers, operations
-from magnum_ui.service.conductor import heat, stacks
 from magnum_ui.service.drivers.base import HeatDriver, MappingError
+from magnum_ui.service.heat import client as heat
+from magnum_ui.service.heat import stacks
 from magnum_ui.service.models import Cluster, ClusterTemplate, NodeGroup, Operation
 
 LOG = logging.getLogger(__name__)

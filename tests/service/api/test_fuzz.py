@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
+from magnum_ui.docs import openapi
 from magnum_ui.service import conf, nodegroups
-from magnum_ui.service.api import openapi
 from tests.service.api.helpers import ADMIN, cluster, identity, template
 
 pytestmark = pytest.mark.django_db
