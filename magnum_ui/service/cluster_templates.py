@@ -91,11 +91,11 @@ def update(ctx: RequestContext, ident: str, patch: Any, kind: str = KIND) -> Clu
         schemas.validate({k: v for k, v in changed.items() if v is not None}, CREATE_SCHEMA)
         if any(changed[name] != current[name] for name in _PUBLISHING):
             policies.authorize(ctx, "clustertemplate:publish")
-        if any(changed[k] != current[k] for k in ("coe", "server_type", "cluster_distro")):
-            changed["driver"] = None
-            _choose_driver(changed)
-        else:
-            _check_fields(drivers.for_template(template), changed)
+        if changed["driver"] == current["driver"] and any(
+            changed[k] != current[k] for k in ("coe", "server_type", "cluster_distro")
+        ):
+            changed["driver"] = None  # the new combination picks its own driver
+        _choose_driver(changed)
         for name, value in changed.items():
             setattr(template, name, value)
         template.save()
@@ -138,6 +138,19 @@ def _choose_driver(fields: dict[str, Any]) -> None:
                 else ""
             )
             + f". Installed: {offered}.",
+        )
+    named = fields.get("driver")
+    if named and named != driver.name:
+        # The conductor builds with the named driver: it must be the one that runs these.
+        runs = next((d for d in drivers.installed() if d.name == named), None)
+        what = (
+            f"runs coe {runs.coe!r} on server_type {runs.server_type!r}"
+            if runs
+            else "is not installed"
+        )
+        raise errors.Invalid(
+            f"driver {named!r} {what}; this template's coe {coe!r} on server_type "
+            f"{server_type!r} is built by {driver.name!r}."
         )
     missing = [name for name in driver.required_template_fields if not fields.get(name)]
     if missing:

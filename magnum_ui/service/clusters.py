@@ -23,6 +23,7 @@ from magnum_ui.service import (
     drivers,
     errors,
     lookup,
+    nodegroup_state,
     nodegroups,
     operations,
     patches,
@@ -33,7 +34,7 @@ from magnum_ui.service import (
 )
 from magnum_ui.service.context import RequestContext
 from magnum_ui.service.drivers.base import RequestRefused
-from magnum_ui.service.models import Cluster
+from magnum_ui.service.models import Cluster, NodeGroup
 from magnum_ui.service.models.clusters import HEALTH_STATUSES, is_busy
 
 _STRING = {"type": ["string", "null"], "maxLength": 255}
@@ -131,7 +132,10 @@ def create(ctx: RequestContext, fields: Any) -> Cluster:
             **given,
         )
         _check_driver_fields(cluster)
-        nodegroups.create_defaults(cluster)
+        nodegroup_state.create_defaults(cluster)
+        driver = drivers.for_template(template)
+        for group in cluster.nodegroups.all():
+            nodegroups.check_group(driver, group)
         capacity.check(ctx.project_id, cluster, {})
         operations.enqueue(cluster, "create", {}, ctx)
     return cluster
@@ -149,14 +153,17 @@ def update(ctx: RequestContext, ident: str, patch: Any) -> Cluster:
         cluster.health_status = changed.get("health_status")
         cluster.health_status_reason = changed.get("health_status_reason") or {}
         new_count = changed.get("node_count", cluster.node_count)
-        if new_count != cluster.node_count:
-            worker = cluster.nodegroups.filter(name=nodegroups.DEFAULT_WORKER).first()
-            wanted = {nodegroups.DEFAULT_WORKER: (worker.flavor_id if worker else None, new_count)}
-            capacity.check(cluster.project_id, cluster, wanted)
-            _start(cluster, ctx, "update", {"node_count": new_count, "from": cluster.node_count})
-            cluster.node_count = new_count
         cluster.save()
-        nodegroups.sync_defaults(cluster)
+        if new_count != cluster.node_count:
+            # node_count counts every worker group; a new one resizes default-worker.
+            group = _nodegroup(cluster, nodegroup_state.DEFAULT_WORKER)
+            others = cluster.node_count - group.node_count
+            if new_count < others:
+                raise errors.Invalid(
+                    f"node_count {new_count} is fewer than the {others} workers of the added "
+                    "node groups; resize or delete those groups instead."
+                )
+            _resize_group(ctx, cluster, group, new_count - others, [], "update")
     return cluster
 
 
@@ -166,33 +173,48 @@ def resize(ctx: RequestContext, ident: str, fields: Any) -> Cluster:
     with transaction.atomic():
         cluster = _lock(ctx, ident)
         policies.authorize(ctx, "cluster:resize", _target(cluster))
-        group = _nodegroup(cluster, fields.get("nodegroup") or "default-worker")
+        group = _nodegroup(cluster, fields.get("nodegroup") or nodegroup_state.DEFAULT_WORKER)
         if group.role == "master":
             raise errors.Invalid("Masters cannot be resized; resize a worker node group.")
-        low, high = group.min_node_count, group.max_node_count
-        if fields["node_count"] < low or (high is not None and fields["node_count"] > high):
-            bounds = f"{low}..{high if high is not None else 'unbounded'}"
-            raise errors.Invalid(
-                f"node_count {fields['node_count']} is outside node group {group.name}'s "
-                f"range {bounds}.",
-            )
-        capacity.check(
-            cluster.project_id, cluster, {group.name: (group.flavor_id, fields["node_count"])}
-        )
-        params = {
-            "nodegroup": group.uuid,
-            "node_count": fields["node_count"],
-            "from": group.node_count,
-            "nodes_to_remove": fields.get("nodes_to_remove") or [],
-        }
-        _start(cluster, ctx, "resize", params)
-        if group.is_default:
-            cluster.node_count = fields["node_count"]
-        cluster.save()
-        group.node_count = fields["node_count"]
-        group.status = "UPDATE_IN_PROGRESS"
-        group.save()
+        removing = fields.get("nodes_to_remove") or []
+        _resize_group(ctx, cluster, group, fields["node_count"], removing, "resize")
     return cluster
+
+
+def _resize_group(
+    ctx: RequestContext,
+    cluster: Cluster,
+    group: NodeGroup,
+    new_count: int,
+    removing: list[str],
+    kind: str,
+) -> None:
+    """Check a group's new size against its bounds, its driver and the project, then start."""
+    low, high = group.min_node_count, group.max_node_count
+    if new_count < low or (high is not None and new_count > high):
+        bounds = f"{low}..{high if high is not None else 'unbounded'}"
+        raise errors.Invalid(
+            f"node_count {new_count} is outside node group {group.name}'s range {bounds}."
+        )
+    old_count = group.node_count
+    group.node_count = new_count
+    nodegroups.check_group(drivers.for_template(cluster.cluster_template), group)
+    group.node_count = old_count
+    if removing:
+        nodegroups.check_removal(group, new_count, removing)
+    capacity.check(cluster.project_id, cluster, {group.name: (group.flavor_id, new_count)})
+    params = {
+        "nodegroup": group.uuid,
+        "node_count": new_count,
+        "from": old_count,
+        "nodes_to_remove": removing,
+    }
+    _start(cluster, ctx, kind, params)
+    cluster.save()
+    group.node_count = new_count
+    group.status = nodegroup_state.UPDATE_IN_PROGRESS
+    group.save()
+    nodegroup_state.sync_counts(cluster)
 
 
 def upgrade(ctx: RequestContext, ident: str, fields: Any) -> Cluster:
@@ -202,20 +224,47 @@ def upgrade(ctx: RequestContext, ident: str, fields: Any) -> Cluster:
         cluster = _lock(ctx, ident)
         policies.authorize(ctx, "cluster:upgrade", _target(cluster))
         template = scoping.find_cluster_template(ctx, fields["cluster_template"])
-        if template.coe != cluster.cluster_template.coe:
-            raise errors.Invalid(
-                f"ClusterTemplate {template.uuid} runs {template.coe}, the cluster runs "
-                f"{cluster.cluster_template.coe}: an upgrade cannot change the orchestrator.",
-            )
+        group = None
+        if fields.get("nodegroup"):
+            group = _nodegroup(cluster, fields["nodegroup"])
+        _check_upgrade(cluster, template, group)
         params = {
             "cluster_template": template.uuid,
             "from": cluster.cluster_template.uuid,
             "max_batch_size": fields.get("max_batch_size") or 1,
-            "nodegroup": fields.get("nodegroup"),
+            "nodegroup": group.uuid if group else None,
         }
         _start(cluster, ctx, "upgrade", params)
         cluster.save()
     return cluster
+
+
+def _check_upgrade(cluster: Cluster, template: Any, group: NodeGroup | None) -> None:
+    """400 when the template's orchestrator, driver or disk cannot take over the nodes."""
+    current = cluster.cluster_template
+    if template.coe != current.coe:
+        raise errors.Invalid(
+            f"ClusterTemplate {template.uuid} runs {template.coe}, the cluster runs "
+            f"{current.coe}: an upgrade cannot change the orchestrator."
+        )
+    driver = drivers.for_template(current)
+    if drivers.for_template(template) is not driver:
+        raise errors.Invalid(
+            f"ClusterTemplate {template.uuid} is built by another driver than the cluster's "
+            f"({driver.name if driver else 'none'}): an upgrade changes nodes, not servers."
+        )
+    groups = [group] if group else list(cluster.nodegroups.all())
+    wanted = {}
+    for each in groups:
+        flavor = template.master_flavor_id if each.role == "master" else template.flavor_id
+        size = template.docker_volume_size
+        if size and each.docker_volume_size and size < each.docker_volume_size:
+            raise errors.Invalid(
+                f"Node group {each.name}: its disk cannot shrink from "
+                f"{each.docker_volume_size} to {size} GiB."
+            )
+        wanted[each.name] = (flavor or each.flavor_id, each.node_count)
+    capacity.check(cluster.project_id, cluster, wanted)
 
 
 def delete(ctx: RequestContext, ident: str) -> None:

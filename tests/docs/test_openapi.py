@@ -15,7 +15,7 @@ from django.urls import URLPattern
 from jsonschema import Draft202012Validator
 
 from magnum_ui.docs import openapi
-from magnum_ui.service import conf, nodegroups
+from magnum_ui.service import conf, nodegroup_state
 from magnum_ui.service.api import urls
 from magnum_ui.service.models import ConductorService, Quota
 from tests.service.api.helpers import ADMIN, cluster, identity, template
@@ -124,7 +124,7 @@ def world(db: None) -> Iterator[dict[str, str]]:
     conf.CONF.set_override("encryption_key", Fernet.generate_key().decode(), group="crypto")
     tmpl = template(labels={"kube_tag": "v1.28"}, image_id="fcos", flavor_id="m1.small")
     bay = cluster("c1", tmpl, labels={"a": "b"}, master_addresses=["10.0.0.1"])
-    nodegroups.create_defaults(bay)
+    nodegroup_state.create_defaults(bay)
     Quota.objects.create(project_id="p-demo", resource="Cluster", hard_limit=5)
     ConductorService.objects.create(host="conductor-1")
     yield {"template": tmpl.uuid, "cluster": bay.uuid}

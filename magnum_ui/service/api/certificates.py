@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest, JsonResponse
 from django.urls import re_path
 
@@ -80,33 +79,8 @@ def sign(request: HttpRequest) -> JsonResponse:
 
 
 def rotate(request: HttpRequest, ident: str) -> JsonResponse:
-    cluster = scoping.find_cluster(context.get(request), ident)
-    policies.authorize(context.get(request), "certificate:rotate_ca", _target(cluster))
-    if cluster.cluster_template.tls_disabled:
-        raise errors.Invalid(
-            f"Cluster {cluster.uuid} was created without TLS (its template sets "
-            "tls_disabled), so it has no CA to rotate.",
-        )
-    with transaction.atomic():
-        # Locked, so that no update, resize or delete starts while the CA changes.
-        locked = Cluster.objects.select_for_update().get(pk=cluster.pk)
-        _check_rotatable(locked)
-        certificates.rotate_ca(locked)
+    cluster = certificates.start_rotation(context.get(request), ident)
     return JsonResponse({"uuid": cluster.uuid}, status=202)
-
-
-def _check_rotatable(cluster: Cluster) -> None:
-    if cluster.status in certificates.ROTATABLE_STATUSES:
-        return
-    if cluster.status.endswith("_IN_PROGRESS"):
-        raise errors.Conflict(
-            f"Cluster {cluster.uuid} is {cluster.status}; rotate its CA once that "
-            "operation has finished.",
-        )
-    raise errors.Invalid(
-        f"Cannot rotate the CA of cluster {cluster.uuid} while its status is "
-        f"{cluster.status}; only a cluster whose last operation completed can be rotated.",
-    )
 
 
 def _cluster_field(fields: dict[str, Any]) -> tuple[str, str]:

@@ -139,6 +139,9 @@ class Orchestration:
     def update_stack(self, stack: str, *, preview: bool = False, **attrs: Any) -> Any:
         self._record("update_stack", stack, **attrs)
         found = self._get(stack)
+        if found.status.endswith("_IN_PROGRESS"):
+            # As Heat 27: no second action while one runs.
+            raise http_error(409, f"Stack {found.name} is in {found.status} state")
         found.script(**self.heat.after_update, parameters=_echo(attrs.get("parameters")))
         return SimpleNamespace(id=found.id, name=found.name)
 

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from magnum_ui.service import conf, operations
 from magnum_ui.service.conductor.service import Conductor
-from magnum_ui.service.conductor.work import _same
 from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import ConductorService, Operation
 from tests.service.api.helpers import cluster, template
@@ -52,10 +51,3 @@ def test_a_restarted_conductor_takes_back_what_it_held() -> None:
     assert again is not None
     assert again.attempts == 2
     assert Operation.objects.get(pk=again.pk).claimed_by == "conductor-1"
-
-
-def test_parameters_compare_as_heat_echoes_them() -> None:
-    assert _same(
-        {"count": "3", "on": "true", "names": '["a"]'}, {"count": 3, "on": True, "names": ["a"]}
-    )
-    assert not _same({"count": "2"}, {"count": 3})

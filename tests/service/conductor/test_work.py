@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 from keystoneauth1 import exceptions as ks_exceptions
 
-from magnum_ui.service import nodegroups, operations
+from magnum_ui.service import nodegroup_state, operations
 from magnum_ui.service.conductor import work
 from magnum_ui.service.context import RequestContext
 from magnum_ui.service.drivers import local
@@ -58,7 +58,7 @@ def bay() -> Cluster:
     made = cluster(
         "c", tmpl, status="CREATE_IN_PROGRESS", node_count=2, create_timeout=30, coe_version="20.10"
     )
-    nodegroups.create_defaults(made)
+    nodegroup_state.create_defaults(made)
     return made
 
 
@@ -92,7 +92,8 @@ def with_stack(bay: Cluster, heat: FakeHeat, statuses: list[str], **fields: Any)
 def shown(bay: Cluster, node_count: int) -> dict[str, str]:
     """The bay's stack parameters as Heat shows them back."""
     counts = {"master_count": "1", "node_count": str(node_count)}
-    return {"cluster_uuid": bay.uuid, **counts, "flavor": "local.small"}
+    ca = {"ca_serial": LocalSwarmDriver.stack_parameters(bay, bay.cluster_template)["ca_serial"]}
+    return {"cluster_uuid": bay.uuid, **counts, "flavor": "local.small", **ca}
 
 
 def sent_for(bay: Cluster, node_count: int, **extra: Any) -> dict[str, Any]:
@@ -130,8 +131,14 @@ def take_over_on(heat: FakeHeat, operation: Operation, status: str) -> list[int]
 def resize(bay: Cluster, node_count: int, remove: list[str]) -> dict[str, Any]:
     """A resize's parameters, the bay's node_count set as the API sets it."""
     worker = NodeGroup.objects.get(cluster_id=bay.pk, name="default-worker")
-    Cluster.objects.filter(pk=bay.pk).update(node_count=node_count)
+    grow(bay, node_count)
     return {"nodegroup": worker.uuid, "node_count": node_count, "nodes_to_remove": remove}
+
+
+def grow(bay: Cluster, node_count: int) -> None:
+    """Set default-worker's count (and so the bay's), as the API does before an update."""
+    NodeGroup.objects.filter(cluster_id=bay.pk, name="default-worker").update(node_count=node_count)
+    Cluster.objects.filter(pk=bay.pk).update(node_count=node_count)
 
 
 def test_create_sends_the_template_and_records_the_outputs(heat: FakeHeat, bay: Cluster) -> None:
@@ -145,7 +152,7 @@ def test_create_sends_the_template_and_records_the_outputs(heat: FakeHeat, bay: 
     assert created.identity == USER
     assert created.kwargs == {
         "name": f"bay-{bay.uuid}",
-        "template": (TEMPLATES / "cluster.yaml").read_text(),
+        "template": LocalSwarmDriver.template_for(bay),
         "files": {"local_node.yaml": (TEMPLATES / "local_node.yaml").read_text()},
         "parameters": sent_for(bay, 2),
         "timeout_mins": 30,
@@ -189,35 +196,32 @@ def test_a_resumed_create_follows_the_stack_it_finds(heat: FakeHeat, bay: Cluste
 def test_an_update_sends_the_bays_new_parameters(heat: FakeHeat, bay: Cluster) -> None:
     """An update sends the stack the bay's parameters as the user and writes the new outputs."""
     stack = with_stack(bay, heat, ["CREATE_COMPLETE"], parameters=shown(bay, 2))
-    Cluster.objects.filter(pk=bay.pk).update(node_count=3)  # as the API does
+    grow(bay, 3)
     grown = ["10.0.0.10", "10.0.0.11", "10.0.0.12"]
     outputs = {**OUTPUTS, "node_addresses": grown}
     heat.after_update = {"statuses": ["UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"], "outputs": outputs}
     run(start(bay, "update", {"node_count": 3, "from": 2}))
     (sent,) = heat.sent("update_stack")
     assert (sent.identity, sent.args) == (USER, (stack.id,))
-    assert sent.kwargs["template"] == (TEMPLATES / "cluster.yaml").read_text()
+    assert sent.kwargs["template"] == LocalSwarmDriver.template_for(bay)
     assert (sent.kwargs["parameters"], sent.kwargs["timeout_mins"]) == (sent_for(bay, 3), 30)
     assert row(bay, "status", "node_addresses") == ("UPDATE_COMPLETE", grown)
     assert groups(bay, "status") == [("UPDATE_COMPLETE",)] * 2
 
 
-def test_an_update_heat_already_has_is_not_sent_again(heat: FakeHeat, bay: Cluster) -> None:
-    """Resumed before the token was erased, an update Heat is already running is only followed."""
-    Cluster.objects.filter(pk=bay.pk).update(node_count=3)
+def test_an_update_heat_already_runs_is_followed_not_repeated(heat: FakeHeat, bay: Cluster) -> None:
+    """Resumed before the token was erased, the update Heat is running (409) is followed."""
+    grow(bay, 3)
     running = ["UPDATE_IN_PROGRESS", "UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"]
     with_stack(bay, heat, running, parameters=shown(bay, 3), outputs=OUTPUTS)
     op = start(bay, "update", {"node_count": 3, "from": 2})
     run(op)
-    assert heat.sent("update_stack") == []
+    (attempt,) = heat.sent("update_stack")  # refused with 409: the earlier one runs
+    assert attempt.identity == USER
     assert row(bay, "status") == ("UPDATE_COMPLETE",)
     assert Operation.objects.get(pk=op.pk).state == "done"
 
 
-@bug(
-    "Worker._stack_update takes any UPDATE_* status with the same parameters for "
-    "'already sent': a resize retried after UPDATE_FAILED is never sent and fails at once",
-)
 def test_a_resize_retried_after_a_failure_is_sent(heat: FakeHeat, bay: Cluster) -> None:
     """Asking again for a size whose update failed sends it to Heat again."""
     with_stack(bay, heat, ["UPDATE_FAILED"], parameters=shown(bay, 3))
@@ -300,7 +304,7 @@ def test_a_create_without_a_kept_token_fails_saying_so(heat: FakeHeat, bay: Clus
 def test_an_update_without_a_kept_token_fails_saying_so(heat: FakeHeat, bay: Cluster) -> None:
     """With no token kept, an update fails instead of reporting a success Heat never saw."""
     with_stack(bay, heat, ["UPDATE_COMPLETE"], parameters=shown(bay, 2))
-    Cluster.objects.filter(pk=bay.pk).update(node_count=3)
+    grow(bay, 3)
     run(start(bay, "update", {"node_count": 3, "from": 2}, token=""))
     assert row(bay, "status") == ("UPDATE_FAILED",)
 
@@ -333,19 +337,23 @@ def test_a_lost_lease_stops_the_worker(heat: FakeHeat, bay: Cluster, when: str) 
     assert (held.state, held.claimed_by) == ("running", "conductor-2")
 
 
-@bug(
-    "Worker._follow reports a failed stack by returning (also when finish() refused: "
-    "lease lost) and Worker._upgrade then saves the new template unconditionally",
-)
-def test_an_upgrade_that_lost_its_lease_leaves_the_template(heat: FakeHeat, bay: Cluster) -> None:
-    """An upgrade taken over by another conductor does not change the bay's template."""
-    newer = template("local-2", server_type="local", driver="local_swarm", flavor_id="local.small")
+def test_an_upgrade_writes_the_new_sizes_before_the_stack_and_nothing_after_a_takeover(
+    heat: FakeHeat, bay: Cluster
+) -> None:
+    """The template's sizes are written under the lease first; a takeover later writes nothing."""
+    newer = template("local-2", server_type="local", driver="local_swarm", flavor_id="local.tiny")
     with_stack(bay, heat, ["CREATE_COMPLETE"])
     heat.after_update = {"statuses": ["UPDATE_IN_PROGRESS", "UPDATE_FAILED"]}
-    op = start(bay, "upgrade", {"cluster_template": newer.uuid, "max_batch_size": 1})
+    op = start(bay, "upgrade", {"cluster_template": newer.uuid, "max_batch_size": 2})
     take_over_on(heat, op, "UPDATE_FAILED")
     run(op)
-    assert row(bay, "cluster_template") == (bay.cluster_template_id,)
+    (sent,) = heat.sent("update_stack")
+    assert (sent.kwargs["parameters"]["flavor"], sent.kwargs["parameters"]["max_batch_size"]) == (
+        "local.tiny", 2,
+    )  # fmt: skip
+    assert row(bay, "cluster_template_id") == (newer.pk,)
+    # The other conductor holds the operation now: this one wrote no result.
+    assert row(bay, "status") == ("UPDATE_IN_PROGRESS",)
 
 
 @pytest.mark.parametrize("saved", [True, False], ids=["stack-id-saved", "found-by-name"])
@@ -425,10 +433,6 @@ def test_a_resumed_resize_heat_already_has_is_not_sent_again(heat: FakeHeat, bay
     assert heat.sent("update_stack") == []
 
 
-@bug(
-    "Worker._stack_update maps nodes_to_remove before knowing whether it will send them: "
-    "resumed after sending, it looks removed workers up in outputs that no longer list them",
-)
 def test_a_resumed_resize_follows_the_update_it_sent(heat: FakeHeat, bay: Cluster) -> None:
     """A resize resumed after its update was sent completes, the removed workers being gone."""
     left = {**OUTPUTS, "worker_names": {"0": "n-10"}, "worker_addresses": {"0": "10.0.0.10"}}
@@ -439,16 +443,26 @@ def test_a_resumed_resize_follows_the_update_it_sent(heat: FakeHeat, bay: Cluste
     assert row(bay, "status") == ("UPDATE_COMPLETE",)
 
 
-def test_updating_an_added_node_group_fails_as_unsupported(heat: FakeHeat, bay: Cluster) -> None:
-    """An update of a node group beyond the default ones fails, and Heat hears nothing."""
-    # Current behaviour: issue 12 makes node groups real (a stack of their own), and this changes.
-    with_stack(bay, heat, ["CREATE_COMPLETE"])
+def test_an_added_node_group_is_built_by_a_stack_update(heat: FakeHeat, bay: Cluster) -> None:
+    """Adding a group sends the stack a ResourceGroup of its own; its nodes are recorded."""
+    with_stack(bay, heat, ["CREATE_COMPLETE"], parameters=shown(bay, 2))
     added = NodeGroup.objects.create(
-        cluster=bay, name="gpu", role="worker", project_id=bay.project_id, user_id="u-demo"
-    )
-    run(start(bay, "update", {"nodegroup": added.uuid, "action": "update"}))
-    assert row(bay, "status", "status_reason") == (
-        "UPDATE_FAILED",
-        "node groups beyond the default ones are not supported by the local_swarm driver yet",
-    )
-    assert heat.calls == []
+        cluster=bay, name="gpu", role="worker", project_id=bay.project_id, user_id="u-demo",
+        node_count=2, slot=0, flavor_id="local.tiny", status="CREATE_IN_PROGRESS",
+    )  # fmt: skip
+    outputs = {
+        **OUTPUTS,
+        "ng0_names": {"0": "bay-x-gpu-0", "1": "bay-x-gpu-1"},
+        "ng0_addresses": {"0": "10.0.0.110", "1": "10.0.0.111"},
+    }
+    heat.after_update = {"statuses": ["UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"], "outputs": outputs}
+    run(start(bay, "update", {"nodegroup": added.uuid, "action": "create"}))
+    (sent,) = heat.sent("update_stack")
+    assert "ng0:" in sent.kwargs["template"]
+    parameters = sent.kwargs["parameters"]
+    assert (parameters["ng0_name"], parameters["ng0_count"]) == ("gpu", 2)
+    assert parameters["ng0_flavor"] == "local.tiny"
+    added.refresh_from_db()
+    assert (added.status, added.node_names) == ("CREATE_COMPLETE", ["bay-x-gpu-0", "bay-x-gpu-1"])
+    assert added.node_addresses == ["10.0.0.110", "10.0.0.111"]
+    assert row(bay, "status", "node_count") == ("UPDATE_COMPLETE", 4)
