@@ -208,8 +208,12 @@ def test_a_replacement_takes_over_the_node_only_from_its_own_predecessor(
         calls.append(f"adopt {previous} -> {owner}")
         return info
 
+    def create_node(*args: Any, **kwargs: Any) -> nodes.NodeInfo:
+        calls.append("create")
+        return info
+
     monkeypatch.setattr(updates, "adopt_node", adopt_node)
-    monkeypatch.setattr(nodes, "create_node", lambda *a, **k: calls.append("create") or info)
+    monkeypatch.setattr(nodes, "create_node", create_node)
     replacement = fake_resource(None)
     own_stack = type("Stack", (), {"id": "stack-1"})()  # Heat keeps a weak reference to it
     replacement.stack, replacement.name = own_stack, "master"
