@@ -69,6 +69,7 @@ test: system-test $(VENV)/.installed node_modules/.installed
 lint: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) tools/check_layers.py
 	npm run --silent lint
 	shellcheck -x -s bash devstack/plugin.sh devstack/lib/magnum-ui devstack/settings tests/devstack/fake-devstack.sh
 
@@ -96,14 +97,16 @@ test-js: node_modules/.installed $(VENV)/.installed
 # --- maintenance ------------------------------------------------------------
 
 # The generated documents: the OpenAPI description, the API reference rendered
-# from it, and the configuration reference (tests fail when they are stale).
+# from it, the configuration reference and Horizon's copy of the policy rules
+# (tests fail when they are stale).
 docs: $(VENV)/.installed
-	$(PY) -m magnum_ui.service.api.openapi > docs/api/openapi.json.new
+	$(PY) -m magnum_ui.docs.openapi > docs/api/openapi.json.new
 	mv docs/api/openapi.json.new docs/api/openapi.json
-	$(PY) -m magnum_ui.service.api.reference_doc > docs/api/reference.md.new
+	$(PY) -m magnum_ui.docs.api_reference > docs/api/reference.md.new
 	mv docs/api/reference.md.new docs/api/reference.md
-	$(PY) -m magnum_ui.service.conf_doc > docs/configuration.md.new
+	$(PY) -m magnum_ui.docs.configuration > docs/configuration.md.new
 	mv docs/configuration.md.new docs/configuration.md
+	DJANGO_SETTINGS_MODULE=tests.dashboard.settings $(PY) -m magnum_ui.docs.policy_files
 
 # Re-pin every Python package after changing setup.cfg.
 constraints:

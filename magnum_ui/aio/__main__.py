@@ -24,7 +24,7 @@ from magnum_ui.aio import (
     seed,
     service_api,
 )
-from magnum_ui.aio.config import HOST, AioConfig, ConfigError
+from magnum_ui.aio.config import HOST, AioConfig, ConfigError, environment_help
 from magnum_ui.aio.processes import StartError, Supervisor, kill_leftovers, port_in_use
 
 T = TypeVar("T")
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m magnum_ui.aio",
         description="The Magnum UI all-in-one local cloud.",
-        epilog=(AioConfig.__module__ and sys.modules[AioConfig.__module__].__doc__) or "",
+        epilog=environment_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("command", choices=["run", "stop", "status", "reset"])

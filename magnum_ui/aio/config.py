@@ -1,18 +1,4 @@
-"""Settings of the all-in-one, each read once from the environment.
-
-=========================  ==========================  ==========================
-environment variable       default                     meaning
-=========================  ==========================  ==========================
-MAGNUM_UI_STATE_DIR        ``<repository>/.state``     every file the cloud keeps
-MAGNUM_UI_PASSWORD         ``password``                password of admin and demo
-MAGNUM_UI_KEYSTONE_PORT    5000                        Keystone (identity)
-MAGNUM_UI_API_PORT         9511                        service API (container-infra)
-MAGNUM_UI_DASHBOARD_PORT   8000                        Horizon
-MAGNUM_UI_POSTGRES_PORT    5433                        private PostgreSQL
-MAGNUM_UI_HEAT_PORT        8004                        Heat (orchestration)
-MAGNUM_UI_START_TIMEOUT    90                          seconds a service may take
-=========================  ==========================  ==========================
-"""
+"""Settings of the all-in-one, each read once from the environment (:data:`ENVIRONMENT`)."""
 
 from __future__ import annotations
 
@@ -27,6 +13,39 @@ from typing import Any
 from magnum_ui.aio.files import write_private
 
 HOST = "127.0.0.1"
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One environment variable of the all-in-one: its default and what it sets."""
+
+    name: str
+    default: str
+    meaning: str
+
+
+# Every variable the all-in-one reads: `--help` lists them and the
+# configuration reference (docs/configuration.md) is generated from them.
+ENVIRONMENT = (
+    Variable("MAGNUM_UI_STATE_DIR", "<repository>/.state", "every file the cloud keeps"),
+    Variable("MAGNUM_UI_PASSWORD", "password", "password of admin and demo"),
+    Variable("MAGNUM_UI_KEYSTONE_PORT", "5000", "Keystone (identity)"),
+    Variable("MAGNUM_UI_API_PORT", "9511", "service API (container-infra)"),
+    Variable("MAGNUM_UI_DASHBOARD_PORT", "8000", "Horizon"),
+    Variable("MAGNUM_UI_POSTGRES_PORT", "5433", "private PostgreSQL"),
+    Variable("MAGNUM_UI_HEAT_PORT", "8004", "Heat (orchestration)"),
+    Variable("MAGNUM_UI_START_TIMEOUT", "90", "seconds a service may take"),
+)
+
+
+def environment_help() -> str:
+    """The variables as a plain-text table, for ``--help``."""
+    rows = [("environment variable", "default", "meaning")]
+    rows += [(v.name, v.default, v.meaning) for v in ENVIRONMENT]
+    width = [max(len(row[i]) for row in rows) for i in range(2)]
+    return "\n".join(f"{a:<{width[0]}}  {b:<{width[1]}}  {c}" for a, b, c in rows)
+
+
 REPO = Path(__file__).resolve().parents[2]
 
 

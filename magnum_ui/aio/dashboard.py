@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from magnum_ui.aio.config import HOST, REPO, AioConfig
-from magnum_ui.aio.processes import Service, StartError, http_ready, run_checked
+from magnum_ui.aio.processes import Service, StartError, gunicorn, http_ready, run_checked
 
 PLUGIN = REPO / "magnum_ui" / "dashboard"
 SNIPPET_NAME = "_50_magnum_ui_aio.py"
@@ -102,15 +102,7 @@ def collect_static(cfg: AioConfig) -> bool:
 def service(cfg: AioConfig) -> Service:
     return Service(
         name="dashboard",
-        argv=[
-            sys.executable, "-m", "gunicorn",
-            "--bind", f"{HOST}:{cfg.dashboard_port}",
-            "--workers", "2",
-            "--threads", "4",
-            "--no-control-socket",
-            "--timeout", "120",
-            "magnum_ui.aio.dashboard_wsgi:application",
-        ],
+        argv=gunicorn("magnum_ui.aio.dashboard_wsgi:application", cfg.dashboard_port, threads=4),
         env=environment(cfg),
         ready=http_ready(f"http://{HOST}:{cfg.dashboard_port}/auth/login/"),
     )  # fmt: skip

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from magnum_ui.aio.config import HOST, AioConfig
 from magnum_ui.aio.files import write_private
-from magnum_ui.aio.processes import Service, http_ready, run_checked
+from magnum_ui.aio.processes import Service, gunicorn, http_ready, run_checked
 
 REGION = "RegionOne"
 
@@ -113,14 +113,7 @@ def _digest(password: str) -> str:
 def service(cfg: AioConfig) -> Service:
     return Service(
         name="keystone",
-        argv=[
-            sys.executable, "-m", "gunicorn",
-            "--bind", f"{HOST}:{cfg.keystone_port}",
-            "--workers", "2",
-            "--no-control-socket",
-            "--timeout", "120",
-            "magnum_ui.aio.keystone_wsgi:application",
-        ],
+        argv=gunicorn("magnum_ui.aio.keystone_wsgi:application", cfg.keystone_port),
         env={"OS_KEYSTONE_CONFIG_FILES": str(config_file(cfg))},
         ready=http_ready(f"http://{HOST}:{cfg.keystone_port}/v3"),
     )  # fmt: skip

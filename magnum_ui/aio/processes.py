@@ -14,6 +14,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -44,6 +45,18 @@ def http_ready(url: str) -> ReadyCheck:
             return False
 
     return check
+
+
+def gunicorn(app: str, port: int, threads: int | None = None) -> list[str]:
+    """The command of a gunicorn serving ``app`` on 127.0.0.1:``port`` with two workers.
+
+    No control socket: gunicorn 27 would otherwise open one in ``~/.gunicorn``.
+    """
+    return [
+        sys.executable, "-m", "gunicorn", "--bind", f"{HOST}:{port}", "--workers", "2",
+        *(("--threads", str(threads)) if threads else ()),
+        "--no-control-socket", "--timeout", "120", app,
+    ]  # fmt: skip
 
 
 def port_in_use(port: int) -> bool:

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from magnum_ui.service import drivers, quotas
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import drivers, errors, quotas
 from magnum_ui.service.conf import CONF
 from magnum_ui.service.drivers.base import Driver, Footprint
 from magnum_ui.service.drivers.local.options import capacity_refusal
@@ -57,7 +56,7 @@ def check(project_id: str, cluster: Cluster, wanted: Wanted) -> None:
         ),
     )
     if refusal:
-        raise ApiError(403, f"{refusal}; delete or shrink a bay, or ask an admin.")
+        raise errors.Forbidden(f"{refusal}; delete or shrink a bay, or ask an admin.")
 
 
 def _bounded_groups(project_id: str, driver: type[Driver]) -> list[NodeGroup]:

@@ -2,9 +2,11 @@
 
 The CA's private key only ever exists in memory while a certificate is being
 signed; at rest it is Fernet-encrypted (:mod:`magnum_ui.service.crypto`) and no
-function here returns or logs it.  Nothing here knows about HTTP: errors a
-caller can fix are :class:`InvalidCSR`, everything else is a bug or a missing
-``[crypto] encryption_key``.
+function here returns or logs it.  A rotation (:func:`start_rotation`) is a
+stack update that re-keys every node, for drivers whose nodes take a new CA
+while they run.  Nothing here knows about HTTP: errors a caller can fix are
+:class:`InvalidCSR` and the service's own, everything else is a bug or a
+missing ``[crypto] encryption_key``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from magnum_ui.service import crypto
+from magnum_ui.service import crypto, drivers, errors, operations, policies, scoping
+from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import Cluster, ClusterCA
 
 CA_VALIDITY = datetime.timedelta(days=5 * 365)
@@ -84,6 +87,43 @@ def rotate_ca(cluster: Cluster) -> ClusterCA:
             except IntegrityError:
                 ClusterCA.objects.filter(cluster=cluster).update(**fields)
     return ClusterCA.objects.get(cluster=cluster)
+
+
+def start_rotation(ctx: RequestContext, ident: str) -> Cluster:
+    """A new CA for the cluster, and the stack update that gives every node a key from it.
+
+    Accepted only when the driver re-keys running nodes: afterwards the bay
+    refuses every certificate of the old CA, and a newly downloaded
+    configuration reaches it.
+    """
+    cluster = scoping.find_cluster(ctx, ident)
+    policies.authorize(ctx, "certificate:rotate_ca", {"project_id": cluster.project_id})
+    if cluster.cluster_template.tls_disabled:
+        raise errors.Invalid(
+            f"Cluster {cluster.uuid} was created without TLS (its template sets "
+            "tls_disabled), so it has no CA to rotate.",
+        )
+    driver = drivers.for_template(cluster.cluster_template)
+    if driver is None or not driver.rotates_ca:
+        name = driver.name if driver else "no installed"
+        raise errors.Invalid(
+            f"The {name} driver cannot give a running cluster's nodes a new CA; "
+            "rotating it would only change the service's copy."
+        )
+    with transaction.atomic():
+        # Locked, so that no update, resize or delete starts while the CA changes.
+        locked = Cluster.objects.select_for_update().get(pk=cluster.pk)
+        if locked.status not in ROTATABLE_STATUSES:
+            busy = locked.status.endswith("_IN_PROGRESS")
+            raise (errors.Conflict if busy else errors.Invalid)(
+                f"Cluster {locked.uuid} is {locked.status}; its CA can be rotated once its "
+                "last operation has completed."
+            )
+        rotate_ca(locked)
+        locked.status, locked.status_reason = "UPDATE_IN_PROGRESS", None
+        locked.save(update_fields=["status", "status_reason", "updated_at"])
+        operations.enqueue(locked, "update", {"action": "rotate_ca"}, ctx)
+    return locked
 
 
 def sign_csr(cluster: Cluster, csr_pem: str) -> str:

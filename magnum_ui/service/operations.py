@@ -17,9 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from magnum_ui.service import crypto
-from magnum_ui.service.api.context import RequestContext
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import crypto, errors
+from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import Cluster, Operation
 from magnum_ui.service.models.operations import DONE, FAILED, PENDING, RUNNING, UNFINISHED
 
@@ -38,8 +37,7 @@ def enqueue(cluster: Cluster, kind: str, params: dict[str, Any], ctx: RequestCon
                 user_id=ctx.user_id,
             )
     except IntegrityError:
-        raise ApiError(
-            409,
+        raise errors.Conflict(
             f"Cluster {cluster.uuid} is busy with another operation; "
             "try again when its status is no longer *_IN_PROGRESS.",
         ) from None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import errors
 from magnum_ui.service.conf import CONF
 from magnum_ui.service.models import Cluster, Quota
 
@@ -58,8 +58,7 @@ def check_cluster_quota(project_id: str) -> None:
     limit = cluster_limit(project_id, lock=True)
     count = Cluster.objects.filter(project_id=project_id).count()
     if count >= limit:
-        raise ApiError(
-            403,
+        raise errors.Forbidden(
             f"Quota exceeded: project {project_id} may have {limit} "
             f"cluster{'' if limit == 1 else 's'} and has {count}; "
             "delete one or ask an admin to raise the quota.",

@@ -16,7 +16,7 @@ APPEND_SLASH = False
 
 INSTALLED_APPS = ["magnum_ui.service"]
 MIDDLEWARE = [
-    "magnum_ui.service.api.middleware.ApiErrorMiddleware",
+    "magnum_ui.service.api.middleware.ServiceErrorMiddleware",
     "magnum_ui.service.api.middleware.KeystoneContextMiddleware",
     "magnum_ui.service.api.middleware.MicroversionMiddleware",
 ]

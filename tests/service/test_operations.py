@@ -7,9 +7,8 @@ import time
 import pytest
 from django.db import IntegrityError, transaction
 
-from magnum_ui.service import operations
-from magnum_ui.service.api.context import RequestContext
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import errors, operations
+from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import Operation
 from tests.service.api.helpers import cluster, template
 
@@ -50,7 +49,7 @@ def test_one_unfinished_operation_per_cluster_is_a_database_rule(queued: Operati
     """The partial unique index refuses a second unfinished operation, even bypassing the API."""
     with pytest.raises(IntegrityError), transaction.atomic():
         Operation.objects.create(cluster=queued.cluster, kind="delete", project_id="p", user_id="u")
-    with pytest.raises(ApiError) as busy:
+    with pytest.raises(errors.ServiceError) as busy:
         operations.enqueue(queued.cluster, "update", {}, CTX)
     assert busy.value.status == 409
 

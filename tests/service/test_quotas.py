@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from magnum_ui.service import conf, quotas
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import conf, errors, quotas
 from magnum_ui.service.models import Quota
 from tests.service.api.helpers import cluster, template
 
@@ -46,7 +45,7 @@ def test_check_refuses_at_the_limit_with_a_sentence(default_limit: int) -> None:
     tmpl = template()
     cluster("c1", tmpl)
     cluster("c2", tmpl)
-    with pytest.raises(ApiError) as caught:
+    with pytest.raises(errors.ServiceError) as caught:
         quotas.check_cluster_quota("p-demo")
     assert caught.value.status == 403
     assert caught.value.detail == (
@@ -61,7 +60,7 @@ def test_check_counts_only_the_projects_clusters(default_limit: int) -> None:
     cluster("o1", tmpl, project_id="p-other")
     cluster("o2", tmpl, project_id="p-other")
     quotas.check_cluster_quota("p-demo")
-    with pytest.raises(ApiError):
+    with pytest.raises(errors.ServiceError):
         quotas.check_cluster_quota("p-other")
 
 
@@ -73,7 +72,7 @@ def test_check_follows_a_raised_quota(default_limit: int) -> None:
     Quota.objects.create(project_id="p-demo", resource="Cluster", hard_limit=3)
     quotas.check_cluster_quota("p-demo")
     cluster("c3", tmpl)
-    with pytest.raises(ApiError, match="may have 3 clusters and has 3"):
+    with pytest.raises(errors.ServiceError, match="may have 3 clusters and has 3"):
         quotas.check_cluster_quota("p-demo")
 
 
@@ -81,7 +80,7 @@ def test_check_says_cluster_in_the_singular() -> None:
     """A quota of one reads "may have 1 cluster"."""
     Quota.objects.create(project_id="p-demo", resource="Cluster", hard_limit=1)
     cluster("c1", template())
-    with pytest.raises(ApiError, match="may have 1 cluster and has 1;"):
+    with pytest.raises(errors.ServiceError, match="may have 1 cluster and has 1;"):
         quotas.check_cluster_quota("p-demo")
 
 

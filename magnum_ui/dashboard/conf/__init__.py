@@ -3,7 +3,7 @@
 Horizon checks rules such as ``[['container-infra', 'cluster:create']]``
 against the files named in its ``POLICY_FILES`` and ``DEFAULT_POLICY_FILES``
 settings.  Both files here are generated from the service's own oslo.policy
-rules (:mod:`.policy_file`), so the buttons Horizon shows match what the
+rules (:mod:`magnum_ui.docs.policy_files`), so the buttons Horizon shows match what the
 service allows.  Add them to Horizon's settings with :func:`register`::
 
     from magnum_ui.dashboard import conf

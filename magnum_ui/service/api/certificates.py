@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import certificates, policies
-from magnum_ui.service.api import bodies, collections, context, scoping
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import certificates, errors, policies, schemas, scoping
+from magnum_ui.service.api import bodies, collections, context
+from magnum_ui.service.api.declarations import LINKS, STR, Documented, Operation, obj, query, ref
 from magnum_ui.service.api.routing import methods
 from magnum_ui.service.models import Cluster
 
@@ -47,7 +46,7 @@ CREATE_SCHEMA: dict[str, Any] = {
 
 
 def show(request: HttpRequest, ident: str) -> JsonResponse:
-    cluster = scoping.find_cluster(request, ident)
+    cluster = scoping.find_cluster(context.get(request), ident)
     policies.authorize(context.get(request), "certificate:get", _target(cluster))
     _check_ca_cert_type(request.GET.get("ca_cert_type"))
     ca = certificates.ensure_ca(cluster)
@@ -58,19 +57,19 @@ def show(request: HttpRequest, ident: str) -> JsonResponse:
 
 def sign(request: HttpRequest) -> JsonResponse:
     ctx = context.get(request)
-    fields = bodies.validate(bodies.json_body(request), CREATE_SCHEMA)
+    fields = schemas.validate(bodies.json_body(request), CREATE_SCHEMA)
     key, ident = _cluster_field(fields)
     try:
-        cluster = scoping.find_cluster(request, ident)
-    except ApiError as exc:
+        cluster = scoping.find_cluster(context.get(request), ident)
+    except errors.NotFound as exc:
         # As in Magnum: the URL exists, the body names a cluster that does not.
-        raise ApiError(400 if exc.status == 404 else exc.status, exc.detail) from None
+        raise errors.Invalid(exc.detail) from None
     policies.authorize(ctx, "certificate:create", _target(cluster))
     _check_ca_cert_type(fields.get("ca_cert_type"))
     try:
         pem = certificates.sign_csr(cluster, fields["csr"])
     except certificates.InvalidCSR as exc:
-        raise ApiError(400, str(exc)) from None
+        raise errors.Invalid(str(exc)) from None
     body: dict[str, Any] = {"cluster_uuid": cluster.uuid}
     if key == "bay_uuid":
         # A seed-era client reads the cluster back under the name it sent.
@@ -80,56 +79,27 @@ def sign(request: HttpRequest) -> JsonResponse:
 
 
 def rotate(request: HttpRequest, ident: str) -> JsonResponse:
-    cluster = scoping.find_cluster(request, ident)
-    policies.authorize(context.get(request), "certificate:rotate_ca", _target(cluster))
-    if cluster.cluster_template.tls_disabled:
-        raise ApiError(
-            400,
-            f"Cluster {cluster.uuid} was created without TLS (its template sets "
-            "tls_disabled), so it has no CA to rotate.",
-        )
-    with transaction.atomic():
-        # Locked, so that no update, resize or delete starts while the CA changes.
-        locked = Cluster.objects.select_for_update().get(pk=cluster.pk)
-        _check_rotatable(locked)
-        certificates.rotate_ca(locked)
+    cluster = certificates.start_rotation(context.get(request), ident)
     return JsonResponse({"uuid": cluster.uuid}, status=202)
-
-
-def _check_rotatable(cluster: Cluster) -> None:
-    if cluster.status in certificates.ROTATABLE_STATUSES:
-        return
-    if cluster.status.endswith("_IN_PROGRESS"):
-        raise ApiError(
-            409,
-            f"Cluster {cluster.uuid} is {cluster.status}; rotate its CA once that "
-            "operation has finished.",
-        )
-    raise ApiError(
-        400,
-        f"Cannot rotate the CA of cluster {cluster.uuid} while its status is "
-        f"{cluster.status}; only a cluster whose last operation completed can be rotated.",
-    )
 
 
 def _cluster_field(fields: dict[str, Any]) -> tuple[str, str]:
     """Which key named the cluster (``cluster_uuid`` or the seed-era ``bay_uuid``) and its value."""
     current, seed_era = fields.get("cluster_uuid"), fields.get("bay_uuid")
     if current and seed_era and current != seed_era:
-        raise ApiError(
-            400, "cluster_uuid and bay_uuid name different clusters; send only cluster_uuid."
+        raise errors.Invalid(
+            "cluster_uuid and bay_uuid name different clusters; send only cluster_uuid."
         )
     if current:
         return "cluster_uuid", current
     if seed_era:
         return "bay_uuid", seed_era
-    raise ApiError(400, "cluster_uuid is required: the uuid or name of the cluster to sign for.")
+    raise errors.Invalid("cluster_uuid is required: the uuid or name of the cluster to sign for.")
 
 
 def _check_ca_cert_type(value: str | None) -> None:
     if value and value != CA_CERT_TYPE:
-        raise ApiError(
-            400,
+        raise errors.Invalid(
             f"ca_cert_type {value!r} is not available: each cluster here has a single CA, "
             f"{CA_CERT_TYPE!r}; leave ca_cert_type out or use that.",
         )
@@ -147,3 +117,24 @@ ROUTES = [
     re_path(r"^v1/certificates/?$", methods(POST=sign)),
     re_path(r"^v1/certificates/(?P<ident>[^/]+)/?$", methods(GET=show, PATCH=rotate)),
 ]
+
+
+CERTIFICATE = obj(
+    ["cluster_uuid", "pem", "links"], cluster_uuid=STR, bay_uuid=STR, csr=STR, pem=STR, links=LINKS
+)
+
+
+def openapi() -> Documented:
+    return Documented(
+        [
+            Operation("POST", "/v1/certificates", "Certificates",
+                      "Sign a CSR with a cluster's CA", 201, ref("Certificate"),
+                      body=ref("CertificateCreate")),
+            Operation("GET", "/v1/certificates/{ident}", "Certificates",
+                      "A cluster's CA certificate", 200, ref("Certificate"),
+                      query=[query("ca_cert_type", {"type": "string"}, "Which CA.")]),
+            Operation("PATCH", "/v1/certificates/{ident}", "Certificates",
+                      "Replace a cluster's CA", 202, ref("Accepted")),
+        ],
+        {"CertificateCreate": CREATE_SCHEMA, "Certificate": CERTIFICATE},
+    )  # fmt: skip

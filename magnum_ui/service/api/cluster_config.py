@@ -11,9 +11,9 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import client_config, policies
-from magnum_ui.service.api import context, scoping
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import client_config, errors, policies, scoping
+from magnum_ui.service.api import context
+from magnum_ui.service.api.declarations import Documented, Operation, ref
 from magnum_ui.service.api.routing import methods
 
 RESPONSE_SCHEMA = {
@@ -29,11 +29,10 @@ RESPONSE_SCHEMA = {
 
 def show(request: HttpRequest, ident: str) -> JsonResponse:
     ctx = context.get(request)
-    cluster = scoping.find_cluster(request, ident)
+    cluster = scoping.find_cluster(context.get(request), ident)
     policies.authorize(ctx, "cluster:get_config", {"project_id": cluster.project_id})
     if not cluster.api_address:
-        raise ApiError(
-            409,
+        raise errors.Conflict(
             f"Cluster {cluster.uuid} has no API address yet ({cluster.status}); "
             "its configuration exists once it is created.",
         )
@@ -48,3 +47,12 @@ def show(request: HttpRequest, ident: str) -> JsonResponse:
 
 
 ROUTES = [re_path(r"^v1/clusters/(?P<ident>[^/]+)/config/?$", methods(GET=show))]
+
+
+def openapi() -> Documented:
+    return Documented(
+        [Operation("GET", "/v1/clusters/{ident}/config", "Clusters",
+                   "The cluster's client configuration, with a fresh client certificate",
+                   200, ref("ClusterConfig"))],
+        {"ClusterConfig": RESPONSE_SCHEMA},
+    )  # fmt: skip

@@ -3,7 +3,7 @@
 Magnum's clients show a bay's ``status`` only; a person waiting for a bay
 wants "node 2 of 3 created".  This route reads the bay's stack, its nested
 stacks' resources and its latest events from Heat with the service's own
-credentials (:func:`magnum_ui.service.conductor.heat.service_connection`,
+credentials (:func:`magnum_ui.service.heat.client.service_connection`,
 the identity the conductor reads stacks with) and answers::
 
     {"stack_status": "CREATE_IN_PROGRESS", "stack_status_reason": "...",
@@ -30,11 +30,11 @@ from django.urls import re_path
 from keystoneauth1 import exceptions as keystone_exceptions
 from openstack import exceptions as sdk_exceptions
 
-from magnum_ui.service import policies
-from magnum_ui.service.api import context, scoping
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import errors, policies, scoping
+from magnum_ui.service.api import context
+from magnum_ui.service.api.declarations import Documented, Operation, ref
 from magnum_ui.service.api.routing import methods
-from magnum_ui.service.conductor import heat
+from magnum_ui.service.heat import client as heat
 from magnum_ui.service.models import Cluster
 from magnum_ui.service.models.clusters import is_busy
 
@@ -106,7 +106,7 @@ class Stack:
 
 
 def show(request: HttpRequest, ident: str) -> JsonResponse:
-    cluster = scoping.find_cluster(request, ident)
+    cluster = scoping.find_cluster(context.get(request), ident)
     policies.authorize(context.get(request), "cluster:get", {"project_id": cluster.project_id})
     if not cluster.stack_id:
         stack = Stack(status=None, reason=None, resources=[], events=[])
@@ -114,8 +114,8 @@ def show(request: HttpRequest, ident: str) -> JsonResponse:
         try:
             stack = read_stack(_service_connection(), cluster.stack_id)
         except HeatUnavailable as exc:
-            raise ApiError(
-                503, f"Heat cannot tell the progress of cluster {cluster.uuid} now: {exc}"
+            raise errors.Unavailable(
+                f"Heat cannot tell the progress of cluster {cluster.uuid} now: {exc}"
             ) from None
     return JsonResponse(progress(cluster, stack))
 
@@ -261,3 +261,12 @@ def _event(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 ROUTES = [re_path(r"^v1/clusters/(?P<ident>[^/]+)/progress/?$", methods(GET=show))]
+
+
+def openapi() -> Documented:
+    return Documented(
+        [Operation("GET", "/v1/clusters/{ident}/progress", "Clusters",
+                   "How far the cluster's Heat stack has come: nodes, resources, latest events",
+                   200, ref("ClusterProgress"), errors=("4XX", "503"))],
+        {"ClusterProgress": RESPONSE_SCHEMA},
+    )  # fmt: skip

@@ -1,27 +1,22 @@
 """``/v1/clusters`` (with resize and upgrade actions) and its seed-era twin ``/v1/bays``.
 
-Writes return 202 at once: the work is recorded as an operation that a
-conductor claims (:mod:`magnum_ui.service.operations`).
+Thin views over :mod:`magnum_ui.service.clusters`: writes answer 202 at once,
+the work being an operation that a conductor claims.
 """
 
 from __future__ import annotations
 
-import secrets
 import sys
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import capacity, drivers, nodegroups, operations, policies, quotas
-from magnum_ui.service.api import bodies, context, lookup, patches, scoping
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import clusters, policies, scoping
+from magnum_ui.service.api import bodies, context
+from magnum_ui.service.api.declarations import Documented, Operation, crud, record, ref, renamed
 from magnum_ui.service.api.resources import Naming, ResourceView
 from magnum_ui.service.api.routing import collection_routes, methods, require_version
-from magnum_ui.service.drivers.base import RequestRefused
-from magnum_ui.service.models import Cluster
-from magnum_ui.service.models.clusters import HEALTH_STATUSES, is_busy
 
 CURRENT = Naming(collection="clusters", kind="Cluster")
 SEED_ERA = Naming(
@@ -29,70 +24,6 @@ SEED_ERA = Naming(
     kind="Bay",
     renames={"cluster_template_id": "baymodel_id", "create_timeout": "bay_create_timeout"},
 )
-
-_STRING = {"type": ["string", "null"], "maxLength": 255}
-CREATE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["cluster_template_id"],
-    "additionalProperties": False,
-    "properties": {
-        "name": {"oneOf": [bodies.NAME, {"type": "null"}]},
-        "cluster_template_id": {"type": "string", "minLength": 1, "maxLength": 255},
-        "node_count": {"type": "integer", "minimum": 0, "maximum": 1000},
-        "master_count": {"type": "integer", "minimum": 1, "maximum": 100},
-        "create_timeout": {"type": ["integer", "null"], "minimum": 0, "maximum": 10080},
-        "docker_volume_size": {"type": ["integer", "null"], "minimum": 1},
-        "labels": {"oneOf": [bodies.LABELS, {"type": "null"}]},
-        "merge_labels": {"type": "boolean"},
-        "floating_ip_enabled": {"type": ["boolean", "null"]},
-        "master_lb_enabled": {"type": ["boolean", "null"]},
-        **{
-            name: _STRING
-            for name in (
-                "keypair",
-                "flavor_id",
-                "master_flavor_id",
-                "fixed_network",
-                "fixed_subnet",
-                "discovery_url",
-            )
-        },
-    },
-}
-RESIZE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["node_count"],
-    "additionalProperties": False,
-    "properties": {
-        "node_count": {"type": "integer", "minimum": 0, "maximum": 1000},
-        # null means "not given", as Magnum reads it (openstacksdk sends nulls).
-        "nodes_to_remove": {
-            "type": ["array", "null"],
-            "items": {"type": "string", "maxLength": 255},
-        },
-        "nodegroup": {"type": ["string", "null"], "maxLength": 255},
-    },
-}
-UPGRADE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["cluster_template"],
-    "additionalProperties": False,
-    "properties": {
-        "cluster_template": {"type": "string", "minLength": 1, "maxLength": 255},
-        "max_batch_size": {"type": ["integer", "null"], "minimum": 1, "default": 1},
-        "nodegroup": {"type": ["string", "null"], "maxLength": 255},
-    },
-}
-# What a PATCH may change (Magnum: the size, and the health the monitor reports).
-UPDATABLE = ("node_count", "health_status", "health_status_reason")
-UPDATE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "node_count": {"type": "integer", "minimum": 0, "maximum": 1000},
-        "health_status": {"enum": [*HEALTH_STATUSES, None]},
-        "health_status_reason": {"type": "object"},
-    },
-}
 
 _SUMMARY = (
     "uuid", "name", "cluster_template_id", "keypair", "docker_volume_size",
@@ -116,190 +47,44 @@ VIEW = ResourceView(
 
 
 def list_view(request: HttpRequest, naming: Naming, detail: bool) -> JsonResponse:
-    policies.authorize(context.get(request), "cluster:get_all")
-    return VIEW.list_response(request, scoping.clusters(request), naming, detail)
+    ctx = context.get(request)
+    policies.authorize(ctx, "cluster:get_all")
+    return VIEW.list_response(request, scoping.clusters(ctx), naming, detail)
 
 
 def show(request: HttpRequest, ident: str, naming: Naming) -> JsonResponse:
-    cluster = scoping.find_cluster(request, ident)
-    policies.authorize(context.get(request), "cluster:get", _target(cluster))
+    ctx = context.get(request)
+    cluster = scoping.find_cluster(ctx, ident)
+    policies.authorize(ctx, "cluster:get", clusters.target(cluster))
     return JsonResponse(VIEW.serialize(request, cluster, naming, detail=True))
 
 
 def create(request: HttpRequest, naming: Naming) -> JsonResponse:
-    ctx = context.get(request)
-    policies.authorize(ctx, "cluster:create")
-    fields = bodies.validate(_current_names(bodies.json_body(request), naming), CREATE_SCHEMA)
-    with transaction.atomic():
-        template = scoping.find_cluster_template(request, fields.pop("cluster_template_id"))
-        quotas.check_cluster_quota(ctx.project_id)
-        labels = fields.pop("labels", None)
-        if fields.pop("merge_labels", False):
-            labels = {**template.labels, **(labels or {})}
-        given = {k: v for k, v in fields.items() if v is not None}
-        cluster = Cluster.objects.create(
-            cluster_template=template,
-            project_id=ctx.project_id,
-            user_id=ctx.user_id,
-            status="CREATE_IN_PROGRESS",
-            name=given.pop("name", None) or f"{template.name or 'cluster'}-{secrets.token_hex(3)}",
-            labels=template.labels if labels is None else labels,
-            keypair=given.pop("keypair", template.keypair_id),
-            flavor_id=given.pop("flavor_id", template.flavor_id),
-            master_flavor_id=given.pop("master_flavor_id", template.master_flavor_id),
-            docker_volume_size=given.pop("docker_volume_size", template.docker_volume_size),
-            fixed_network=given.pop("fixed_network", template.fixed_network),
-            fixed_subnet=given.pop("fixed_subnet", template.fixed_subnet),
-            floating_ip_enabled=given.pop("floating_ip_enabled", template.floating_ip_enabled),
-            master_lb_enabled=given.pop("master_lb_enabled", template.master_lb_enabled),
-            create_timeout=given.pop("create_timeout", 60),
-            **given,
-        )
-        _check_driver_fields(cluster)
-        nodegroups.create_defaults(cluster)
-        capacity.check(ctx.project_id, cluster, {})
-        operations.enqueue(cluster, "create", {}, ctx)
+    body = _current_names(bodies.json_body(request), naming)
+    cluster = clusters.create(context.get(request), body)
     return JsonResponse({"uuid": cluster.uuid}, status=202)
 
 
 def update(request: HttpRequest, ident: str, naming: Naming) -> JsonResponse:
-    ctx = context.get(request)
-    patch = bodies.validate_patch(bodies.json_body(request))
-    with transaction.atomic():
-        cluster = _lock(request, ident)
-        policies.authorize(ctx, "cluster:update", _target(cluster))
-        current = {name: getattr(cluster, name) for name in UPDATABLE}
-        changed = patches.apply(current, patch, UPDATABLE, "Only")
-        bodies.validate(changed, UPDATE_SCHEMA)
-        cluster.health_status = changed.get("health_status")
-        cluster.health_status_reason = changed.get("health_status_reason") or {}
-        new_count = changed.get("node_count", cluster.node_count)
-        if new_count != cluster.node_count:
-            worker = cluster.nodegroups.filter(name=nodegroups.DEFAULT_WORKER).first()
-            wanted = {nodegroups.DEFAULT_WORKER: (worker.flavor_id if worker else None, new_count)}
-            capacity.check(cluster.project_id, cluster, wanted)
-            _start(cluster, ctx, "update", {"node_count": new_count, "from": cluster.node_count})
-            cluster.node_count = new_count
-        cluster.save()
-        nodegroups.sync_defaults(cluster)
+    cluster = clusters.update(context.get(request), ident, bodies.json_body(request))
     return JsonResponse({"uuid": cluster.uuid}, status=202)
 
 
 def resize(request: HttpRequest, ident: str) -> JsonResponse:
     require_version(request, (1, 7), "Resizing")
-    ctx = context.get(request)
-    fields = bodies.validate(bodies.json_body(request), RESIZE_SCHEMA)
-    with transaction.atomic():
-        cluster = _lock(request, ident)
-        policies.authorize(ctx, "cluster:resize", _target(cluster))
-        group = _nodegroup(cluster, fields.get("nodegroup") or "default-worker")
-        if group.role == "master":
-            raise ApiError(400, "Masters cannot be resized; resize a worker node group.")
-        low, high = group.min_node_count, group.max_node_count
-        if fields["node_count"] < low or (high is not None and fields["node_count"] > high):
-            bounds = f"{low}..{high if high is not None else 'unbounded'}"
-            raise ApiError(
-                400,
-                f"node_count {fields['node_count']} is outside node group {group.name}'s "
-                f"range {bounds}.",
-            )
-        capacity.check(
-            cluster.project_id, cluster, {group.name: (group.flavor_id, fields["node_count"])}
-        )
-        params = {
-            "nodegroup": group.uuid,
-            "node_count": fields["node_count"],
-            "from": group.node_count,
-            "nodes_to_remove": fields.get("nodes_to_remove") or [],
-        }
-        _start(cluster, ctx, "resize", params)
-        if group.is_default:
-            cluster.node_count = fields["node_count"]
-        cluster.save()
-        group.node_count = fields["node_count"]
-        group.status = "UPDATE_IN_PROGRESS"
-        group.save()
+    cluster = clusters.resize(context.get(request), ident, bodies.json_body(request))
     return JsonResponse({"uuid": cluster.uuid}, status=202)
 
 
 def upgrade(request: HttpRequest, ident: str) -> JsonResponse:
     require_version(request, (1, 8), "Upgrading")
-    ctx = context.get(request)
-    fields = bodies.validate(bodies.json_body(request), UPGRADE_SCHEMA)
-    with transaction.atomic():
-        cluster = _lock(request, ident)
-        policies.authorize(ctx, "cluster:upgrade", _target(cluster))
-        template = scoping.find_cluster_template(request, fields["cluster_template"])
-        if template.coe != cluster.cluster_template.coe:
-            raise ApiError(
-                400,
-                f"ClusterTemplate {template.uuid} runs {template.coe}, the cluster runs "
-                f"{cluster.cluster_template.coe}: an upgrade cannot change the orchestrator.",
-            )
-        params = {
-            "cluster_template": template.uuid,
-            "from": cluster.cluster_template.uuid,
-            "max_batch_size": fields.get("max_batch_size") or 1,
-            "nodegroup": fields.get("nodegroup"),
-        }
-        _start(cluster, ctx, "upgrade", params)
-        cluster.save()
+    cluster = clusters.upgrade(context.get(request), ident, bodies.json_body(request))
     return JsonResponse({"uuid": cluster.uuid}, status=202)
 
 
 def delete(request: HttpRequest, ident: str, naming: Naming) -> HttpResponse:
-    ctx = context.get(request)
-    with transaction.atomic():
-        cluster = _lock(request, ident)
-        policies.authorize(ctx, "cluster:delete", _target(cluster))
-        if cluster.status == "DELETE_IN_PROGRESS":
-            return HttpResponse(status=204)
-        # Deleting wins over anything still pending or running on the cluster.
-        operations.supersede(cluster, "superseded by a delete request")
-        cluster.status = "DELETE_IN_PROGRESS"
-        cluster.status_reason = None
-        cluster.save()
-        operations.enqueue(cluster, "delete", {}, ctx)
+    clusters.delete(context.get(request), ident)
     return HttpResponse(status=204)
-
-
-def _check_driver_fields(cluster: Cluster) -> None:
-    """400 when the cluster's driver cannot build its flavors or volume size."""
-    driver = drivers.for_template(cluster.cluster_template)
-    if driver is None:
-        return
-    fields = {
-        "flavor_id": cluster.flavor_id,
-        "master_flavor_id": cluster.master_flavor_id,
-        "docker_volume_size": cluster.docker_volume_size,
-    }
-    try:
-        driver.check_fields(fields)
-    except RequestRefused as exc:
-        raise ApiError(400, f"The {driver.name} driver cannot build this cluster: {exc}") from None
-
-
-def _start(
-    cluster: Cluster, ctx: context.RequestContext, kind: str, params: dict[str, Any]
-) -> None:
-    if is_busy(cluster.status):
-        raise ApiError(
-            409,
-            f"Cluster {cluster.uuid} is busy ({cluster.status}); "
-            "try again when the current operation is done.",
-        )
-    cluster.status = "UPDATE_IN_PROGRESS"
-    cluster.status_reason = None
-    operations.enqueue(cluster, kind, params, ctx)
-
-
-def _lock(request: HttpRequest, ident: str) -> Cluster:
-    found = scoping.find_cluster(request, ident)
-    return Cluster.objects.select_for_update().select_related("cluster_template").get(pk=found.pk)
-
-
-def _nodegroup(cluster: Cluster, ident: str) -> Any:
-    return lookup.find(cluster.nodegroups.all(), ident, "NodeGroup")
 
 
 def _current_names(document: Any, naming: Naming) -> Any:
@@ -310,13 +95,40 @@ def _current_names(document: Any, naming: Naming) -> Any:
     return {old_to_new.get(key, key): value for key, value in document.items()}
 
 
-def _target(cluster: Cluster) -> dict[str, Any]:
-    return {"project_id": cluster.project_id}
-
-
 ROUTES = [
     *collection_routes(CURRENT, sys.modules[__name__]),
     *collection_routes(SEED_ERA, sys.modules[__name__]),
     re_path(r"^v1/clusters/(?P<ident>[^/]+)/actions/resize/?$", methods(POST=resize)),
     re_path(r"^v1/clusters/(?P<ident>[^/]+)/actions/upgrade/?$", methods(POST=upgrade)),
 ]
+
+
+def openapi() -> Documented:
+    from magnum_ui.service.models import Cluster as Model
+
+    accepted = (202, ref("Accepted"))
+    one = "/v1/clusters/{ident}"
+    bay = SEED_ERA.renames
+    return Documented(
+        [
+            *crud("/v1/clusters", "Clusters", ("ClusterSummary", "Cluster"), VIEW.sortable,
+                  accepted, accepted),
+            *crud("/v1/bays", "Bays", ("BaySummary", "Bay"), VIEW.sortable, accepted, accepted),
+            Operation("POST", f"{one}/actions/resize", "Clusters",
+                      "Change a worker node group's size", 202, ref("Accepted"),
+                      body=ref("ClusterResize"), min_version=(1, 7)),
+            Operation("POST", f"{one}/actions/upgrade", "Clusters",
+                      "Move a cluster to another template", 202, ref("Accepted"),
+                      body=ref("ClusterUpgrade"), min_version=(1, 8)),
+        ],
+        {
+            "ClusterCreate": clusters.CREATE_SCHEMA,
+            "ClusterSummary": record(Model, VIEW.summary_fields),
+            "Cluster": record(Model, VIEW.detail_fields),
+            "ClusterResize": clusters.RESIZE_SCHEMA,
+            "ClusterUpgrade": clusters.UPGRADE_SCHEMA,
+            "BayCreate": renamed(clusters.CREATE_SCHEMA, bay),
+            "BaySummary": record(Model, VIEW.summary_fields, bay),
+            "Bay": record(Model, VIEW.detail_fields, bay),
+        },
+    )  # fmt: skip

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import errors
 from magnum_ui.service.conf import CONF
 
 
@@ -44,9 +44,9 @@ def _limit(request: HttpRequest) -> int:
     try:
         limit = int(raw)
     except ValueError:
-        raise ApiError(400, f"limit must be an integer, not {raw!r}.") from None
+        raise errors.Invalid(f"limit must be an integer, not {raw!r}.") from None
     if limit <= 0:
-        raise ApiError(400, "limit must be a positive integer.")
+        raise errors.Invalid("limit must be a positive integer.")
     return min(limit, int(CONF.api.max_limit))
 
 
@@ -61,10 +61,10 @@ def paginate(
     sort_key = request.GET.get("sort_key", "id")
     if sort_key not in sortable and sort_key != "id":
         allowed = ", ".join(["id", *sortable])
-        raise ApiError(400, f"sort_key {sort_key!r} is not one of: {allowed}.")
+        raise errors.Invalid(f"sort_key {sort_key!r} is not one of: {allowed}.")
     sort_dir = request.GET.get("sort_dir", "asc")
     if sort_dir not in ("asc", "desc"):
-        raise ApiError(400, f"sort_dir must be asc or desc, not {sort_dir!r}.")
+        raise errors.Invalid(f"sort_dir must be asc or desc, not {sort_dir!r}.")
     prefix = "-" if sort_dir == "desc" else ""
     ordered = queryset.order_by(f"{prefix}{sort_key}", f"{prefix}id")
 
@@ -72,7 +72,7 @@ def paginate(
     if marker:
         marker_obj = ordered.filter(uuid=marker).first()
         if marker_obj is None:
-            raise ApiError(400, f"marker {marker} does not name an object in this list.")
+            raise errors.Invalid(f"marker {marker} does not name an object in this list.")
         ordered = _after(ordered, marker_obj, sort_key, sort_dir)
 
     items = list(ordered[:limit])

@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.http import HttpRequest
 
-
-@dataclass(frozen=True)
-class RequestContext:
-    user_id: str
-    project_id: str
-    roles: tuple[str, ...]
-    auth_token: str
-
-    @property
-    def is_admin(self) -> bool:
-        return "admin" in self.roles
-
-    def __repr__(self) -> str:
-        # The token is a secret: never let it reach a log line.
-        return (
-            f"RequestContext(user_id={self.user_id!r}, project_id={self.project_id!r}, "
-            f"roles={self.roles!r})"
-        )
+from magnum_ui.service.context import RequestContext
 
 
 def from_request(request: HttpRequest) -> RequestContext | None:

@@ -16,6 +16,7 @@ from django.urls import re_path
 
 from magnum_ui.service import conf, drivers, policies
 from magnum_ui.service.api import context
+from magnum_ui.service.api.declarations import Documented, Operation, ref
 from magnum_ui.service.api.routing import methods
 from magnum_ui.service.drivers.base import Driver
 
@@ -86,3 +87,12 @@ def list_view(request: HttpRequest) -> JsonResponse:
 
 
 ROUTES = [re_path(r"^v1/drivers/?$", methods(GET=list_view))]
+
+
+def openapi() -> Documented:
+    return Documented(
+        [Operation("GET", "/v1/drivers", "Drivers",
+                   "The installed drivers: what they build, their flavors, their bounds",
+                   200, ref("Drivers"))],
+        {"Drivers": RESPONSE_SCHEMA},
+    )  # fmt: skip

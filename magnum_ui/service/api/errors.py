@@ -1,4 +1,5 @@
-"""Magnum's error body, and the exception that produces it.
+"""Magnum's error body: how the API answers every refusal (the domain raises
+:mod:`magnum_ui.service.errors`; the middleware answers them with this).
 
 Every error the API answers looks like Magnum's::
 
@@ -11,16 +12,6 @@ from __future__ import annotations
 from http import HTTPStatus
 
 from django.http import JsonResponse
-
-
-class ApiError(Exception):
-    """An error to answer with Magnum's error body; ``detail`` is for people."""
-
-    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None):
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.headers = headers or {}
 
 
 def error_response(status: int, detail: str, headers: dict[str, str] | None = None) -> JsonResponse:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import errors
 
 SERVICE_TYPE = "container-infra"
 # keystoneauth (openstacksdk) names the service by its official type.
@@ -39,11 +39,10 @@ def parse(header: str | None) -> tuple[int, int]:
         return MAX_VERSION
     match = _VERSION.match(requested)
     if not match:
-        raise ApiError(400, f"Invalid API version {requested!r}: use MAJOR.MINOR or latest.")
+        raise errors.Invalid(f"Invalid API version {requested!r}: use MAJOR.MINOR or latest.")
     version = (int(match.group(1)), int(match.group(2)))
     if not MIN_VERSION <= version <= MAX_VERSION:
-        raise ApiError(
-            406,
+        raise errors.NotAcceptable(
             f"Version {requested} is not supported by the API. Minimum is "
             f"{format_version(MIN_VERSION)} and maximum is {format_version(MAX_VERSION)}.",
         )

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 
+from magnum_ui.service import errors
 from magnum_ui.service.api import context, microversions
-from magnum_ui.service.api.errors import ApiError, error_response
+from magnum_ui.service.api.errors import error_response
 
 LOG = logging.getLogger(__name__)
 
@@ -19,8 +20,11 @@ PUBLIC_PATHS = frozenset({"/", "/v1", "/v1/"})
 Handler = Callable[[HttpRequest], HttpResponse]
 
 
-class ApiErrorMiddleware:
-    """Turn :class:`ApiError` (and any crash) into Magnum's error body."""
+class ServiceErrorMiddleware:
+    """Turn a :class:`~magnum_ui.service.errors.ServiceError` (and any crash) into Magnum's body.
+
+    The one place where the domain's refusals become HTTP answers.
+    """
 
     def __init__(self, get_response: Handler):
         self.get_response = get_response
@@ -29,7 +33,9 @@ class ApiErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse:
-        if isinstance(exc, ApiError):
+        if isinstance(exc, errors.ServiceError):
+            if exc.status >= 500:
+                LOG.warning("%s %s: %s", request.method, request.path, exc.detail)
             return error_response(exc.status, exc.detail, exc.headers)
         if isinstance(exc, RequestDataTooBig):
             return error_response(413, "Request body is too large.")
@@ -64,7 +70,7 @@ class MicroversionMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         try:
             version = microversions.parse(request.headers.get(microversions.HEADER))
-        except ApiError as exc:
+        except errors.ServiceError as exc:
             headers = microversions.response_headers(microversions.MIN_VERSION)
             del headers[microversions.HEADER]
             return error_response(exc.status, exc.detail, headers)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from magnum_ui.service import conf, policies
 from magnum_ui.service.api import context
+from magnum_ui.service.api.declarations import Documented, Operation, collection, record, ref
 from magnum_ui.service.api.routing import methods
 from magnum_ui.service.models import ConductorService
 
@@ -51,3 +52,14 @@ def list_view(request: HttpRequest) -> JsonResponse:
 
 
 ROUTES = [re_path(r"^v1/mservices/?$", methods(GET=list_view))]
+
+
+def openapi() -> Documented:
+    from magnum_ui.service.models import ConductorService as Model
+
+    state = {"state": {"enum": ["up", "down"]}}
+    return Documented(
+        [Operation("GET", "/v1/mservices", "MServices", "The conductors and their state", 200,
+                   collection("mservices", ref("MService")))],
+        {"MService": record(Model, FIELDS, extra=state, links=False)},
+    )  # fmt: skip

@@ -17,9 +17,17 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import re_path
 from oslo_utils import strutils
 
-from magnum_ui.service import policies, quotas
-from magnum_ui.service.api import bodies, collections, context, patches
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import errors, patches, policies, quotas, schemas
+from magnum_ui.service.api import bodies, collections, context
+from magnum_ui.service.api.declarations import (
+    Documented,
+    Operation,
+    collection,
+    paging,
+    query,
+    record,
+    ref,
+)
 from magnum_ui.service.api.routing import methods
 from magnum_ui.service.models import Quota
 
@@ -88,7 +96,7 @@ def show(request: HttpRequest, project_id: str, resource: str) -> JsonResponse:
 
 
 def create(request: HttpRequest) -> JsonResponse:
-    fields = bodies.validate(bodies.json_body(request), CREATE_SCHEMA)
+    fields = schemas.validate(bodies.json_body(request), CREATE_SCHEMA)
     project_id = fields["project_id"]
     resource = fields.get("resource", quotas.CLUSTER)
     policies.authorize(context.get(request), "quota:create", {"project_id": project_id})
@@ -100,8 +108,7 @@ def create(request: HttpRequest) -> JsonResponse:
                 hard_limit=fields.get("hard_limit", DEFAULT_HARD_LIMIT),
             )
     except IntegrityError:
-        raise ApiError(
-            409,
+        raise errors.Conflict(
             f"Project {project_id} already has a {resource} quota; "
             f"change it with PATCH /v1/quotas/{project_id}/{resource}.",
         ) from None
@@ -115,13 +122,13 @@ def update(request: HttpRequest, project_id: str, resource: str) -> JsonResponse
     with transaction.atomic():
         quota = _find(project_id, resource)
         if isinstance(document, list):
-            patch = bodies.validate_patch(document)
+            patch = schemas.validate_patch(document)
             current = {"hard_limit": quota.hard_limit}
-            fields = bodies.validate(
+            fields = schemas.validate(
                 patches.apply(current, patch, ["hard_limit"], "Only"), UPDATE_SCHEMA
             )
         else:
-            fields = bodies.validate(document, UPDATE_SCHEMA)
+            fields = schemas.validate(document, UPDATE_SCHEMA)
             _check_same(fields, "project_id", project_id)
             _check_same(fields, "resource", resource)
         quota.hard_limit = fields["hard_limit"]
@@ -147,9 +154,8 @@ def _find(project_id: str, resource: str) -> Quota:
     return quota
 
 
-def _not_found(project_id: str, resource: str) -> ApiError:
-    return ApiError(
-        404,
+def _not_found(project_id: str, resource: str) -> errors.NotFound:
+    return errors.NotFound(
         f"Project {project_id} has no {resource} quota (the default of "
         f"{quotas.default_cluster_limit()} applies); create one with POST /v1/quotas.",
     )
@@ -157,14 +163,14 @@ def _not_found(project_id: str, resource: str) -> ApiError:
 
 def _check_resource(resource: str) -> None:
     if resource not in RESOURCES:
-        raise ApiError(400, f"Quotas exist only for {', '.join(RESOURCES)}, not for {resource!r}.")
+        raise errors.Invalid(f"Quotas exist only for {', '.join(RESOURCES)}, not for {resource!r}.")
 
 
 def _check_same(fields: dict[str, Any], name: str, expected: str) -> None:
     """The body may repeat the URL's project_id and resource, never contradict them."""
     if name in fields and fields[name] != expected:
-        raise ApiError(
-            400, f"The body names {name} {fields[name]!r} but the URL names {expected!r}."
+        raise errors.Invalid(
+            f"The body names {name} {fields[name]!r} but the URL names {expected!r}."
         )
 
 
@@ -175,7 +181,7 @@ def _flag(request: HttpRequest, name: str) -> bool:
     try:
         return bool(strutils.bool_from_string(raw, strict=True))
     except ValueError:
-        raise ApiError(400, f"{name} must be true or false, not {raw!r}.") from None
+        raise errors.Invalid(f"{name} must be true or false, not {raw!r}.") from None
 
 
 ROUTES = [
@@ -185,3 +191,34 @@ ROUTES = [
         methods(GET=show, PATCH=update, DELETE=delete),
     ),
 ]
+
+
+def openapi() -> Documented:
+    from magnum_ui.service.models import Quota as Model
+    from magnum_ui.service.patches import PATCH_SCHEMA
+
+    one = "/v1/quotas/{project_id}/{resource}"
+    quota = record(Model, FIELDS, links=False)
+    return Documented(
+        [
+            Operation("GET", "/v1/quotas", "Quotas", "List quotas", 200,
+                      collection("quotas", ref("Quota")),
+                      query=[*paging(SORTABLE), query("all_tenants", {"type": "boolean"},
+                                                      "Every project's (admins).")]),
+            Operation("POST", "/v1/quotas", "Quotas", "Set a project's quota", 201,
+                      ref("Quota"), body=ref("QuotaCreate")),
+            Operation("GET", one, "Quotas", "A project's quota (or the default)", 200,
+                      ref("QuotaOrDefault")),
+            Operation("PATCH", one, "Quotas", "Change a project's quota", 202, ref("Quota"),
+                      body=ref("QuotaUpdate")),
+            Operation("DELETE", one, "Quotas",
+                      "Remove a project's quota (the default applies again)", 204),
+        ],
+        {
+            "QuotaCreate": CREATE_SCHEMA,
+            "QuotaUpdate": {"oneOf": [UPDATE_SCHEMA, PATCH_SCHEMA]},
+            "Quota": quota,
+            # Without a quota of its own a project gets the default, which has no row.
+            "QuotaOrDefault": {**quota, "required": ["project_id", "resource", "hard_limit"]},
+        },
+    )  # fmt: skip

@@ -13,8 +13,9 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, re_path
 
+from magnum_ui.service import errors
 from magnum_ui.service.api import microversions
-from magnum_ui.service.api.errors import ApiError, error_response
+from magnum_ui.service.api.errors import error_response
 
 View = Callable[..., HttpResponse]
 
@@ -38,8 +39,7 @@ def require_version(request: HttpRequest, minimum: tuple[int, int], what: str) -
     """404 for features newer than the microversion the client asked for (as Magnum)."""
     version: tuple[int, int] = request.api_version
     if version < minimum:
-        raise ApiError(
-            404,
+        raise errors.NotFound(
             f"{what} needs microversion {microversions.format_version(minimum)} or later; "
             f"the request asked for {microversions.format_version(version)}.",
         )

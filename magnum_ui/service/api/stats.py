@@ -6,9 +6,9 @@ from django.db.models import Count, F, Sum
 from django.http import HttpRequest, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import policies
+from magnum_ui.service import errors, policies
 from magnum_ui.service.api import context
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service.api.declarations import INT, Documented, Operation, obj, query, ref
 from magnum_ui.service.api.routing import methods, require_version
 from magnum_ui.service.models import Cluster
 
@@ -24,8 +24,8 @@ def show(request: HttpRequest) -> JsonResponse:
     ctx = context.get(request)
     stat_type = request.GET.get("type", "cluster")
     if stat_type.lower() not in STAT_TYPES:
-        raise ApiError(
-            400, f"type {stat_type!r} is not a kind of stats; use one of: {', '.join(STAT_TYPES)}."
+        raise errors.Invalid(
+            f"type {stat_type!r} is not a kind of stats; use one of: {', '.join(STAT_TYPES)}."
         )
     project_id = request.GET.get("project_id") or None
     if project_id is None and not ctx.is_admin:
@@ -42,3 +42,16 @@ def show(request: HttpRequest) -> JsonResponse:
 
 
 ROUTES = [re_path(r"^v1/stats/?$", methods(GET=show))]
+
+
+STATS = obj(["clusters", "nodes"], closed=True, clusters=INT, nodes=INT)
+
+
+def openapi() -> Documented:
+    return Documented(
+        [Operation("GET", "/v1/stats", "Stats", "How many clusters and nodes", 200,
+                   ref("Stats"), min_version=(1, 4),
+                   query=[query("project_id", {"type": "string"}, "This project (admins)."),
+                          query("type", {"enum": list(STAT_TYPES)}, "What to count.")])],
+        {"Stats": STATS},
+    )  # fmt: skip

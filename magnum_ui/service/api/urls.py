@@ -12,6 +12,7 @@ from magnum_ui.service.api import (
     cluster_templates,
     clusters,
     drivers,
+    microversions,
     mservices,
     nodegroups,
     quotas,
@@ -19,8 +20,15 @@ from magnum_ui.service.api import (
     versions,
     workloads,
 )
+from magnum_ui.service.api.declarations import COMMON_SCHEMAS, Documented
 from magnum_ui.service.api.errors import error_response
 from magnum_ui.service.api.routing import methods
+
+# Every module with routes, in the order the API's description lists them.
+RESOURCES = (
+    versions, cluster_templates, clusters, cluster_config, cluster_progress, nodegroups,
+    certificates, quotas, stats, mservices, drivers, workloads,
+)  # fmt: skip
 
 urlpatterns = [
     re_path(r"^$", methods(GET=versions.root), name="root"),
@@ -37,6 +45,19 @@ urlpatterns = [
     *drivers.ROUTES,
     *workloads.ROUTES,
 ]
+
+
+def openapi() -> tuple[Documented, tuple[int, int], tuple[int, int]]:
+    """Every route's declared operations and schemas, and the microversion range.
+
+    What :mod:`magnum_ui.docs.openapi` describes; it finds this through
+    Django's URL resolver (the settings' ``ROOT_URLCONF``), never by import.
+    """
+    documented = Documented([], {})
+    for module in RESOURCES:
+        documented += module.openapi()
+    documented.schemas.update(COMMON_SCHEMAS)
+    return documented, microversions.MIN_VERSION, microversions.MAX_VERSION
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

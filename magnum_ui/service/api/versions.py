@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 
 from magnum_ui.service.api import collections, microversions
+from magnum_ui.service.api.declarations import LINKS, STR, Documented, Operation, obj, ref
 
 RESOURCES = ("clustertemplates", "clusters", "baymodels", "bays")
 
@@ -41,3 +42,25 @@ def v1(request: HttpRequest) -> JsonResponse:
     for name in RESOURCES:
         body[name] = collections.link(request, name)
     return JsonResponse(body)
+
+
+# fmt: off
+VERSION = obj(
+    ["id", "status", "min_version", "max_version", "links"],
+    id=STR, status=STR, min_version=STR, max_version=STR, links=LINKS,
+)
+ROOT = obj(["versions", "default_version"], name=STR, description=STR,
+           versions={"type": "array", "items": VERSION}, default_version=VERSION)
+# fmt: on
+
+
+def openapi() -> Documented:
+    return Documented(
+        [
+            Operation("GET", "/", "Versions", "The API's versions", 200, ref("Versions"),
+                      public=True),
+            Operation("GET", "/v1", "Versions", "Version 1 and its resources", 200,
+                      ref("Version"), public=True),
+        ],
+        {"Versions": ROOT, "Version": VERSION},
+    )  # fmt: skip

@@ -11,7 +11,6 @@ yet a 409.  Any microversion serves these routes.
 from __future__ import annotations
 
 import datetime
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -20,14 +19,12 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import policies, workloads
-from magnum_ui.service.api import bodies, context, scoping
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import errors, policies, schemas, scoping, workloads
+from magnum_ui.service.api import bodies, context
+from magnum_ui.service.api.declarations import Documented, Operation, query, ref
 from magnum_ui.service.api.routing import methods
 from magnum_ui.service.models import Cluster
 from magnum_ui.service.workloads import base, manifests
-
-LOG = logging.getLogger(__name__)
 
 MAX_MANIFEST = 256 * 1024
 CREATE_SCHEMA: dict[str, Any] = {
@@ -93,8 +90,7 @@ CREATED_SCHEMA: dict[str, Any] = {
 
 def summary(request: HttpRequest, ident: str) -> JsonResponse:
     cluster = _cluster(request, ident, "cluster:workloads:get")
-    with _translated():
-        return JsonResponse(workloads.summary(cluster))
+    return JsonResponse(workloads.summary(cluster))
 
 
 def list_view(request: HttpRequest, ident: str, kind: str) -> JsonResponse:
@@ -124,14 +120,14 @@ def logs(request: HttpRequest, ident: str, kind: str, name: str) -> JsonResponse
 
 
 def create(request: HttpRequest, ident: str) -> JsonResponse:
-    fields = bodies.validate(bodies.json_body(request), CREATE_SCHEMA)
+    fields = schemas.validate(bodies.json_body(request), CREATE_SCHEMA)
     with _adapter(request, ident, "cluster:workloads:create") as adapter:
         created = adapter.create(fields["manifest"])
     return JsonResponse({"created": [asdict(c) for c in created]}, status=201)
 
 
 def scale(request: HttpRequest, ident: str, kind: str, name: str) -> JsonResponse:
-    fields = bodies.validate(bodies.json_body(request), SCALE_SCHEMA)
+    fields = schemas.validate(bodies.json_body(request), SCALE_SCHEMA)
     namespace = request.GET.get("namespace") or None
     with _adapter(request, ident, "cluster:workloads:update") as adapter:
         return JsonResponse(adapter.scale(kind, name, fields["replicas"], namespace), status=202)
@@ -144,27 +140,17 @@ def delete(request: HttpRequest, ident: str, kind: str, name: str) -> HttpRespon
 
 
 def _cluster(request: HttpRequest, ident: str, rule: str) -> Cluster:
-    cluster = scoping.find_cluster(request, ident)
+    cluster = scoping.find_cluster(context.get(request), ident)
     policies.authorize(context.get(request), rule, {"project_id": cluster.project_id})
     return cluster
 
 
 @contextmanager
 def _adapter(request: HttpRequest, ident: str, rule: str) -> Iterator[workloads.Adapter]:
-    """The bay's adapter, open for the request; its errors become Magnum's error bodies."""
+    """The bay's adapter, open for the request (its errors are the service's own)."""
     cluster = _cluster(request, ident, rule)
-    with _translated(), workloads.adapter_for(cluster) as adapter:
+    with workloads.adapter_for(cluster) as adapter:
         yield adapter
-
-
-@contextmanager
-def _translated() -> Iterator[None]:
-    try:
-        yield
-    except workloads.WorkloadError as exc:
-        if exc.status >= 500:
-            LOG.warning("workload browser: %s", exc)
-        raise ApiError(exc.status, str(exc)) from None
 
 
 def _integer(request: HttpRequest, name: str, low: int, high: int) -> int | None:
@@ -176,7 +162,7 @@ def _integer(request: HttpRequest, name: str, low: int, high: int) -> int | None
     except ValueError:
         value = low - 1
     if not low <= value <= high:
-        raise ApiError(400, f"{name} must be a whole number from {low} to {high}, not {text!r}.")
+        raise errors.Invalid(f"{name} must be a whole number from {low} to {high}, not {text!r}.")
     return value
 
 
@@ -187,8 +173,8 @@ def _time(request: HttpRequest, name: str) -> datetime.datetime | None:
     try:
         moment = datetime.datetime.fromisoformat(text)
     except ValueError:
-        raise ApiError(
-            400, f"{name} must be an ISO 8601 time such as 2026-11-29T14:00:00Z, not {text!r}."
+        raise errors.Invalid(
+            f"{name} must be an ISO 8601 time such as 2026-11-29T14:00:00Z, not {text!r}."
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
 
@@ -204,14 +190,11 @@ ROUTES = [
 ]
 
 
-def openapi_operations() -> list[Any]:
-    """This module's operations for :mod:`magnum_ui.service.api.openapi`."""
-    from magnum_ui.service.api.openapi import Operation, query, ref
-
+def openapi() -> Documented:
     bay, one = "/v1/clusters/{ident}/workloads", "/v1/clusters/{ident}/workloads/{kind}/{name}"
     namespace = query("namespace", {"type": "string"}, "Kubernetes: the namespace.")
     common: dict[str, Any] = {"tag": "Workloads", "errors": ("4XX", "503")}
-    return [
+    operations = [
         Operation("GET", bay, summary="The bay's orchestrator and its kinds of workload",
                   status=200, response=ref("WorkloadSummary"), **common),
         Operation("POST", bay, summary="Create workloads from a manifest (YAML or JSON)",
@@ -242,9 +225,7 @@ def openapi_operations() -> list[Any]:
                   response=ref("WorkloadDetail"), body=ref("WorkloadScale"), query=[namespace],
                   **common),
     ]  # fmt: skip
-
-
-OPENAPI_SCHEMAS = {
+    return Documented(operations, {
     "WorkloadSummary": SUMMARY_SCHEMA,
     "WorkloadCreate": CREATE_SCHEMA,
     "WorkloadsCreated": CREATED_SCHEMA,
@@ -252,4 +233,4 @@ OPENAPI_SCHEMAS = {
     "WorkloadDetail": DETAIL_SCHEMA,
     "WorkloadLogs": LOGS_SCHEMA,
     "WorkloadScale": SCALE_SCHEMA,
-}
+    })  # fmt: skip

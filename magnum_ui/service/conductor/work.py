@@ -17,9 +17,10 @@ from django.db import transaction
 from keystoneauth1 import exceptions as ks_exceptions
 from openstack import exceptions
 
-from magnum_ui.service import drivers, operations
-from magnum_ui.service.conductor import heat, stacks
+from magnum_ui.service import drivers, nodegroup_state, operations
 from magnum_ui.service.drivers.base import HeatDriver, MappingError
+from magnum_ui.service.heat import client as heat
+from magnum_ui.service.heat import stacks
 from magnum_ui.service.models import Cluster, ClusterTemplate, NodeGroup, Operation
 
 LOG = logging.getLogger(__name__)
@@ -27,6 +28,10 @@ LOG = logging.getLogger(__name__)
 
 class OperationFailed(Exception):
     """The operation cannot succeed; the message becomes the cluster's status_reason."""
+
+
+class StackBusy(Exception):
+    """Heat refused a stack action because one is running on the stack (409)."""
 
 
 class LeaseLost(Exception):
@@ -75,7 +80,7 @@ class Worker:
                 found = self._heat_call(
                     lambda: conn.orchestration.create_stack(
                         name=self._stack_name(),
-                        template=driver.template_text(),
+                        template=driver.template_for(self.cluster),
                         files=driver.template_files(),
                         parameters=self._parameters(driver),
                         timeout_mins=self.cluster.create_timeout or None,
@@ -87,21 +92,26 @@ class Worker:
         self._follow("CREATE", driver)
 
     def _update(self) -> None:
-        if self.operation.params.get("nodegroup"):
-            raise OperationFailed(
-                "node groups beyond the default ones are not supported by the "
-                f"{self._driver().name} driver yet"
-            )
+        # The stack is written from the cluster's node groups as they are now:
+        # one being added, resized or removed is already so in the database.
         self._stack_update(self._driver())
 
     def _resize(self) -> None:
         self._stack_update(self._driver())
 
     def _upgrade(self) -> None:
+        """The new template's sizes for every group (or the one named), then a stack update.
+
+        They are written first, under the lease, so that the stack is written
+        from them; the nodes change one batch at a time (``max_batch_size``).
+        """
         target = ClusterTemplate.objects.get(uuid=self.operation.params["cluster_template"])
-        self.cluster.cluster_template = target
-        self._stack_update(self._driver(), template=target)
-        Cluster.objects.filter(pk=self.cluster.pk).update(cluster_template=target)
+        with transaction.atomic():
+            if not operations.renew(self.operation, self.conductor, self.lease):
+                raise LeaseLost
+            nodegroup_state.upgrade_to(self.cluster, target, self.operation.params.get("nodegroup"))
+        self.cluster.refresh_from_db()
+        self._stack_update(self._driver())
 
     def _delete(self) -> None:
         conn = None
@@ -135,24 +145,27 @@ class Worker:
     ) -> None:
         if not self.cluster.stack_id:
             raise OperationFailed("the cluster has no stack to update")
-        wanted = self._parameters(driver, template)
         if operations.take_token(self.operation) is not None:
-            current = stacks.read(heat.service_connection(), self.cluster.stack_id)
-            already_sent = current.status.startswith("UPDATE_") and _same(
-                current.parameters, wanted
-            )
-            if not already_sent:
-                conn = self._user_connection()
-                stack_id = self.cluster.stack_id
+            # Sent unless an earlier attempt sent it and crashed before erasing the token:
+            # Heat then answers 409 while that update runs (and a finished one, sent
+            # again, changes nothing).  Parameters alone cannot tell: a removed node
+            # group changes the template, not the parameters that stay.
+            wanted = self._parameters(driver, template)
+            conn = self._user_connection()
+            stack_id = self.cluster.stack_id
+            try:
                 self._heat_call(
                     lambda: conn.orchestration.update_stack(
                         stack_id,
-                        template=driver.template_text(),
+                        template=driver.template_for(self.cluster),
                         files=driver.template_files(),
                         parameters=wanted,
                         timeout_mins=self.cluster.create_timeout or None,
                     )
                 )
+            except StackBusy:
+                LOG.info("cluster %s: an earlier attempt's update is running; following it",
+                         self.cluster.uuid)  # fmt: skip
             operations.erase_token(self.operation, self.conductor)
         self._follow("UPDATE", driver)
 
@@ -174,9 +187,7 @@ class Worker:
             if not operations.finish(self.operation, self.conductor, succeeded=True):
                 raise LeaseLost
             Cluster.objects.filter(pk=self.cluster.pk).update(**fields)
-            NodeGroup.objects.filter(cluster_id=self.cluster.pk, is_default=True).update(
-                status=f"{action}_COMPLETE", status_reason=None, stack_id=self.cluster.stack_id
-            )
+            nodegroup_state.settle(self.cluster, driver, state.outputs, action, succeeded=True)
 
     def _probe_version(self, driver: type[HeatDriver], api_address: str | None) -> str | None:
         """Ask the bay which orchestrator version it runs; keep the old value if it cannot say."""
@@ -203,15 +214,35 @@ class Worker:
     def _fail(self, action: str, reason: str, faults: dict[str, str] | None = None) -> None:
         status = f"{action}_FAILED"
         LOG.info("cluster %s: %s: %s", self.cluster.uuid, status, reason)
+        outputs = self._outputs()
         with transaction.atomic():
             if not operations.finish(self.operation, self.conductor, False, reason):
                 return
             Cluster.objects.filter(pk=self.cluster.pk).update(
                 status=status, status_reason=reason, faults=faults or {}
             )
-            NodeGroup.objects.filter(cluster_id=self.cluster.pk, is_default=True).update(
-                status=status, status_reason=reason
+            driver = self._driver_or_none()
+            # The counts go back to what runs: a failed change is not kept as if made.
+            nodegroup_state.settle(
+                self.cluster, driver, outputs, action, succeeded=False, reason=reason
             )
+
+    def _outputs(self) -> dict[str, Any] | None:
+        """The stack's outputs now, or None when there is no stack or Heat cannot say."""
+        if not self.cluster.stack_id:
+            return None
+        try:
+            state = stacks.read(heat.service_connection(), self.cluster.stack_id)
+        except Exception as exc:  # reporting the failure must not fail too
+            LOG.warning("cluster %s: cannot read the stack's outputs: %s", self.cluster.uuid, exc)
+            return None
+        return state.outputs if state.status != "GONE" else None
+
+    def _driver_or_none(self) -> type[HeatDriver] | None:
+        try:
+            return self._driver()
+        except OperationFailed:
+            return None
 
     def _driver(self) -> type[HeatDriver]:
         template = self.cluster.cluster_template
@@ -226,7 +257,9 @@ class Worker:
     def _parameters(
         self, driver: type[HeatDriver], template: ClusterTemplate | None = None
     ) -> dict[str, Any]:
-        extra = {}
+        extra: dict[str, Any] = {}
+        if any(param.name == "max_batch_size" for param in driver.parameters):
+            extra["max_batch_size"] = self.operation.params.get("max_batch_size")
         removing = (
             self.operation.params.get("nodes_to_remove")
             if self.operation.kind == "resize"
@@ -234,7 +267,8 @@ class Worker:
         )
         if removing and self.cluster.stack_id:
             outputs = stacks.read(heat.service_connection(), self.cluster.stack_id).outputs
-            extra["nodes_to_remove"] = driver.removal_positions(outputs, list(removing))
+            group = NodeGroup.objects.filter(uuid=self.operation.params.get("nodegroup")).first()
+            extra.update(driver.removal_parameters(outputs, list(removing), group))
         return driver.stack_parameters(
             self.cluster, template or self.cluster.cluster_template, **extra
         )
@@ -251,6 +285,8 @@ class Worker:
     def _heat_call(self, call: Callable[[], Any]) -> Any:
         try:
             return call()
+        except exceptions.ConflictException as exc:
+            raise StackBusy(str(exc)) from None
         except (exceptions.HttpException, ks_exceptions.HttpError) as exc:
             status = getattr(exc, "status_code", None) or getattr(exc, "http_status", None)
             if (
@@ -268,18 +304,3 @@ class Worker:
     def _stack_name(self) -> str:
         # Deterministic, so a conductor resuming after a crash finds the stack it made.
         return f"bay-{self.cluster.uuid}"
-
-
-def _same(current: dict[str, Any], wanted: dict[str, Any]) -> bool:
-    """Heat echoes parameters back as strings: compare them as strings."""
-    return all(str(current.get(k)) == _as_heat_string(v) for k, v in wanted.items())
-
-
-def _as_heat_string(value: Any) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, list | dict):
-        import json
-
-        return json.dumps(value)
-    return str(value)

@@ -42,6 +42,18 @@ class Footprint:
         )
 
 
+@dataclass(frozen=True)
+class DriverLimits:
+    """How many nodes a driver can place, checked by the API before any stack changes."""
+
+    masters_max: int
+    workers_max: int  # in the default worker group
+    group_nodes_max: int  # in each added node group
+    groups_max: int  # added node groups per cluster
+    group_name_pattern: str  # what an added group's name must fullmatch
+    group_name_rule: str  # the same, in words
+
+
 class Driver:
     """A way to build clusters of one orchestrator on one kind of server.
 
@@ -57,6 +69,10 @@ class Driver:
     os: ClassVar[str]  # the cluster_distro it expects
     coe: ClassVar[str]  # "kubernetes", "swarm", "swarm-mode"
     required_template_fields: ClassVar[tuple[str, ...]] = ()
+    # None: the driver places any number of nodes (its cloud's quotas apply).
+    limits: ClassVar[DriverLimits | None] = None
+    # Whether a running cluster's nodes take a rotated CA (a stack update re-keys them).
+    rotates_ca: ClassVar[bool] = False
 
     @classmethod
     def check_fields(cls, fields: Mapping[str, Any]) -> None:
@@ -71,6 +87,11 @@ class Driver:
     def flavor_choices(cls) -> list[dict[str, Any]]:
         """The flavors the driver defines itself (none: the cloud's, from Nova)."""
         return []
+
+    @classmethod
+    def group_nodes(cls, outputs: dict[str, Any], group: Any) -> list[tuple[str, str]] | None:
+        """``group``'s nodes in the stack's outputs, (name, address) each (None: not known)."""
+        return None
 
     @classmethod
     def footprint(cls, flavor_id: str | None, count: int) -> Footprint | None:
@@ -157,6 +178,11 @@ class HeatDriver(Driver):
         return cls.read(cls.template)
 
     @classmethod
+    def template_for(cls, cluster: Any) -> str:
+        """The template of this cluster's stack (a driver may write it for its node groups)."""
+        return cls.template_text()
+
+    @classmethod
     def template_files(cls) -> dict[str, str]:
         """Nested templates, keyed by the name the main template uses for them."""
         return {name.rsplit("/", 1)[-1]: cls.read(name) for name in cls.files}
@@ -174,9 +200,14 @@ class HeatDriver(Driver):
         return None
 
     @classmethod
-    def removal_positions(cls, outputs: dict[str, Any], nodes: list[str]) -> list[str]:
-        """Turn the user's ``nodes_to_remove`` into what the template's removal policy takes."""
-        return list(nodes)
+    def removal_parameters(
+        cls, outputs: dict[str, Any], nodes: list[str], group: Any = None
+    ) -> dict[str, Any]:
+        """The stack parameters that remove ``nodes`` (the user's ``nodes_to_remove``) first.
+
+        ``group`` is the node group being resized (None: the default workers).
+        """
+        return {"nodes_to_remove": list(nodes)}
 
     @classmethod
     def cluster_fields(cls, outputs: dict[str, Any]) -> dict[str, Any]:

@@ -32,6 +32,12 @@ class NodeGroup(ProjectOwned):
     status_reason = models.TextField(null=True)
     version = models.CharField(max_length=255, null=True)
     merge_labels = models.BooleanField(default=False)
+    # Where an added group's nodes go in its cluster's stack (0, 1, ...); none for
+    # the default groups.  Kept for the group's life, so its nodes never move.
+    slot = models.IntegerField(null=True)
+    # The names of its nodes, as the stack last reported them (nodes_to_remove is checked
+    # against them and node_addresses).
+    node_names = models.JSONField(default=list)
 
     class Meta:
         ordering = ["id"]

@@ -12,9 +12,8 @@ from typing import Any
 
 from oslo_policy import policy
 
-from magnum_ui.service import conf
-from magnum_ui.service.api.context import RequestContext
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import conf, errors
+from magnum_ui.service.context import RequestContext
 
 # Each module defines RULES: list[policy.RuleDefault].
 MODULES = (
@@ -58,4 +57,4 @@ def allowed(ctx: RequestContext, rule: str, target: dict[str, Any] | None = None
 def authorize(ctx: RequestContext, rule: str, target: dict[str, Any] | None = None) -> None:
     """Raise a 403 in Magnum's body unless ``rule`` allows the caller on ``target``."""
     if not allowed(ctx, rule, target):
-        raise ApiError(403, f"Policy doesn't allow {rule} to be performed.")
+        raise errors.Forbidden(f"Policy doesn't allow {rule} to be performed.")

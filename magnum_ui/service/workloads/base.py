@@ -13,8 +13,9 @@ so a new adapter only maps its orchestrator's objects::
         def _list(self, kind, namespace): return [self._summary(kind, j) for j in ...]
         ...
 
-Errors say what happened in words a person can act on; the API turns each
-into its status (``status``) with Magnum's error body.
+Errors say what happened in words a person can act on; they are the
+service's own (:mod:`magnum_ui.service.errors`), which the API answers with
+Magnum's error body.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ import re
 from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from magnum_ui.service import errors
 
 if TYPE_CHECKING:
     from magnum_ui.service.workloads.credentials import Credentials
@@ -45,36 +48,28 @@ NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}$")
 NAMESPACE = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 
 
-class WorkloadError(Exception):
-    """Something the caller should hear about; ``status`` is the HTTP status it becomes."""
-
-    status: ClassVar[int] = 500
+class WorkloadError(errors.ServiceError):
+    """Something the caller should hear about; its kind says which refusal it is."""
 
 
-class Invalid(WorkloadError):
+class Invalid(WorkloadError, errors.Invalid):
     """A kind, name or parameter the adapter does not accept."""
-
-    status = 400
 
 
 class BadManifest(Invalid):
     """A manifest that cannot be created; the message names the field."""
 
 
-class NotFound(WorkloadError):
-    status = 404
+class NotFound(WorkloadError, errors.NotFound):
+    """No such workload in the bay."""
 
 
-class Conflict(WorkloadError):
+class Conflict(WorkloadError, errors.Conflict):
     """The bay cannot serve this now (not created yet, being deleted) or the name is taken."""
 
-    status = 409
 
-
-class Unreachable(WorkloadError):
+class Unreachable(WorkloadError, errors.Unavailable):
     """The bay's orchestrator did not answer in time, refused us, or failed."""
-
-    status = 503
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from magnum_ui.service.api.bodies import describe
+from magnum_ui.service.schemas import describe
 from magnum_ui.service.workloads.base import BadManifest
 
 MAX_DOCUMENTS = 50

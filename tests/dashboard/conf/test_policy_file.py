@@ -15,14 +15,14 @@ from django.urls import resolve
 from openstack_auth import policy as auth_policy
 
 from magnum_ui.dashboard import conf
-from magnum_ui.dashboard.conf import policy_file
+from magnum_ui.docs import policy_files as policy_file
 
 
 def test_committed_files_are_what_the_generator_makes() -> None:
     """Both YAML files equal the generator's output (regenerate after changing a rule)."""
     for path, content in policy_file.generated().items():
         assert Path(path).read_text(encoding="utf-8") == content, (
-            f"{path} is stale: run python -m magnum_ui.dashboard.conf.policy_file"
+            f"{path} is stale: run python -m magnum_ui.docs.policy_files"
         )
 
 

@@ -18,7 +18,7 @@ from magnumclient import exceptions as magnum_exceptions
 from magnumclient.v1 import client as magnum_client
 
 from magnum_ui.service import conf
-from magnum_ui.service.models import Cluster, ClusterCA
+from magnum_ui.service.models import Cluster, ClusterCA, Operation
 from tests.service.api.helpers import cluster, get, identity, template
 from tests.service.test_certificates import make_csr
 
@@ -32,9 +32,14 @@ def encryption_key() -> Iterator[None]:
     conf.CONF.clear_override("encryption_key", group="crypto")
 
 
+def local() -> Any:
+    """A template of the local driver, whose running nodes take a rotated CA."""
+    return template("local", server_type="local", driver="local_swarm")
+
+
 @pytest.fixture
 def bay() -> Cluster:
-    return cluster("bay", template())
+    return cluster("bay", local(), status="CREATE_COMPLETE")
 
 
 def post(client: Client, body: dict[str, Any], **headers: Any) -> Any:
@@ -181,7 +186,7 @@ def test_show_refuses_other_ca_types(client: Client, bay: Cluster) -> None:
 
 
 def test_patch_rotates_the_ca(client: Client, bay: Cluster) -> None:
-    """PATCH answers 202 with the cluster's uuid; afterwards old certificates fail the new CA."""
+    """PATCH answers 202 and starts re-keying the nodes; old certificates fail the new CA."""
     old_ca = get(client, f"/v1/certificates/{bay.uuid}").json()["pem"]
     old_cert = post(client, {"cluster_uuid": bay.uuid, "csr": make_csr()}).json()["pem"]
     response = rotate(client, "bay")
@@ -191,6 +196,20 @@ def test_patch_rotates_the_ca(client: Client, bay: Cluster) -> None:
     assert new_ca != old_ca
     with pytest.raises((InvalidSignature, ValueError)):
         load(old_cert).verify_directly_issued_by(load(new_ca))
+    bay.refresh_from_db()
+    assert bay.status == "UPDATE_IN_PROGRESS"
+    (operation,) = Operation.objects.filter(cluster=bay)
+    assert (operation.kind, operation.params) == ("update", {"action": "rotate_ca"})
+
+
+def test_patch_is_refused_when_the_driver_cannot_rekey_running_nodes(client: Client) -> None:
+    """A cloud driver's cluster keeps its CA: 400 saying the rotation would change nothing real."""
+    vm = cluster("vm", template(), status="CREATE_COMPLETE")
+    before = get(client, f"/v1/certificates/{vm.uuid}").json()["pem"]
+    response = rotate(client, vm.uuid)
+    assert response.status_code == 400
+    assert "cannot give a running cluster's nodes a new CA" in detail(response)
+    assert get(client, f"/v1/certificates/{vm.uuid}").json()["pem"] == before
 
 
 @pytest.mark.parametrize(
@@ -198,7 +217,7 @@ def test_patch_rotates_the_ca(client: Client, bay: Cluster) -> None:
 )
 def test_patch_is_refused_while_the_cluster_is_busy(client: Client, status: str) -> None:
     """A cluster with an operation in progress answers 409 and keeps its CA."""
-    busy = cluster("busy", template(), status=status)
+    busy = cluster("busy", local(), status=status)
     before = get(client, f"/v1/certificates/{busy.uuid}").json()["pem"]
     response = rotate(client, busy.uuid)
     assert response.status_code == 409
@@ -209,7 +228,7 @@ def test_patch_is_refused_while_the_cluster_is_busy(client: Client, status: str)
 @pytest.mark.parametrize("status", ["CREATE_FAILED", "UPDATE_FAILED", "DELETE_COMPLETE"])
 def test_patch_is_refused_for_a_cluster_not_at_rest(client: Client, status: str) -> None:
     """Only a cluster whose last operation completed can be rotated; others are 400."""
-    failed = cluster("failed", template(), status=status)
+    failed = cluster("failed", local(), status=status)
     response = rotate(client, failed.uuid)
     assert response.status_code == 400
     assert status in detail(response)

@@ -22,7 +22,7 @@ from django.test import Client
 from keystoneauth1 import adapter, loading, session, token_endpoint
 
 from magnum_ui.service.api import cluster_progress
-from magnum_ui.service.conductor import heat
+from magnum_ui.service.heat import client as heat
 from magnum_ui.service.models import Cluster
 from tests.service.api.helpers import READER, cluster, detail, get, identity, template
 

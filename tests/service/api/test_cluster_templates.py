@@ -166,3 +166,26 @@ def test_baymodels_serve_the_same_objects(client: Client) -> None:
     response = send(client, "POST", "/v1/baymodels", LOCAL)
     assert response.status_code == 201
     assert get(client, "/v1/clustertemplates/local-swarm").json()["uuid"] == response.json()["uuid"]
+
+
+def test_a_driver_that_does_not_run_the_templates_coe_is_refused(client: Client) -> None:
+    """Naming or patching in a driver of another COE or server type is a 400 naming the one."""
+    body = {
+        "name": "k",
+        "coe": "swarm-mode",
+        "server_type": "local",
+        "driver": "k8s_fedora_coreos_v1",
+    }
+    response = create(client, body)
+    assert response.status_code == 400
+    assert "'k8s_fedora_coreos_v1' runs coe 'kubernetes'" in detail(response)
+    assert "built by 'local_swarm'" in detail(response)
+    made = create(client, {"name": "s", "coe": "swarm-mode", "server_type": "local"}).json()
+    patch = [{"op": "replace", "path": "/driver", "value": "swarm_fedora_coreos_v1"}]
+    patched = send(client, "PATCH", f"/v1/clustertemplates/{made['uuid']}", patch)
+    assert patched.status_code == 400
+    assert ClusterTemplate.objects.get(uuid=made["uuid"]).driver == "local_swarm"
+    unknown = [{"op": "replace", "path": "/driver", "value": "no_such_driver"}]
+    assert "is not installed" in detail(
+        send(client, "PATCH", f"/v1/clustertemplates/{made['uuid']}", unknown)
+    )

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from magnum_ui.service import crypto
-from magnum_ui.service.models import Cluster, Operation
+from magnum_ui.service import crypto, nodegroup_state
+from magnum_ui.service.models import Cluster, NodeGroup, Operation
 from tests.service.api.helpers import (
     ADMIN,
     READER,
@@ -126,13 +126,38 @@ def test_another_projects_cluster_is_404_everywhere(client: Client, local: Any) 
 
 
 def test_patch_node_count_starts_an_update(client: Client, local: Any) -> None:
+    """A new node_count resizes default-worker: the cluster is busy and counts it at once."""
     one = cluster("one", local, node_count=1)
+    nodegroup_state.create_defaults(one)
     patch = [{"op": "replace", "path": "/node_count", "value": 3}]
     response = send(client, "PATCH", "/v1/clusters/one", patch, HTTP_X_AUTH_TOKEN="t")
     assert response.status_code == 202
     one.refresh_from_db()
     assert (one.status, one.node_count) == ("UPDATE_IN_PROGRESS", 3)
-    assert Operation.objects.get(cluster=one).params == {"node_count": 3, "from": 1}
+    worker = one.nodegroups.get(name="default-worker")
+    assert Operation.objects.get(cluster=one).params == {
+        "nodegroup": worker.uuid, "node_count": 3, "from": 1, "nodes_to_remove": [],
+    }  # fmt: skip
+
+
+def test_node_count_counts_every_worker_group(client: Client, local: Any) -> None:
+    """With an added group of 2, node_count 5 gives default-worker 3; fewer than 2 is a 400."""
+    one = cluster("one", local, node_count=3)
+    nodegroup_state.create_defaults(one)
+    NodeGroup.objects.create(cluster=one, project_id=one.project_id, user_id="u", name="gpu",
+                             role="worker", node_count=2, slot=0)  # fmt: skip
+    Cluster.objects.filter(pk=one.pk).update(node_count=5)
+    patch = [{"op": "replace", "path": "/node_count", "value": 6}]
+    assert send(client, "PATCH", "/v1/clusters/one", patch).status_code == 202
+    assert one.nodegroups.get(name="default-worker").node_count == 4
+    one.refresh_from_db()
+    assert one.node_count == 6
+    Cluster.objects.filter(pk=one.pk).update(status="UPDATE_COMPLETE")
+    Operation.objects.all().update(state="done")
+    too_few = [{"op": "replace", "path": "/node_count", "value": 1}]
+    response = send(client, "PATCH", "/v1/clusters/one", too_few)
+    assert response.status_code == 400
+    assert "fewer than the 2 workers of the added node groups" in detail(response)
 
 
 def test_patch_may_change_only_size_and_health(client: Client, local: Any) -> None:
@@ -145,7 +170,7 @@ def test_patch_may_change_only_size_and_health(client: Client, local: Any) -> No
 
 def test_a_busy_cluster_refuses_new_work(client: Client, local: Any) -> None:
     """While a cluster is *_IN_PROGRESS, resize and update are 409 with the reason."""
-    cluster("busy", local, status="CREATE_IN_PROGRESS")
+    nodegroup_state.create_defaults(cluster("busy", local, status="CREATE_IN_PROGRESS"))
     patch = [{"op": "replace", "path": "/node_count", "value": 3}]
     response = send(client, "PATCH", "/v1/clusters/busy", patch)
     assert response.status_code == 409
@@ -158,8 +183,19 @@ def test_resize_with_nodes_to_remove(client: Client, local: Any) -> None:
     ).json()
     Cluster.objects.filter(uuid=made["uuid"]).update(status="CREATE_COMPLETE")
     Operation.objects.all().update(state="done")
-    body = {"node_count": 2, "nodes_to_remove": ["node-2"]}
+    NodeGroup.objects.filter(name="default-worker").update(
+        node_names=["node-0", "node-1", "node-2"],
+        node_addresses=["10.0.0.1", "10.0.0.2", "10.0.0.3"],
+    )
     path = f"/v1/clusters/{made['uuid']}/actions/resize"
+    unknown = {"node_count": 2, "nodes_to_remove": ["node-9"]}
+    refused = send(client, "POST", path, unknown, HTTP_X_AUTH_TOKEN="t", **LATEST)
+    assert refused.status_code == 400
+    assert "'node-9' is not a node of node group default-worker" in detail(refused)
+    too_many = {"node_count": 2, "nodes_to_remove": ["node-0", "10.0.0.2"]}
+    refused = send(client, "POST", path, too_many, HTTP_X_AUTH_TOKEN="t", **LATEST)
+    assert "names 2 node(s), but resizing default-worker from 3 to 2 removes 1" in detail(refused)
+    body = {"node_count": 2, "nodes_to_remove": ["node-2"]}
     response = send(client, "POST", path, body, HTTP_X_AUTH_TOKEN="t", **LATEST)
     assert response.status_code == 202
     operation = Operation.objects.get(kind="resize")

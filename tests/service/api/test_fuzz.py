@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
-from magnum_ui.service import conf, nodegroups
-from magnum_ui.service.api import openapi
+from magnum_ui.docs import openapi
+from magnum_ui.service import conf, nodegroup_state
 from tests.service.api.helpers import ADMIN, cluster, identity, template
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def objects() -> Iterator[None]:
     conf.CONF.set_override("encryption_key", Fernet.generate_key().decode(), group="crypto")
     tmpl = template("fuzzed", project_id="p-admin", image_id="img", external_network_id="pub")
     running = cluster("fuzzed", tmpl, project_id="p-admin", api_address="https://127.0.0.1:1")
-    nodegroups.create_defaults(running)
+    nodegroup_state.create_defaults(running)
     yield
     conf.CONF.clear_override("encryption_key", group="crypto")
 

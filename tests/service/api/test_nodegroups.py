@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from magnumclient.v1.nodegroups import NodeGroupManager
 
-from magnum_ui.service import nodegroups
-from magnum_ui.service.models import Cluster, NodeGroup
+from magnum_ui.service import nodegroup_state
+from magnum_ui.service.models import Cluster, NodeGroup, Operation
 from tests.service.api.helpers import cluster, finish_work, identity, template
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def bay() -> Cluster:
         labels={"kube_tag": "v1.28", "boot_volume_size": "10"},
         api_address="https://10.0.0.5:6443",
     )
-    nodegroups.create_defaults(c)
+    nodegroup_state.create_defaults(c)
     return c
 
 
@@ -260,24 +260,27 @@ def test_create_needs_an_api_address(client: Client, bay: Cluster) -> None:
     "status", ["CREATE_IN_PROGRESS", "UPDATE_IN_PROGRESS", "DELETE_IN_PROGRESS"]
 )
 def test_busy_cluster_refuses_changes(client: Client, bay: Cluster, status: str) -> None:
-    """While the cluster is *_IN_PROGRESS, create, update and delete are 409 and change nothing."""
+    """While the cluster is *_IN_PROGRESS, create and delete are 409; new bounds still apply."""
     _extra(bay)
     Cluster.objects.filter(pk=bay.pk).update(status=status)
     responses = [
         _post(client, bay, {**CLIENT_CREATE, "name": "more"}),
-        _patch(client, bay, "gpu", [{"op": "replace", "path": "/max_node_count", "value": 3}]),
         client.delete(_path(bay, "gpu"), **MEMBER),
     ]
     for response in responses:
         assert response.status_code == 409
         assert status in _detail(response)
     group = NodeGroup.objects.get(name="gpu")
-    assert (group.status, group.max_node_count) == (None, None)
+    assert group.status is None
     assert not NodeGroup.objects.filter(name="more").exists()
+    # Bounds change nothing that runs: they are no operation, so a busy cluster takes them.
+    bounds = [{"op": "replace", "path": "/max_node_count", "value": 3}]
+    assert _patch(client, bay, "gpu", bounds).status_code == 202
+    assert NodeGroup.objects.get(name="gpu").max_node_count == 3
 
 
 def test_patch_changes_the_bounds(client: Client, bay: Cluster) -> None:
-    """Patching min/max_node_count, even of a default group, answers 202 with the group."""
+    """Patching min/max_node_count, even of a default group, is done at once: no operation."""
     patch = [
         {"op": "replace", "path": "/min_node_count", "value": 1},
         {"op": "replace", "path": "/max_node_count", "value": 5},
@@ -286,9 +289,12 @@ def test_patch_changes_the_bounds(client: Client, bay: Cluster) -> None:
     assert response.status_code == 202
     body = response.json()
     assert (body["min_node_count"], body["max_node_count"]) == (1, 5)
-    assert body["status"] == "UPDATE_IN_PROGRESS"
+    assert body["status"] != "UPDATE_IN_PROGRESS"
     stored = NodeGroup.objects.get(name="default-worker")
     assert (stored.min_node_count, stored.max_node_count) == (1, 5)
+    assert not Operation.objects.filter(cluster=bay).exists()
+    bay.refresh_from_db()
+    assert not bay.status.endswith("_IN_PROGRESS")
 
 
 def test_patch_remove_resets_to_the_default(client: Client, bay: Cluster) -> None:

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from django.test import Client
 
-from magnum_ui.service import certificates, conf, nodegroups
+from magnum_ui.service import certificates, conf, nodegroup_state
 from tests.service.api.helpers import ADMIN, MEMBER, READER, cluster, identity, send, template
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,7 @@ def world() -> Any:
     tmpl = template("tmpl", server_type="local", driver="local_swarm")
     template("spare")
     bay = cluster("bay", tmpl, api_address="tcp://10.213.0.2:2376")
-    nodegroups.create_defaults(bay)
+    nodegroup_state.create_defaults(bay)
     certificates.ensure_ca(bay)
     yield bay
     conf.CONF.clear_override("encryption_key", group="crypto")

@@ -12,10 +12,8 @@ from cryptography.fernet import Fernet
 from django.utils import timezone
 
 from magnum_ui.service import conf, operations
-from magnum_ui.service.api.context import RequestContext
 from magnum_ui.service.conductor.service import Conductor
-from magnum_ui.service.conductor.stacks import StackState, describe_failure
-from magnum_ui.service.conductor.work import _same
+from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import ConductorService, Operation
 from tests.service.api.helpers import cluster, template
 
@@ -53,17 +51,3 @@ def test_a_restarted_conductor_takes_back_what_it_held() -> None:
     assert again is not None
     assert again.attempts == 2
     assert Operation.objects.get(pk=again.pk).claimed_by == "conductor-1"
-
-
-def test_failure_sentence_names_the_resource() -> None:
-    state = StackState(status="CREATE_FAILED", reason="Resource CREATE failed: x")
-    failed = {"node-1": "dockerd did not start: address in use"}
-    assert describe_failure(state, failed) == "node-1: dockerd did not start: address in use"
-    assert describe_failure(state, {}) == "Resource CREATE failed: x"
-
-
-def test_parameters_compare_as_heat_echoes_them() -> None:
-    assert _same(
-        {"count": "3", "on": "true", "names": '["a"]'}, {"count": 3, "on": True, "names": ["a"]}
-    )
-    assert not _same({"count": "2"}, {"count": 3})

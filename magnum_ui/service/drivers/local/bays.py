@@ -8,13 +8,19 @@ the folder in the same process would wait on forever.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
+import os
+import time
+from collections.abc import Iterator
 
-from magnum_ui.service.drivers.local import network, userns
+from magnum_ui.service.drivers.local import engines, network, swarm, userns
 from magnum_ui.service.drivers.local.commands import CommandFailed
-from magnum_ui.service.drivers.local.state import CREATING, BayRecord, StateDir
+from magnum_ui.service.drivers.local.state import CREATING, READY, BayRecord, NodeRecord, StateDir
 
 LOG = logging.getLogger(__name__)
+BAY_LOCKS = "locks"  # under the state root: one file per place of a bay's change batch
 
 
 class BayError(RuntimeError):
@@ -55,6 +61,32 @@ def ensure(state: StateDir, cluster_uuid: str, project_id: str, pool: str) -> Ba
     return bay
 
 
+@contextlib.contextmanager
+def change_slot(state: StateDir, cluster_uuid: str, batch: int) -> Iterator[None]:
+    """One of the bay's ``batch`` places for a node being changed in place (waits for one).
+
+    Heat updates a bay's node groups side by side; this keeps the nodes that are
+    drained and restarted at the same moment to ``batch`` across all of them, so
+    a service with replicas on other nodes keeps running.
+    """
+    folder = state.root / BAY_LOCKS
+    folder.mkdir(mode=0o700, exist_ok=True)
+    while True:
+        for place in range(max(batch, 1)):
+            fd = os.open(folder / f"{cluster_uuid}.{place}", os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            try:
+                yield
+            finally:
+                os.close(fd)
+            return
+        time.sleep(0.1)
+
+
 def release_if_empty(state: StateDir, cluster_uuid: str) -> list[str]:
     """Remove the bay's network, user and record if it has no node left; return what failed."""
     with state.lock():
@@ -64,6 +96,10 @@ def release_if_empty(state: StateDir, cluster_uuid: str) -> list[str]:
         failures = _release_shared(bay) if bay is not None else []
         if not failures:
             state.forget_bay(cluster_uuid)
+            for lock in (state.root / BAY_LOCKS).glob(f"{cluster_uuid}.*"):
+                lock.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                (state.root / BAY_LOCKS).rmdir()
         state.tidy()
     return failures
 
@@ -119,3 +155,17 @@ def _release_shared(bay: BayRecord) -> list[str]:
         except CommandFailed as exc:
             failures.append(f"removing the user {bay.user}: {exc}")
     return failures
+
+
+def ready_master(state: StateDir, cluster_uuid: str, exclude: int) -> NodeRecord | None:
+    """The lowest-index master of the bay that is in its Swarm, other than ``exclude``."""
+    for record in state.nodes(cluster_uuid):
+        ready = record.state == READY and bool(record.swarm_node_id)
+        if record.role == "master" and ready and record.index != exclude:
+            return record
+    return None
+
+
+def client_for(state: StateDir, record: NodeRecord) -> object:
+    """A Docker client on the node's unix socket."""
+    return swarm.client(engines.EngineLayout(state.node_dir(record.key)).unix_url)

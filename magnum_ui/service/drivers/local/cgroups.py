@@ -142,19 +142,29 @@ def limits(key: str, hierarchies: list[Hierarchy] | None = None) -> dict[str, st
 def _limit_v1(hierarchy: Hierarchy, top: Path, flavor: LocalFlavor) -> None:
     controllers = hierarchy.controllers
     if "memory" in controllers:
-        _write(top / "memory.limit_in_bytes", (flavor.ram_mib + ENGINE_RAM_MIB) * MIB)
-        _write(top / CONTAINERS / "memory.limit_in_bytes", flavor.ram_mib * MIB)
-        # With swap accounting, memory+swap gets the same bound: no swapping past it.
-        for folder in (top, top / CONTAINERS):
-            swap = folder / "memory.memsw.limit_in_bytes"
-            if swap.exists():
-                _write(swap, _read(folder / "memory.limit_in_bytes"))
+        _bound_memory_v1(top, (flavor.ram_mib + ENGINE_RAM_MIB) * MIB)
+        _bound_memory_v1(top / CONTAINERS, flavor.ram_mib * MIB)
     if "cpu" in controllers:
         _write(top / "cpu.cfs_period_us", CPU_PERIOD_US)
         _write(top / "cpu.cfs_quota_us", int(flavor.vcpus * CPU_PERIOD_US))
     if "pids" in controllers:
         _write(top / "pids.max", flavor.pids + ENGINE_PIDS)
         _write(top / CONTAINERS / "pids.max", flavor.pids)
+
+
+def _bound_memory_v1(folder: Path, limit: int) -> None:
+    """Bound memory, and memory+swap with swap accounting (no swapping past the bound).
+
+    The kernel refuses a memory bound above the memory+swap one at every write,
+    so a larger bound (a new flavor) raises memory+swap first, a smaller one last.
+    """
+    memory, swap = folder / "memory.limit_in_bytes", folder / "memory.memsw.limit_in_bytes"
+    if not swap.exists():
+        _write(memory, limit)
+        return
+    growing = limit > int(_read(memory))
+    for path in (swap, memory) if growing else (memory, swap):
+        _write(path, limit)
 
 
 # --- cgroup v2 --------------------------------------------------------------------

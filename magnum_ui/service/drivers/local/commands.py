@@ -22,6 +22,15 @@ PACKAGES = {
     "nsenter": "util-linux",
     "unshare": "util-linux",
     "dpkg-query": "dpkg",
+    "mkfs.ext4": "e2fsprogs",
+    "resize2fs": "e2fsprogs",
+    "e2fsck": "e2fsprogs",
+    "umount": "mount",
+    "mount": "mount",
+    "losetup": "mount",
+    "useradd": "passwd",
+    "usermod": "passwd",
+    "userdel": "passwd",
 }
 # The environment of every child: nothing inherited from Heat's process.
 CLEAN_ENV = {"PATH": SYSTEM_PATH, "LANG": "C.UTF-8"}

@@ -8,6 +8,7 @@ is ext4 in a sparse file in the node's folder, loop-mounted on ``data/``::
 
     disk = create(folder / "disk.img", folder / "data", 10)   # about 20 ms
     # ... the engine runs; the file takes host space only as it fills ...
+    grow(folder / "disk.img", folder / "data", 20)             # engine stopped
     # teardown: sweep.unmount_all_under(folder), then the folder goes
 
 The mount uses ``mount -o loop``, whose loop device frees itself at unmount.
@@ -52,6 +53,29 @@ def create(image: Path, mount_point: Path, size_gib: int) -> None:
         run(["mount", "-t", "ext4", "-o", "loop,nodev,noatime", str(image), str(mount_point)])
     except CommandFailed as exc:
         raise DiskError(f"making the node's {size_gib} GiB disk failed: {exc}") from None
+
+
+def smaller_than(image: Path, size_gib: int) -> bool:
+    """Whether the disk is smaller than ``size_gib`` (so :func:`grow` has work to do)."""
+    return image.stat().st_size < size_gib * GIB
+
+
+def grow(image: Path, mount_point: Path, size_gib: int) -> None:
+    """Make the file system ``size_gib`` large; nothing may use it (the engine is stopped).
+
+    It grows unmounted: checked, grown, mounted again.  Growing a mounted ext4
+    needs CAP_SYS_RESOURCE, which a container running the all-in-one often lacks.
+    """
+    if not smaller_than(image, size_gib):
+        return
+    try:
+        run(["umount", "--recursive", str(mount_point)])
+        os.truncate(image, size_gib * GIB)
+        run(["e2fsck", "-f", "-p", str(image)], timeout=120.0)
+        run(["resize2fs", str(image)], timeout=120.0)
+        run(["mount", "-t", "ext4", "-o", "loop,nodev,noatime", str(image), str(mount_point)])
+    except CommandFailed as exc:
+        raise DiskError(f"growing the node's disk to {size_gib} GiB failed: {exc}") from None
 
 
 def size_gib(mount_point: Path) -> float:

@@ -32,6 +32,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from ipaddress import IPv4Address
 from pathlib import Path
@@ -100,6 +101,7 @@ class EngineSpec:
     flavor: LocalFlavor
     disk_gib: int
     remap: str  # dockerd's --userns-remap, "user:group" of the bay's id range
+    group: str = ""  # the node group, shown as an engine label (docker node inspect)
     extra_args: tuple[str, ...] = field(default=())
 
     @property
@@ -151,6 +153,7 @@ def dockerd_args(spec: EngineSpec, node_cgroups: cgroups.NodeCgroups) -> list[st
         "--containerd-namespace", f"mui-{spec.key}",
         "--containerd-plugins-namespace", f"mui-{spec.key}-plugins",
         "--swarm-default-advertise-addr", str(spec.address),
+        "--label", f"org.openstack.magnum-ui.nodegroup={spec.group}",
         *spec.extra_args,
     ]  # fmt: skip
 
@@ -225,6 +228,31 @@ def stop(process: EngineProcess | None, netns: str, key: str) -> None:
     """
     # The folders exist from before the engine's start: a failed start leaves them too.
     dirs = sorted({*(process.cgroups if process is not None else []), *cgroups.node_folders(key)})
+    _end(process, netns, dirs, gently=False)
+    cgroups.remove(dirs)
+    plugin_socket(key).unlink(missing_ok=True)
+
+
+def restart(
+    spec: EngineSpec, process: EngineProcess | None, node_cgroups: cgroups.NodeCgroups,
+    timeout: float, while_stopped: Callable[[], None] | None = None,
+) -> EngineProcess:  # fmt: skip
+    """Stop the engine gently (dockerd stops its containers), start it again, wait for it.
+
+    The node keeps its network, disk, cgroups and Swarm membership: the new
+    dockerd reads its state back from the same data-root.  ``while_stopped``
+    runs in between (growing the disk).
+    """
+    _end(process, spec.netns, list(node_cgroups.folders), gently=True)
+    if while_stopped is not None:
+        while_stopped()
+    started = start(spec, node_cgroups)
+    wait_until_answering(spec.layout, started, timeout)
+    return started
+
+
+def _end(process: EngineProcess | None, netns: str, dirs: list[str], gently: bool) -> None:
+    """SIGTERM dockerd and wait, then SIGKILL whatever of the engine is left."""
     if process is not None and sweep.is_running(process.pid, process.start_time):
         with contextlib.suppress(ProcessLookupError):
             os.kill(process.pid, signal.SIGTERM)
@@ -234,7 +262,8 @@ def stop(process: EngineProcess | None, netns: str, key: str) -> None:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(process.pid, signal.SIGKILL)
                 break
-            sweep.kill(sweep.cgroup_pids(dirs))
+            if not gently:
+                sweep.kill(sweep.cgroup_pids(dirs))
             time.sleep(POLL_INTERVAL)
     # What a killed (or crashed) dockerd leaves: containerd, shims, containers.
     deadline = time.monotonic() + SWEEP_TIMEOUT
@@ -248,8 +277,6 @@ def stop(process: EngineProcess | None, netns: str, key: str) -> None:
             raise EngineError(f"processes {sorted(left)} of the engine survive SIGKILL")
         sweep.kill(left)
         time.sleep(POLL_INTERVAL)
-    cgroups.remove(dirs)
-    plugin_socket(key).unlink(missing_ok=True)
 
 
 def remove_files(layout: EngineLayout) -> None:

@@ -86,8 +86,16 @@ class NodeInfo:
 CertificateSource = Callable[[NodePlan], NodeCertificates]
 
 
-def node_name(cluster_uuid: str, role: str, index: int) -> str:
-    """The node's hostname, certificate CN and Swarm node name."""
+def node_name(
+    cluster_uuid: str, role: str, index: int, group: str | None = None, position: int = 0
+) -> str:
+    """The node's hostname, certificate CN and Swarm node name.
+
+    A default group's node is named by its role and index (``bay-3f2a1b4c-worker-10``),
+    a node of an added group by the group and its place in it (``bay-3f2a1b4c-gpu-0``).
+    """
+    if group:
+        return f"bay-{cluster_uuid[:8]}-{group}-{position}"
     return f"bay-{cluster_uuid[:8]}-{role}-{index}"
 
 
@@ -103,13 +111,16 @@ def create_node(
     options: NodeOptions | None = None,
     flavor: str | None = None,
     volume_gib: int | None = None,
+    group: str | None = None,
+    position: int | None = None,
 ) -> NodeInfo:
     """Create node ``index`` of the bay and return it once it is in the bay's Swarm.
 
     ``owner`` (the Heat resource's uuid) is recorded so that only the same
     owner can delete the node: anyone may name any cluster in a template.
     ``flavor`` names a local flavor (None: the default) and ``volume_gib``
-    the node's disk (None or 0: the flavor's).
+    the node's disk (None or 0: the flavor's); ``group`` and ``position``
+    name a node of an added node group (None: a default group's node).
     """
     state = StateDir(validation.root(root))
     cluster_uuid = validation.cluster_uuid(cluster_uuid)
@@ -119,7 +130,9 @@ def create_node(
     disk_gib = validation.volume_gib(size, volume_gib)
     options = options or NodeOptions()
     clock = Clock()
-    wanted = _Wanted(cluster_uuid, index, role, project_id, owner, size, disk_gib)
+    group = validation.group(group)
+    position = validation.index(position if group else index)
+    wanted = _Wanted(cluster_uuid, index, role, project_id, owner, size, disk_gib, group, position)
     record, bay = _reserve(state, wanted, options)
     clock.lap("reservation")
     undo = Undo()
@@ -140,6 +153,7 @@ def create_node(
         spec = engines.EngineSpec(
             layout, record.name, record.netns, IPv4Address(record.address), record.key,
             flavor=size, disk_gib=disk_gib, remap=f"{bay.user}:{bay.user}",
+            group=record.group or f"default-{role}",
             extra_args=options.extra_engine_args,
         )  # fmt: skip
         with step(f"preparing the node's {disk_gib} GiB disk and {size.name} cgroups"):
@@ -167,7 +181,7 @@ def create_node(
             message += f"; cleaning up also failed: {'; '.join(leftovers)}"
         raise NodeError(message) from exc
     LOG.info("local node %s is ready at %s (%s)", record.name, record.address, clock)
-    return _info(record, clock.laps)
+    return info_of(record, clock.laps)
 
 
 def delete_node(
@@ -196,7 +210,7 @@ def delete_node(
         if record is not None:
             record.state = DELETING
             state.save_node(record)
-            manager = _ready_master(state, cluster_uuid, exclude=index)
+            manager = bays.ready_master(state, cluster_uuid, exclude=index)
     if record is not None:
         failures = _teardown(state, record, manager, options.drain_timeout)
     else:
@@ -238,7 +252,7 @@ def list_nodes(root: str | Path, cluster_uuid: str | None = None) -> list[NodeIn
     state = StateDir(validation.root(root))
     if cluster_uuid is not None:
         cluster_uuid = validation.cluster_uuid(cluster_uuid)
-    return [_info(record, {}) for record in state.nodes(cluster_uuid)]
+    return [info_of(record, {}) for record in state.nodes(cluster_uuid)]
 
 
 def list_bays(root: str | Path) -> list[str]:
@@ -260,6 +274,8 @@ class _Wanted:
     owner: str | None
     flavor: flavors.LocalFlavor
     disk_gib: int
+    group: str | None
+    position: int
 
 
 def _reserve(
@@ -267,7 +283,7 @@ def _reserve(
 ) -> tuple[NodeRecord, BayRecord]:
     """Check the limits and record the node (and its bay's network, if new) under the lock."""
     cluster_uuid, index = wanted.cluster_uuid, wanted.index
-    name = node_name(cluster_uuid, wanted.role, index)
+    name = node_name(cluster_uuid, wanted.role, index, wanted.group, wanted.position)
     with state.lock():
         existing = state.node(cluster_uuid, index)
         if existing is not None:
@@ -291,7 +307,7 @@ def _reserve(
             cluster_uuid=cluster_uuid, index=index, role=wanted.role,
             project_id=wanted.project_id, owner=wanted.owner, key=key, name=name,
             address=str(address.ip), netns=f"mui-{key}", veth=f"muv{key}",
-            flavor=wanted.flavor.name, disk_gib=wanted.disk_gib,
+            flavor=wanted.flavor.name, disk_gib=wanted.disk_gib, group=wanted.group,
         )  # fmt: skip
         state.save_node(record)
     return record, bay
@@ -309,12 +325,12 @@ def _enter_swarm(
     deadline = time.monotonic() + options.swarm_timeout
     while True:
         with state.lock():
-            manager = _ready_master(state, record.cluster_uuid, exclude=record.index)
+            manager = bays.ready_master(state, record.cluster_uuid, exclude=record.index)
             claimed = manager is None and record.role == "master"
             claimed = claimed and bays.claim_swarm(state, record.cluster_uuid, record.index)
         if manager is not None:
             clock.lap("waiting for a master")
-            manager_client = _client(state, manager)
+            manager_client = bays.client_for(state, manager)
             node_id = swarm.join(client, record.address, manager_client, manager.address,
                                  as_manager=record.role == "master")  # fmt: skip
             undo.add("removing the node from the Swarm", swarm.forget, manager_client, node_id)
@@ -341,27 +357,13 @@ def _mark_ready(state: StateDir, record: NodeRecord) -> None:
         bays.release_swarm_claim(state, record.cluster_uuid, record.index)
 
 
-def _ready_master(state: StateDir, cluster_uuid: str, exclude: int) -> NodeRecord | None:
-    """The lowest-index master of the bay that is in its Swarm, other than ``exclude``."""
-    for record in state.nodes(cluster_uuid):
-        ready = record.state == READY and bool(record.swarm_node_id)
-        if record.role == "master" and ready and record.index != exclude:
-            return record
-    return None
-
-
-def _client(state: StateDir, record: NodeRecord) -> object:
-    """A Docker client on the node's unix socket."""
-    return swarm.client(engines.EngineLayout(state.node_dir(record.key)).unix_url)
-
-
 def _teardown(
     state: StateDir, record: NodeRecord, manager: NodeRecord | None, drain_timeout: float
 ) -> list[str]:
     """Remove one node: Swarm hand-over (if a manager remains), engine, network, files."""
     layout = engines.EngineLayout(state.node_dir(record.key))
     if manager is not None and record.swarm_node_id:
-        manager_client = _client(state, manager)
+        manager_client = bays.client_for(state, manager)
         own = swarm.client(layout.unix_url) if layout.socket.exists() else None
         try:
             swarm.remove(manager_client, own, record.swarm_node_id, drain_timeout)
@@ -386,7 +388,7 @@ def _dismantle(state: StateDir, record: NodeRecord) -> None:
     engines.remove_files(engines.EngineLayout(state.node_dir(record.key)))
 
 
-def _info(record: NodeRecord, timings: dict[str, float]) -> NodeInfo:
+def info_of(record: NodeRecord, timings: dict[str, float]) -> NodeInfo:
     return NodeInfo(
         name=record.name, address=record.address,
         docker_host=f"tcp://{record.address}:{engines.TLS_PORT}",

@@ -89,6 +89,8 @@ class NodeRecord:
     # Its size (.flavors): what its cgroups and disk were made with.
     flavor: str | None = None
     disk_gib: int | None = None
+    # The added node group it belongs to (None: a default group).
+    group: str | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NodeRecord:

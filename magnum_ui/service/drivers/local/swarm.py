@@ -117,6 +117,39 @@ def remove(manager: Any, node: Any | None, swarm_node_id: str, drain_timeout: fl
         raise SwarmError("; ".join(failures))
 
 
+def set_aside(manager: Any, swarm_node_id: str, drain_timeout: float) -> None:
+    """Drain the node for a change in place: its tasks move to the other nodes.
+
+    When no other node is active (a one-node bay) there is nowhere to move them:
+    the node is marked drained and its tasks wait for it.
+    """
+    entry = _find(manager, swarm_node_id)
+    if entry is None:
+        raise SwarmError("the managers do not know the node")
+    others = [
+        n for n in manager.api.nodes()
+        if n["ID"] != swarm_node_id and n.get("Spec", {}).get("Availability") == "active"
+        and n.get("Status", {}).get("State") == "ready"
+    ]  # fmt: skip
+    if others:
+        _drain(manager, entry, drain_timeout)
+    else:
+        _update_spec(entry, Availability="drain")
+
+
+def bring_back(manager: Any, swarm_node_id: str, timeout: float) -> None:
+    """Wait for the node to be ready in its Swarm again, then make it active."""
+    deadline = time.monotonic() + timeout
+    while True:
+        entry = _find(manager, swarm_node_id)
+        if entry is not None and entry.attrs.get("Status", {}).get("State") == "ready":
+            _update_spec(entry, Availability="active")
+            return
+        if time.monotonic() > deadline:
+            raise SwarmError(f"the node was not ready in its Swarm again within {timeout:g} s")
+        time.sleep(0.1)
+
+
 def forget(manager: Any, swarm_node_id: str) -> None:
     """``docker node rm --force``: the managers stop expecting this node (gone already is fine)."""
     entry = _find(manager, swarm_node_id)

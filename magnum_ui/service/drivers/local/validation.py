@@ -16,12 +16,17 @@ from pathlib import Path
 from magnum_ui.service.drivers.local import flavors
 
 ROLES = ("master", "worker")
-MAX_NODES_PER_BAY = 100
+# A node's address is .10 + its index in its bay's /24: indexes 0 to 239.
+MAX_NODES_PER_BAY = 240
 # The longest unix socket dockerd's containerd creates under a node's folder is
 # "<root>/nodes/<12 hex>/x/containerd/containerd.sock.ttrpc" (root + 54
 # characters), and sun_path holds 107 characters.
 MAX_ROOT_LENGTH = 53
 
+# A node group's name as it appears in node names (hostnames): lower-case letters,
+# digits and inner dashes.
+GROUP_PATTERN = r"[a-z0-9]([a-z0-9-]{0,22}[a-z0-9])?"
+_GROUP = re.compile(GROUP_PATTERN)
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # Keystone's ids are hex (a uuid4 without dashes by default).
 _PROJECT_ID = re.compile(r"[0-9a-f]{1,64}")
@@ -50,8 +55,20 @@ def owner(value: object) -> str | None:
     return value.lower()
 
 
+def group(value: object) -> str | None:
+    """A node group's name for node names (None or empty: one of the default groups)."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _GROUP.fullmatch(value):
+        raise InvalidNodeInput(
+            "group must be 1 to 24 lower-case letters, digits and inner dashes, "
+            f"not {_shown(value)}"
+        )
+    return value
+
+
 def index(value: object) -> int:
-    """A node index, 0 <= index < 100 (bool and numeric strings are refused)."""
+    """A node index, 0 <= index < 240 (bool and numeric strings are refused)."""
     if type(value) is not int or not 0 <= value < MAX_NODES_PER_BAY:
         raise InvalidNodeInput(
             f"index must be an integer from 0 to {MAX_NODES_PER_BAY - 1}, not {_shown(value)}"

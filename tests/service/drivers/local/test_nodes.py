@@ -236,7 +236,7 @@ def test_a_project_cannot_run_more_nodes_than_its_bound(
     [
         ("../../etc", 0, "master", "ab12", "cluster_uuid"),
         ("3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f\n", 0, "master", "ab12", "cluster_uuid"),
-        ("3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f", 100, "master", "ab12", "index"),
+        ("3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f", 240, "master", "ab12", "index"),
         ("3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f", -1, "master", "ab12", "index"),
         ("3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f", True, "master", "ab12", "index"),
         ("3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f", 0, "manager", "ab12", "role"),
@@ -257,3 +257,17 @@ def test_delete_of_a_node_that_never_was_is_fine(root: Path) -> None:
     """Heat deletes resources whose create failed: that must succeed and report nothing."""
     assert nodes.delete_node(root, "3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f", 3) is False
     assert list(root.iterdir()) == []
+
+
+@needs_docker
+def test_a_node_of_an_added_group_is_named_and_labelled_after_it(
+    root: Path, ca: BayCA, cluster: str, project: str, options: NodeOptions
+) -> None:
+    """Group gpu's first node (index 100) is bay-...-gpu-0 at .110, its engine labelled gpu."""
+    info = nodes.create_node(root, cluster, 100, "master", ca.issue, project, options=options,
+                             group="gpu", position=0)  # fmt: skip
+    assert info.name == f"bay-{cluster[:8]}-gpu-0"
+    assert info.address.endswith(".110")
+    labels = unix_client(root, cluster, 100).info()["Labels"]
+    assert "org.openstack.magnum-ui.nodegroup=gpu" in labels
+    assert nodes.delete_bay(root, cluster) == 1

@@ -15,7 +15,9 @@ UUID = "3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f"
 def test_good_values_come_back_canonical() -> None:
     assert validation.cluster_uuid(UUID.upper()) == UUID
     assert validation.index(0) == 0
-    assert validation.index(99) == 99
+    assert validation.index(239) == 239
+    assert validation.group("gpu-2") == "gpu-2"
+    assert validation.group("") is None
     assert validation.role("worker") == "worker"
     assert validation.project_id("AB12" * 8) == "ab12" * 8
     assert validation.owner(None) is None
@@ -33,10 +35,18 @@ def test_cluster_uuid_must_be_a_dashed_uuid(value: object) -> None:
         validation.cluster_uuid(value)
 
 
-@pytest.mark.parametrize("value", [-1, 100, 1.0, "1", True, None])
-def test_index_must_be_an_integer_from_0_to_99(value: object) -> None:
-    with pytest.raises(InvalidNodeInput, match="index must be an integer from 0 to 99"):
+@pytest.mark.parametrize("value", [-1, 240, 1.0, "1", True, None])
+def test_index_must_be_an_integer_from_0_to_239(value: object) -> None:
+    """A node's index is a plain integer of its bay's 240 addresses."""
+    with pytest.raises(InvalidNodeInput, match="index must be an integer from 0 to 239"):
         validation.index(value)
+
+
+@pytest.mark.parametrize("value", ["GPU", "gpu\n", "-gpu", "gpu-", "a" * 25, "g/x", 7])
+def test_a_group_name_must_be_fit_for_a_hostname(value: object) -> None:
+    """An added group's name goes into node names: lower-case, digits, inner dashes, 24 at most."""
+    with pytest.raises(InvalidNodeInput, match="group must be 1 to 24 lower-case letters"):
+        validation.group(value)
 
 
 @pytest.mark.parametrize("value", ["manager", "Master", "", None, "master "])

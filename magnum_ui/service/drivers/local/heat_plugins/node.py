@@ -16,7 +16,9 @@ because ResourceGroup cannot do arithmetic on ``%index%``)::
 The node's TLS certificate comes from the service API (``POST
 /v1/certificates``), asked for with the stack owner's session (Heat's trust),
 so a template naming another project's cluster gets no certificate and no
-node.  Deleting only ever removes a node this very resource created.
+node.  Deleting only ever removes a node this very resource owns: the one it
+created, or the one it took over when Heat replaced a resource whose change
+failed (a failed node that still stands is changed again in place instead).
 
 Settings come from Heat's environment: ``MAGNUM_UI_LOCAL_NODES_DIR`` (default
 ``/var/lib/magnum-ui/local-nodes``), the per-project bounds
@@ -32,8 +34,9 @@ from typing import Any
 
 from heat.common import exception
 from heat.engine import attributes, constraints, properties, resource
+from heat.objects import resource as resource_objects
 
-from magnum_ui.service.drivers.local import flavors, nodes, options, tls, validation
+from magnum_ui.service.drivers.local import flavors, nodes, options, tls, updates, validation
 
 _UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
@@ -41,8 +44,11 @@ _UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 class LocalNode(resource.Resource):
     """A Docker Engine on the Heat host, in its own network namespace, in its bay's Swarm."""
 
-    PROPERTIES = CLUSTER_UUID, INDEX, ROLE, FLAVOR, VOLUME_SIZE = (
-        "cluster_uuid", "index", "role", "flavor", "volume_size",
+    PROPERTIES = (
+        CLUSTER_UUID, INDEX, ROLE, FLAVOR, VOLUME_SIZE, GROUP, POSITION, CA_SERIAL, BATCH,
+    ) = (
+        "cluster_uuid", "index", "role", "flavor", "volume_size", "group", "position",
+        "ca_serial", "max_batch_size",
     )  # fmt: skip
     ATTRIBUTES = ADDRESS, NAME, DOCKER_HOST = ("address", "name", "docker_host")
 
@@ -69,13 +75,45 @@ class LocalNode(resource.Resource):
             properties.Schema.STRING,
             "The local flavor: the node's CPU, memory, process and disk bounds.",
             default=flavors.DEFAULT_FLAVOR,
+            update_allowed=True,
             constraints=[constraints.AllowedValues(list(flavors.FLAVORS))],
         ),
         VOLUME_SIZE: properties.Schema(
             properties.Schema.INTEGER,
             "The node's disk in GiB; 0 takes the flavor's.",
             default=0,
+            update_allowed=True,
             constraints=[constraints.Range(0, flavors.MAX_VOLUME_GIB)],
+        ),
+        GROUP: properties.Schema(
+            properties.Schema.STRING,
+            "The added node group the node belongs to (its name says it); empty: a default one.",
+            default="",
+            constraints=[
+                constraints.AllowedPattern(
+                    f"({validation.GROUP_PATTERN})?", "Lower-case letters, digits, inner dashes."
+                )
+            ],
+        ),
+        POSITION: properties.Schema(
+            properties.Schema.INTEGER,
+            "The node's place in its added group (in its name).",
+            default=0,
+            constraints=[constraints.Range(0, validation.MAX_NODES_PER_BAY - 1)],
+        ),
+        CA_SERIAL: properties.Schema(
+            properties.Schema.STRING,
+            "Which CA the bay has; a new one (a rotation) gives the node a new certificate.",
+            default="",
+            update_allowed=True,
+            constraints=[constraints.Length(max=64)],
+        ),
+        BATCH: properties.Schema(
+            properties.Schema.INTEGER,
+            "How many nodes of the bay may be drained and changed at once.",
+            default=1,
+            update_allowed=True,
+            constraints=[constraints.Range(1, validation.MAX_NODES_PER_BAY)],
         ),
     }
 
@@ -93,18 +131,24 @@ class LocalNode(resource.Resource):
     }
 
     def handle_create(self) -> None:
-        session = self.context.keystone_session
-        region = getattr(self.context, "region_name", None)
-
-        def issue(plan: nodes.NodePlan) -> tls.NodeCertificates:
-            return tls.request_certificates(
-                session, plan.cluster_uuid, plan.name, plan.address, region_name=region
-            )
-
+        issue = self._issuer()
+        root = options.root_from_environ()
+        found = updates.recorded_owner(root, self.properties[self.CLUSTER_UUID],
+                                       self.properties[self.INDEX])  # fmt: skip
+        if found is not None and self._replaces(*found):
+            # This resource replaces one whose change failed: the node it made stays.
+            info = updates.adopt_node(
+                root, self.properties[self.CLUSTER_UUID], self.properties[self.INDEX], issue,
+                previous=found[0], owner=self._owner(), role=self.properties[self.ROLE],
+                options=options.NodeOptions.from_environ(), flavor=self.properties[self.FLAVOR],
+                volume_gib=self.properties[self.VOLUME_SIZE], batch=self.properties[self.BATCH],
+            )  # fmt: skip
+            self._expose(info)
+            return
         # Blocks until the engine answers and has joined the Swarm (about a
         # second), so check_create_complete has nothing left to wait for.
         info = nodes.create_node(
-            options.root_from_environ(),
+            root,
             self.properties[self.CLUSTER_UUID],
             self.properties[self.INDEX],
             self.properties[self.ROLE],
@@ -114,11 +158,72 @@ class LocalNode(resource.Resource):
             options=options.NodeOptions.from_environ(),
             flavor=self.properties[self.FLAVOR],
             volume_gib=self.properties[self.VOLUME_SIZE],
+            group=self.properties[self.GROUP] or None,
+            position=self.properties[self.POSITION],
         )
+        self._expose(info)
+
+    def _expose(self, info: nodes.NodeInfo) -> None:
         self.resource_id_set(info.name)
         for key, value in ((self.ADDRESS, info.address), (self.NAME, info.name),
                            (self.DOCKER_HOST, info.docker_host)):  # fmt: skip
             self.data_set(key, value)
+
+    def _replaces(self, owner: str, name: str) -> bool:
+        """Whether ``owner`` is an earlier resource of this stack for this very node."""
+        if owner == self._owner():
+            return False
+        earlier = resource_objects.Resource.get_all_by_physical_resource_id(self.context, name)
+        return any(
+            str(found.uuid) == owner and found.stack_id == self.stack.id and found.name == self.name
+            for found in earlier
+        )
+
+    # The properties marked update_allowed change in place (handle_update); a change
+    # of any other replaces the node.
+    def handle_update(self, json_snippet: Any, tmpl_diff: Any, prop_diff: dict[str, Any]) -> None:
+        """A new flavor, disk size or CA: the node changes in place (drained, then back)."""
+        if not set(prop_diff) & {self.FLAVOR, self.VOLUME_SIZE, self.CA_SERIAL}:
+            return  # only the batch size changed: nothing to do to the node
+        wanted = {**{k: self.properties[k] for k in self.PROPERTIES}, **prop_diff}
+        updates.update_node(
+            options.root_from_environ(),
+            wanted[self.CLUSTER_UUID],
+            wanted[self.INDEX],
+            self._issuer(),
+            owner=self._owner(),
+            options=options.NodeOptions.from_environ(),
+            flavor=wanted[self.FLAVOR],
+            volume_gib=wanted[self.VOLUME_SIZE],
+            rekey=self.CA_SERIAL in prop_diff,
+            batch=wanted[self.BATCH],
+        )
+
+    def needs_replace_failed(self) -> bool:
+        """A failed change of a node that still stands is tried again in place.
+
+        Heat's default replaces a failed resource: a new one would make a second
+        node at the same index (refused: the index is taken) before deleting this one.
+        """
+        if self.action == self.CREATE or not self.uuid:
+            return True
+        with contextlib.suppress(validation.InvalidNodeInput):
+            root = options.root_from_environ()
+            return not updates.stands(root, self.properties[self.CLUSTER_UUID],
+                                    self.properties[self.INDEX], self._owner())  # fmt: skip
+        return True
+
+    def _issuer(self) -> Any:
+        """How the node gets its certificate: asked of the service as the stack's owner."""
+        session = self.context.keystone_session
+        region = getattr(self.context, "region_name", None)
+
+        def issue(plan: nodes.NodePlan) -> tls.NodeCertificates:
+            return tls.request_certificates(
+                session, plan.cluster_uuid, plan.name, plan.address, region_name=region
+            )
+
+        return issue
 
     def handle_delete(self) -> None:
         # Properties no node could have been created with mean nothing to delete.

@@ -6,13 +6,22 @@ Heat cannot be imported where the service's settings are loaded (see there).
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from magnum_ui.service.drivers.local import nodes, tls
+from magnum_ui.service.drivers.local import nodes, tls, updates
+from magnum_ui.service.drivers.local.state import (
+    CREATING,
+    READY,
+    EngineProcess,
+    NodeRecord,
+    StateDir,
+)
 
 resource = pytest.importorskip("heat.engine.resource", reason="Heat is in the aio extra")
 from heat.common import exception, plugin_loader  # noqa: E402
@@ -27,7 +36,8 @@ CLUSTER = "3f2a1b4c-0d1e-4f5a-8b9c-0a1b2c3d4e5f"
 RESOURCE_UUID = "0a0a0a0a-0000-4000-8000-000000000000"
 PROJECT = "ab12" * 8
 GOOD = {"cluster_uuid": CLUSTER, "index": 3, "role": "worker", "flavor": "local.tiny",
-        "volume_size": 2}  # fmt: skip
+        "volume_size": 2, "group": "", "position": 0, "ca_serial": "",
+        "max_batch_size": 1}  # fmt: skip
 
 
 def test_heat_finds_the_type_in_its_plugin_dirs() -> None:
@@ -45,7 +55,9 @@ def test_heat_finds_the_type_in_its_plugin_dirs() -> None:
     [
         ({"cluster_uuid": "../etc"}, "cluster_uuid: Must be a uuid"),
         ({"cluster_uuid": CLUSTER + "\n"}, "cluster_uuid: Must be a uuid"),
-        ({"index": 100}, "index"),
+        ({"index": 240}, "index"),
+        ({"group": "GPU"}, "group"),
+        ({"group": "gpu\n"}, "group"),
         ({"index": -1}, "index"),
         ({"role": "manager"}, "role"),
         ({"flavor": "m1.small"}, "flavor"),
@@ -69,7 +81,7 @@ def fake_resource(session: Any, uuid: str | None = RESOURCE_UUID) -> Any:
     found.context = SimpleNamespace(
         keystone_session=session, project_id=PROJECT, region_name="RegionOne"
     )
-    found.uuid, found.id, found.resource_id = uuid, None, None
+    found.uuid, found.id, found.resource_id, found.action = uuid, None, None, "CREATE"
     stored: dict[str, str] = {}
     found.data_set = stored.__setitem__
     found.data = lambda: stored
@@ -108,6 +120,7 @@ def test_create_passes_the_properties_project_owner_and_settings_and_exposes_the
     assert calls[0]["owner"] == RESOURCE_UUID
     assert calls[0]["options"].max_nodes_per_project == 7
     assert (calls[0]["flavor"], calls[0]["volume_gib"]) == ("local.tiny", 2)
+    assert (calls[0]["group"], calls[0]["position"]) == (None, 0)  # a default group's node
     assert [method for method, _, _ in session.calls] == ["POST", "GET"]
     assert session.calls[0][2]["endpoint_filter"]["region_name"] == "RegionOne"
     assert created.resource_id == "bay-3f2a1b4c-worker-3"
@@ -129,3 +142,81 @@ def test_delete_removes_only_the_node_this_resource_owns(
 def test_a_resource_without_a_uuid_owns_nothing() -> None:
     with pytest.raises(exception.Error, match="no uuid"):
         fake_resource(None, uuid=None).handle_create()
+
+
+def test_an_update_changes_the_node_in_place_with_the_new_values(
+    monkeypatch: pytest.MonkeyPatch, state_dir: str
+) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(updates, "update_node", lambda *args, **kwargs: calls.append(kwargs))
+    changed = fake_resource(None)
+    changed.handle_update(None, None, {"max_batch_size": 3})
+    assert calls == []  # only the batch size: nothing to do to the node
+    changed.handle_update(None, None, {"flavor": "local.medium", "ca_serial": "ab"})
+    assert (calls[0]["flavor"], calls[0]["volume_gib"]) == ("local.medium", 2)
+    assert calls[0]["rekey"]
+    assert calls[0]["owner"] == RESOURCE_UUID
+
+
+@pytest.mark.parametrize(
+    ("action", "owner", "ready", "replaced"),
+    [
+        ("UPDATE", RESOURCE_UUID, True, False),  # it stands: try the change again on it
+        ("UPDATE", RESOURCE_UUID, False, True),  # half made or half removed: a new node
+        ("UPDATE", "another", True, True),  # not this resource's node
+        ("CREATE", RESOURCE_UUID, True, True),  # never finished: Heat's default
+    ],
+)
+def test_a_failed_node_is_replaced_only_if_it_does_not_stand(
+    monkeypatch: pytest.MonkeyPatch, action: str, owner: str, ready: bool, replaced: bool
+) -> None:
+    root = Path(tempfile.mkdtemp(prefix="mui-"))  # short: the sockets' paths must fit
+    monkeypatch.setenv("MAGNUM_UI_LOCAL_NODES_DIR", str(root))
+    folder = StateDir(root)
+    record = NodeRecord(
+        CLUSTER, 3, "worker", PROJECT, owner, folder.node_key(CLUSTER, 3), "bay-3f2a1b4c-worker-3",
+        "10.213.0.13", "mun0", "muv0", state=READY if ready else CREATING,
+        engine=EngineProcess(pid=1, start_time=1),
+    )  # fmt: skip
+    folder.save_node(record)
+    failed = fake_resource(None)
+    failed.action = action
+    try:
+        assert failed.needs_replace_failed() is replaced
+    finally:
+        shutil.rmtree(root)
+
+
+@pytest.mark.parametrize(
+    ("stack", "name", "adopted"),
+    [("stack-1", "master", True), ("stack-2", "master", False), ("stack-1", "other", False)],
+)
+def test_a_replacement_takes_over_the_node_only_from_its_own_predecessor(
+    monkeypatch: pytest.MonkeyPatch, state_dir: str, stack: str, name: str, adopted: bool
+) -> None:
+    earlier = "0b0b0b0b-0000-4000-8000-000000000000"
+    calls: list[str] = []
+    info = nodes.NodeInfo("bay-3f2a1b4c-worker-3", "10.213.0.13", "tcp://10.213.0.13:2376",
+                          CLUSTER, 3, "worker", "ready")  # fmt: skip
+    monkeypatch.setattr(updates, "recorded_owner", lambda *_: (earlier, info.name))
+    monkeypatch.setattr(
+        node.resource_objects.Resource, "get_all_by_physical_resource_id",
+        lambda context, found: [SimpleNamespace(uuid=earlier, stack_id=stack, name=name)],
+    )  # fmt: skip
+
+    def adopt_node(*args: Any, previous: str, owner: str, **kwargs: Any) -> nodes.NodeInfo:
+        calls.append(f"adopt {previous} -> {owner}")
+        return info
+
+    def create_node(*args: Any, **kwargs: Any) -> nodes.NodeInfo:
+        calls.append("create")
+        return info
+
+    monkeypatch.setattr(updates, "adopt_node", adopt_node)
+    monkeypatch.setattr(nodes, "create_node", create_node)
+    replacement = fake_resource(None)
+    own_stack = type("Stack", (), {"id": "stack-1"})()  # Heat keeps a weak reference to it
+    replacement.stack, replacement.name = own_stack, "master"
+    replacement.handle_create()
+    assert calls == ([f"adopt {earlier} -> {RESOURCE_UUID}"] if adopted else ["create"])
+    assert replacement.resource_id == info.name

@@ -7,29 +7,27 @@ confirm it exists.
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
 
-from magnum_ui.service.api import context, lookup
+from magnum_ui.service import lookup
+from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import Cluster, ClusterTemplate
 
 
-def clusters(request: HttpRequest) -> QuerySet[Cluster]:
-    ctx = context.get(request)
+def clusters(ctx: RequestContext) -> QuerySet[Cluster]:
     queryset = Cluster.objects.select_related("cluster_template")
     return queryset if ctx.is_admin else queryset.filter(project_id=ctx.project_id)
 
 
-def cluster_templates(request: HttpRequest) -> QuerySet[ClusterTemplate]:
+def cluster_templates(ctx: RequestContext) -> QuerySet[ClusterTemplate]:
     """Templates of the caller's project and public ones (admins: all)."""
-    ctx = context.get(request)
     if ctx.is_admin:
         return ClusterTemplate.objects.all()
     return ClusterTemplate.objects.filter(Q(project_id=ctx.project_id) | Q(public=True))
 
 
-def find_cluster(request: HttpRequest, ident: str) -> Cluster:
-    return lookup.find(clusters(request), ident, "Cluster")
+def find_cluster(ctx: RequestContext, ident: str) -> Cluster:
+    return lookup.find(clusters(ctx), ident, "Cluster")
 
 
-def find_cluster_template(request: HttpRequest, ident: str) -> ClusterTemplate:
-    return lookup.find(cluster_templates(request), ident, "ClusterTemplate")
+def find_cluster_template(ctx: RequestContext, ident: str) -> ClusterTemplate:
+    return lookup.find(cluster_templates(ctx), ident, "ClusterTemplate")

@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonpatch
 
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import errors
 
 PATCH_SCHEMA: dict[str, Any] = {
     "type": "array",
@@ -42,15 +42,14 @@ def apply(
     for operation in patch:
         field = operation["path"].lstrip("/").split("/", 1)[0]
         if field not in allowed:
-            raise ApiError(
-                400,
+            raise errors.Invalid(
                 f"{field!r} cannot be changed. {why} these fields can: "
                 f"{', '.join(sorted(allowed))}.",
             )
         if operation["op"] in ("add", "replace") and "value" not in operation:
-            raise ApiError(400, f"{operation['op']} on {operation['path']} needs a value.")
+            raise errors.Invalid(f"{operation['op']} on {operation['path']} needs a value.")
     try:
         patched: dict[str, Any] = jsonpatch.apply_patch(copy.deepcopy(document), patch)
         return patched
     except (jsonpatch.JsonPatchException, jsonpatch.JsonPointerException) as exc:
-        raise ApiError(400, f"The patch cannot be applied: {exc}") from None
+        raise errors.Invalid(f"The patch cannot be applied: {exc}") from None

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from magnum_ui.service.api import reference_doc
+from magnum_ui.docs import api_reference as reference_doc
 
 PAGE = reference_doc.OPENAPI.parent / "reference.md"
 
@@ -18,8 +18,7 @@ def spec() -> dict[str, Any]:
 def test_committed_page_is_current() -> None:
     """docs/api/reference.md equals the rendering of docs/api/openapi.json."""
     assert PAGE.read_text() == reference_doc.render(spec()), (
-        "docs/api/reference.md is stale: run `make docs` "
-        "(python -m magnum_ui.service.api.reference_doc)"
+        "docs/api/reference.md is stale: run `make docs` (python -m magnum_ui.docs.api_reference)"
     )
 
 

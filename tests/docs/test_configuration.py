@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from magnum_ui.service import conf, conf_doc
+from magnum_ui.docs import configuration as conf_doc
+from magnum_ui.service import conf
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
 
@@ -12,7 +13,7 @@ PAGE = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
 def test_committed_page_is_current() -> None:
     """docs/configuration.md equals the generator's output (regenerate with `make docs`)."""
     assert PAGE.read_text() == conf_doc.render(), (
-        "docs/configuration.md is stale: run `make docs` (python -m magnum_ui.service.conf_doc)"
+        "docs/configuration.md is stale: run `make docs` (python -m magnum_ui.docs.configuration)"
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from magnum_ui.service.api.errors import ApiError
+from magnum_ui.service import errors
 
 
 def is_uuid(ident: str) -> bool:
@@ -23,10 +23,9 @@ def find(queryset: QuerySet[Any], ident: str, kind: str) -> Any:
     field = "uuid" if is_uuid(ident) else "name"
     found: list[Any] = list(queryset.filter(**{field: ident})[:2])
     if not found:
-        raise ApiError(404, f"{kind} {ident} could not be found.")
+        raise errors.NotFound(f"{kind} {ident} could not be found.")
     if len(found) > 1:
-        raise ApiError(
-            409,
+        raise errors.Conflict(
             f"Multiple {kind}s exist with the name {ident!r}. Use the {kind}'s uuid instead.",
         )
     return found[0]

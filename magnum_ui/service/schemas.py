@@ -1,0 +1,63 @@
+"""Request documents checked against JSON Schemas, with errors that name the field.
+
+Schemas are declared next to the rules that use them (``clusters.CREATE_SCHEMA``,
+...) and reused by the OpenAPI description, so what is validated and what is
+documented cannot differ.  A document that does not match is an
+:class:`~magnum_ui.service.errors.Invalid` whose detail names the field and the
+rule it broke.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from magnum_ui.service import errors
+
+# A name as Magnum accepts it: a letter first, then letters, digits, '.', '_', '-'.
+NAME_PATTERN = r"^[a-zA-Z][a-zA-Z0-9_.-]*$"
+NAME = {"type": "string", "minLength": 1, "maxLength": 242, "pattern": NAME_PATTERN}
+LABELS = {
+    "type": "object",
+    "additionalProperties": {"type": "string", "maxLength": 1024},
+    "maxProperties": 100,
+}
+
+
+def validate(document: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    """``document`` if it matches ``schema``; else a 400 naming the field and the rule."""
+    validator = Draft202012Validator(schema)
+    error = best_match(validator.iter_errors(document))
+    if error is not None:
+        raise errors.Invalid(describe(error))
+    if not isinstance(document, dict):
+        raise errors.Invalid("The request body must be a JSON object.")
+    return document
+
+
+def describe(error: ValidationError) -> str:
+    field = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties":
+        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"Unknown field(s): {', '.join(unknown)}."
+    if error.validator == "pattern" and error.schema.get("pattern") == NAME_PATTERN:
+        return (
+            f"{field or 'name'}: {error.instance!r} is not a valid name: it must start with a "
+            "letter and contain only letters, digits, '.', '_' and '-'."
+        )
+    if error.validator == "required":
+        return f"{error.message}."
+    message = error.message
+    return f"{field}: {message}." if field else f"{message}."
+
+
+def validate_patch(document: Any) -> list[dict[str, Any]]:
+    """An RFC 6902 patch document (a list of add / replace / remove operations)."""
+    from magnum_ui.service.patches import PATCH_SCHEMA
+
+    error = best_match(Draft202012Validator(PATCH_SCHEMA).iter_errors(document))
+    if error is not None:
+        raise errors.Invalid(f"Not a JSON patch: {describe(error)}")
+    return list(document)
