@@ -86,14 +86,25 @@ def renew(operation: Operation, conductor: str, lease_seconds: float) -> bool:
     )
 
 
+# What an erased token leaves: the call it was kept for was made.  (NULL: never kept.)
+USED = ""
+
+
 def take_token(operation: Operation) -> str | None:
-    """The requester's token, decrypted (None once erased)."""
+    """The requester's token, decrypted (None once erased, or if it was never kept)."""
     stored = Operation.objects.filter(id=operation.pk).values_list("auth_token", flat=True).first()
     return crypto.decrypt(stored) if stored else None
 
 
+def token_used(operation: Operation) -> bool:
+    """Whether the token was erased after the call it was kept for (not: never kept)."""
+    stored = Operation.objects.filter(id=operation.pk).values_list("auth_token", flat=True).first()
+    return stored == USED
+
+
 def erase_token(operation: Operation, conductor: str) -> None:
-    Operation.objects.filter(id=operation.pk, claimed_by=conductor).update(auth_token=None)
+    """Forget the token once the stack call that needed it is made (recorded as made)."""
+    Operation.objects.filter(id=operation.pk, claimed_by=conductor).update(auth_token=USED)
 
 
 def finish(operation: Operation, conductor: str, succeeded: bool, result: str = "") -> bool:
@@ -118,4 +129,5 @@ __all__ = [
     "renew",
     "supersede",
     "take_token",
+    "token_used",
 ]

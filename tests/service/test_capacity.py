@@ -126,5 +126,8 @@ def test_the_drivers_route_lists_the_local_flavors_and_bounds(client: Client) ->
     small = local["flavors"][1]
     assert (small["vcpus"], small["ram"], small["disk"]) == (1.0, 1024, 10)
     assert local["project_limits"] == {"nodes": 20, "vcpus": 20, "ram": 20480}
+    limits = local["node_limits"]
+    assert (limits["masters"], limits["default_workers"], limits["groups"]) == (10, 90, 7)
+    assert limits["group_nodes"] == 20
     cloud = next(d for d in found if d["server_type"] == "vm")
     assert (cloud["flavors"], cloud["project_limits"]) == ([], None)

@@ -18,7 +18,7 @@ from magnum_ui.service import conf, drivers, policies
 from magnum_ui.service.api import context
 from magnum_ui.service.api.declarations import Documented, Operation, ref
 from magnum_ui.service.api.routing import methods
-from magnum_ui.service.drivers.base import Driver
+from magnum_ui.service.drivers.base import Driver, DriverLimits
 
 _FLAVOR = {
     "type": "object",
@@ -35,7 +35,16 @@ _FLAVOR = {
 }
 DRIVER_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["name", "coe", "server_type", "os", "requires", "flavors", "project_limits"],
+    "required": [
+        "name",
+        "coe",
+        "server_type",
+        "os",
+        "requires",
+        "flavors",
+        "node_limits",
+        "project_limits",
+    ],
     "properties": {
         "name": {"type": "string"},
         "coe": {"type": "string"},
@@ -43,6 +52,19 @@ DRIVER_SCHEMA: dict[str, Any] = {
         "os": {"type": "string"},
         "requires": {"type": "array", "items": {"type": "string"}},
         "flavors": {"type": "array", "items": _FLAVOR},
+        "node_limits": {
+            "type": ["object", "null"],
+            "description": "How many nodes the driver places in one cluster (null: no bound of "
+            "its own); larger counts are refused at request time.",
+            "properties": {
+                "masters": {"type": "integer"},
+                "default_workers": {"type": "integer"},
+                "groups": {"type": "integer", "description": "added node groups"},
+                "group_nodes": {"type": "integer", "description": "nodes of an added group"},
+                "group_name_pattern": {"type": "string"},
+                "group_name_rule": {"type": "string"},
+            },
+        },
         "project_limits": {
             "type": ["object", "null"],
             "description": "Bounds on one project's nodes of this driver (null: none).",
@@ -71,6 +93,7 @@ def describe(driver: type[Driver]) -> dict[str, Any]:
         "os": driver.os,
         "requires": list(driver.required_template_fields),
         "flavors": driver.flavor_choices(),
+        "node_limits": _node_limits(driver.limits),
         "project_limits": {
             "nodes": limits.max_nodes_per_project,
             "vcpus": limits.max_vcpus_per_project,
@@ -79,6 +102,16 @@ def describe(driver: type[Driver]) -> dict[str, Any]:
         if bounded
         else None,
     }
+
+
+def _node_limits(limits: DriverLimits | None) -> dict[str, Any] | None:
+    if limits is None:
+        return None
+    return {
+        "masters": limits.masters_max, "default_workers": limits.workers_max,
+        "groups": limits.groups_max, "group_nodes": limits.group_nodes_max,
+        "group_name_pattern": limits.group_name_pattern, "group_name_rule": limits.group_name_rule,
+    }  # fmt: skip
 
 
 def list_view(request: HttpRequest) -> JsonResponse:

@@ -62,6 +62,8 @@ class Worker:
             LOG.warning("operation %s was taken over by another conductor", self.operation.pk)
         except (OperationFailed, MappingError) as exc:
             self._fail(action, str(exc))
+        except (stacks.HeatUnavailable, ks_exceptions.ConnectionError) as exc:
+            self._fail(action, f"Heat could not be reached ({exc}); repeat the request")
         except Exception as exc:
             LOG.exception("operation %s failed unexpectedly", self.operation.pk)
             self._fail(action, f"the conductor hit an unexpected error: {exc}")
@@ -125,8 +127,10 @@ class Worker:
                 )
                 stack_id = found.id if found is not None else None
             if stack_id:
-                self._heat_call(lambda: conn.orchestration.delete_stack(stack_id))
+                # Saved before the token goes: a delete resumed after a crash finds it.
+                Cluster.objects.filter(pk=self.cluster.pk).update(stack_id=stack_id)
                 self.cluster.stack_id = stack_id
+                self._heat_call(lambda: conn.orchestration.delete_stack(stack_id))
             operations.erase_token(self.operation, self.conductor)
         if self.cluster.stack_id:
             state = self._wait(self.cluster.stack_id)
@@ -167,6 +171,8 @@ class Worker:
                 LOG.info("cluster %s: an earlier attempt's update is running; following it",
                          self.cluster.uuid)  # fmt: skip
             operations.erase_token(self.operation, self.conductor)
+        elif not operations.token_used(self.operation):
+            self._user_connection()  # never kept: fails saying so, instead of following nothing
         self._follow("UPDATE", driver)
 
     def _follow(self, action: str, driver: type[HeatDriver]) -> None:
@@ -202,11 +208,28 @@ class Worker:
             return self.cluster.coe_version
 
     def _wait(self, stack_id: str) -> stacks.StackState:
+        """Poll the stack until it is no longer in progress.
+
+        Heat not answering (5xx, a refused connection) is waited out: the
+        stack goes on without us, and the operation keeps its lease meanwhile.
+        """
         service = heat.service_connection()
+        unanswered = 0
         while True:
             if not operations.renew(self.operation, self.conductor, self.lease):
                 raise LeaseLost
-            state = stacks.read(service, stack_id)
+            try:
+                state = stacks.read(service, stack_id)
+            except stacks.HeatUnavailable as exc:
+                if not unanswered:
+                    LOG.warning("cluster %s: Heat does not answer (%s); waiting",
+                                self.cluster.uuid, exc)  # fmt: skip
+                unanswered += 1
+                time.sleep(self.poll)
+                continue
+            if unanswered:
+                LOG.info("cluster %s: Heat answers again", self.cluster.uuid)
+                unanswered = 0
             if not state.in_progress:
                 return state
             time.sleep(self.poll)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from keystoneauth1 import exceptions as ks_exceptions
 from openstack import exceptions
 
 
@@ -25,11 +26,23 @@ class StackState:
         return self.status.endswith("_FAILED")
 
 
+class HeatUnavailable(Exception):
+    """Heat did not answer, or answered 5xx: try again later."""
+
+
 def read(conn: Any, stack_id: str) -> StackState:
+    """The stack as Heat shows it now ("GONE" once deleted); HeatUnavailable when Heat is out."""
     try:
         stack = conn.orchestration.get_stack(stack_id)
     except exceptions.NotFoundException:
         return StackState(status="GONE")
+    except exceptions.HttpException as exc:
+        if (getattr(exc, "status_code", None) or 0) >= 500:
+            raise HeatUnavailable(str(exc)) from None
+        raise
+    except (ks_exceptions.ConnectionError, ks_exceptions.HttpServerError) as exc:
+        # Heat (or Keystone, for the service's token) cannot be reached or is failing.
+        raise HeatUnavailable(str(exc)) from None
     outputs = {o["output_key"]: o.get("output_value") for o in (stack.outputs or [])}
     return StackState(
         status=str(stack.status),

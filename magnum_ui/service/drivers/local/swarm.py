@@ -4,7 +4,10 @@ The first master of a bay runs ``swarm init --advertise-addr <its address>``;
 later masters join as managers and workers as workers, with the tokens read
 from a ready master over its unix socket.  Removing a node while others remain
 drains it (its tasks move to other nodes), demotes it if it is a manager,
-makes it leave, and removes it from the managers' node list.
+makes it leave, and removes it from the managers' node list.  Before a node is
+drained, a service whose every running task is on it is first spread (a
+rolling restart that starts each new task before stopping the old one), so
+that draining never leaves a service of several replicas with none running.
 
 The ``ingress`` network ``swarm init`` creates is removed straight away: its
 routing mesh needs IPVS, which this kernel lacks, so it never works here
@@ -158,12 +161,85 @@ def forget(manager: Any, swarm_node_id: str) -> None:
 
 
 def _drain(manager: Any, entry: Any, timeout: float) -> None:
+    for service in _only_on(manager, entry.id):
+        _restart_elsewhere_first(manager, service, timeout)
     _update_spec(entry, Availability="drain")
     deadline = time.monotonic() + timeout
     while _active_tasks(manager, entry.id):
         if time.monotonic() > deadline:
             raise SwarmError(f"tasks still run on the node after {timeout:g} s")
         time.sleep(0.2)
+
+
+def _only_on(manager: Any, swarm_node_id: str) -> list[dict[str, Any]]:
+    """The services of several replicas whose every running task is on this node.
+
+    Draining would stop them all at once, and the service would be down until
+    their replacements run elsewhere (longer still if a node must pull the image).
+    """
+    found = []
+    for service in manager.api.services():
+        replicas = service["Spec"].get("Mode", {}).get("Replicated", {}).get("Replicas", 0)
+        if replicas < 2:
+            continue
+        tasks = manager.api.tasks(filters={"service": service["ID"], "desired-state": "running"})
+        nodes = {t.get("NodeID") for t in tasks if t.get("Status", {}).get("State") == "running"}
+        if nodes == {swarm_node_id}:
+            found.append(service)
+    return found
+
+
+def _restart_elsewhere_first(manager: Any, service: dict[str, Any], timeout: float) -> None:
+    """Replace the service's tasks one by one, each new one started before the old stops.
+
+    The scheduler spreads the new tasks, so some now run on other nodes.  The
+    service's own update settings are put back afterwards (that changes no task).
+    A service that cannot be spread in time is drained all the same (logged).
+    """
+    spec = service["Spec"]
+    force = spec["TaskTemplate"].get("ForceUpdate", 0) + 1
+    own = spec.get("UpdateConfig")
+    rolling = {**(own or {}), "Order": "start-first", "Parallelism": 1, "FailureAction": "pause"}
+    try:
+        _send_spec(manager, service["ID"], service["Version"]["Index"], {
+            **spec, "TaskTemplate": {**spec["TaskTemplate"], "ForceUpdate": force},
+            "UpdateConfig": rolling,
+        })  # fmt: skip
+        spread = _wait_for_replaced(manager, service, force, timeout)
+        current = manager.api.inspect_service(service["ID"])
+        _send_spec(manager, service["ID"], current["Version"]["Index"],
+                   {**current["Spec"], "UpdateConfig": own})  # fmt: skip
+    except docker.errors.APIError as exc:
+        LOG.warning("spreading service %s failed: %s", spec.get("Name"), _explain(exc))
+        return
+    if not spread:
+        LOG.warning("service %s was not spread within %g s", spec.get("Name"), timeout)
+
+
+def _wait_for_replaced(manager: Any, service: dict[str, Any], force: int, timeout: float) -> bool:
+    """Whether every replica runs as a new task (or the update paused) within ``timeout``."""
+    replicas = service["Spec"]["Mode"]["Replicated"]["Replicas"]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        tasks = manager.api.tasks(filters={"service": service["ID"], "desired-state": "running"})
+        new = [
+            t for t in tasks if t.get("Status", {}).get("State") == "running"
+            and t.get("Spec", {}).get("ForceUpdate") == force
+        ]  # fmt: skip
+        status = manager.api.inspect_service(service["ID"]).get("UpdateStatus") or {}
+        if len(new) >= replicas or status.get("State") == "paused":
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _send_spec(manager: Any, service_id: str, version: int, spec: dict[str, Any]) -> None:
+    """Send a service's spec as stored, changed only where asked (no defaults filled in)."""
+    manager.api.update_service(
+        service_id, version, task_template=spec.get("TaskTemplate"), name=spec.get("Name"),
+        labels=spec.get("Labels"), mode=spec.get("Mode"), update_config=spec.get("UpdateConfig"),
+        rollback_config=spec.get("RollbackConfig"), endpoint_spec=spec.get("EndpointSpec"),
+    )  # fmt: skip
 
 
 def _active_tasks(manager: Any, swarm_node_id: str) -> list[dict[str, Any]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import docker
@@ -48,9 +50,12 @@ def test_a_worker_changes_flavor_disk_and_certificate_while_its_service_keeps_ru
     names = machine.KernelNames().add(root)
     manager = tls_client(master, ca.client_tls(tmp_path / "old"))
     wait_for("both nodes ready", lambda: ready_nodes(manager) == {master.name, worker.name})
+    # A task counts as running once healthy (2 s after its start) and stops at once: a
+    # drain that stopped both replicas before starting others would show none running.
     service = manager.services.create(
         image.IMAGE, command=["sleep", "3600"], name="sleepers",
-        mode=docker.types.ServiceMode("replicated", replicas=2), stop_grace_period=1_000_000_000,
+        mode=docker.types.ServiceMode("replicated", replicas=2), stop_grace_period=1,
+        healthcheck=docker.types.Healthcheck(test=["CMD", "true"], interval=2_000_000_000),
     )  # fmt: skip
     wait_for("2 running replicas", lambda: len(running_tasks(service)) == 2)
     assert memory_limit(root, cluster, 1) == flavors.get("local.tiny").ram_mib * MIB
@@ -77,6 +82,26 @@ def test_a_worker_changes_flavor_disk_and_certificate_while_its_service_keeps_ru
     assert tls_client(worker, rotated.client_tls(tmp_path / "new")).info()["Name"] == worker.name
     wait_for("the worker ready in its Swarm", lambda: worker.name in ready_nodes(manager))
     wait_for("2 running replicas after the restart", lambda: len(running_tasks(service)) == 2)
+
+    # Both replicas now run on the master (Swarm does not move tasks back): draining it
+    # for its own change first spreads them, so one runs at every moment.
+    assert {task["NodeID"] for task in running_tasks(service)} == {
+        manager.info()["Swarm"]["NodeID"]
+    }
+    seen: list[int] = []
+    with ThreadPoolExecutor(1) as pool:
+        change = pool.submit(updates.update_node, root, cluster, 0, ca.issue, options=options,
+                             flavor="local.tiny")  # fmt: skip
+        while not change.done():
+            seen.append(len(running_tasks(service)))
+            time.sleep(0.05)
+        change.result()
+    assert min(seen) >= 1, seen
+    wait_for(
+        "2 running replicas after the master's change", lambda: len(running_tasks(service)) == 2
+    )
+    assert service.attrs["Spec"].get("UpdateConfig") == manager.services.get(service.id).attrs[
+        "Spec"].get("UpdateConfig")  # fmt: skip
 
     assert nodes.delete_bay(root, cluster) == 2
     assert machine.leftovers(root, names) == []
