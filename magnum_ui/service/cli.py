@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         "magnum-ui-api",
         "--bind", f"{config.api.host}:{config.api.port}",
         "--workers", str(config.api.workers),
+        # Threads, not one request per process: an idle or slow client waits in the
+        # worker's poller instead of taking the worker (gunicorn's gthread).
+        "--worker-class", "gthread", "--threads", str(config.api.threads),
         "--no-control-socket",
         "--access-logfile", "-",
         "magnum_ui.service.wsgi:application",

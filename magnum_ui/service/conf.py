@@ -25,6 +25,14 @@ api_opts = [
     cfg.PortOpt("port", default=9511, help="Port the API listens on."),
     cfg.IntOpt("workers", default=2, min=1, help="Number of API worker processes."),
     cfg.IntOpt(
+        "threads",
+        default=16,
+        min=1,
+        help="Requests each worker serves at once (threads). A connection that sends "
+        "nothing holds no thread, and a slow call (a bay's workloads, its progress) "
+        "holds one thread, not a worker.",
+    ),
+    cfg.IntOpt(
         "max_request_body_size",
         default=114688,
         min=1024,

@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import stat
+import statistics
 import time
 import urllib.error
 import urllib.request
@@ -103,6 +104,24 @@ def test_service_api_with_a_real_token(aio: AllInOne) -> None:
     assert body["errors"][0]["status"] == 401  # type: ignore[index]
     status, _ = _get(aio.api_url + "/clusters", "not-a-token")
     assert status == 401
+
+
+def test_idle_connections_do_not_stop_the_service_api(aio: AllInOne) -> None:
+    """100 connections that send nothing stay open while ordinary calls answer at once."""
+    token = _token(aio, "demo", "demo")
+    port = int(aio.api_url.split(":")[2].split("/")[0])
+    idle = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(100)]
+    try:
+        times = []
+        for _ in range(20):
+            started = time.monotonic()
+            status, _ = _get(aio.api_url + "/clusters", token)
+            times.append(time.monotonic() - started)
+            assert status == 200
+        assert statistics.median(times) < 0.1, times
+    finally:
+        for connection in idle:
+            connection.close()
 
 
 def test_demo_sees_the_container_infra_panels(aio: AllInOne) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -25,3 +26,17 @@ def test_serve_forks_its_workers_without_a_database_connection(
 
     assert cli.main(["serve"]) == 0
     assert calls == ["migrate", "close connections", "gunicorn"]
+
+
+def test_serve_runs_threaded_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """gthread workers: an idle or slow client holds a thread, never a whole worker."""
+    argv: list[str] = []
+    monkeypatch.setattr("django.core.management.call_command", lambda *a, **k: None)
+    monkeypatch.setattr("gunicorn.app.wsgiapp.run", lambda: argv.extend(sys.argv))
+    monkeypatch.setattr("sys.argv", ["magnum-ui-api"])
+
+    assert cli.main(["serve"]) == 0
+    options = dict(zip(argv[1::2], argv[2::2], strict=False))
+    assert (options["--worker-class"], options["--threads"], options["--workers"]) == (
+        "gthread", "16", "2",
+    )  # fmt: skip
