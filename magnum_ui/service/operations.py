@@ -86,6 +86,15 @@ def renew(operation: Operation, conductor: str, lease_seconds: float) -> bool:
     )
 
 
+def retry_later(operation: Operation, conductor: str, delay: float) -> bool:
+    """Give the operation back to the queue in ``delay`` seconds (a transient failure)."""
+    return bool(
+        Operation.objects.filter(id=operation.pk, claimed_by=conductor, state=RUNNING).update(
+            lease_expires_at=timezone.now() + timedelta(seconds=delay), updated_at=timezone.now()
+        )
+    )
+
+
 # What an erased token leaves: the call it was kept for was made.  (NULL: never kept.)
 USED = ""
 
@@ -127,6 +136,7 @@ __all__ = [
     "erase_token",
     "finish",
     "renew",
+    "retry_later",
     "supersede",
     "take_token",
     "token_used",

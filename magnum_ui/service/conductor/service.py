@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections, connections
 from django.db.models import F
 from django.utils import timezone
 
@@ -19,6 +20,8 @@ from magnum_ui.service.models.operations import RUNNING
 
 LOG = logging.getLogger(__name__)
 BINARY = "magnum-conductor"
+# The longest wait between two tries while the database does not answer.
+OUTAGE_WAIT_MAX = 30.0
 
 
 class Conductor:
@@ -36,26 +39,51 @@ class Conductor:
     def run(self) -> None:
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
-        self.resume_own_work()
         LOG.info("conductor %s started", self.host)
-        next_beat = 0.0
+        resumed, next_beat, outage = False, 0.0, 0
         while not self.stopping.is_set():
-            now = timezone.now().timestamp()
-            if now >= next_beat:
-                self.heartbeat()
-                next_beat = now + self.heartbeat_interval
-            self.active = {f for f in self.active if not f.done()}
-            while len(self.active) < self.capacity:
-                operation = operations.claim(self.host, self.lease)
-                if operation is None:
-                    break
-                LOG.info("claimed operation %s (%s)", operation.pk, operation.kind)
-                self.active.add(self.pool.submit(self._work, operation))
+            try:
+                if not resumed:
+                    self.resume_own_work()
+                    resumed = True
+                now = timezone.now().timestamp()
+                if now >= next_beat:
+                    self.heartbeat()
+                    next_beat = now + self.heartbeat_interval
+                self.claim_work()
+                if outage:
+                    LOG.info("the database answers again")
+                outage = 0
+            except DatabaseError as exc:
+                # The database is away (restarting, unreachable): keep the process, drop the
+                # broken connections, and try again, less often the longer it lasts.
+                if not outage:
+                    LOG.warning("the database does not answer (%s); retrying", exc)
+                outage += 1
+                self._reconnect()
+                self.stopping.wait(min(self.poll * 2**outage, OUTAGE_WAIT_MAX))
+                continue
             close_old_connections()
             self.stopping.wait(self.poll)
         # Work in progress is left to its lease: the next start resumes it.
         self.pool.shutdown(wait=False, cancel_futures=True)
         LOG.info("conductor %s stopped", self.host)
+
+    def claim_work(self) -> None:
+        """Claim operations while there is room for them, each run in a thread of the pool."""
+        self.active = {f for f in self.active if not f.done()}
+        while len(self.active) < self.capacity:
+            operation = operations.claim(self.host, self.lease)
+            if operation is None:
+                break
+            LOG.info("claimed operation %s (%s)", operation.pk, operation.kind)
+            self.active.add(self.pool.submit(self._work, operation))
+
+    @staticmethod
+    def _reconnect() -> None:
+        for connection in connections.all():
+            with contextlib.suppress(DatabaseError):
+                connection.close()
 
     def resume_own_work(self) -> int:
         """Operations this conductor held before it stopped become claimable again now."""

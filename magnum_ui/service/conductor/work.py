@@ -8,12 +8,13 @@ not sent twice.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, close_old_connections, transaction
 from keystoneauth1 import exceptions as ks_exceptions
 from openstack import exceptions
 
@@ -24,6 +25,16 @@ from magnum_ui.service.heat import stacks
 from magnum_ui.service.models import Cluster, ClusterTemplate, NodeGroup, Operation
 
 LOG = logging.getLogger(__name__)
+
+
+# An operation hit by transient failures (Heat, Keystone or the database away) is
+# tried again after RETRY_BASE, 2 x RETRY_BASE, ... (at most RETRY_MAX) seconds, by
+# any conductor, at most MAX_ATTEMPTS times in all.
+MAX_ATTEMPTS = 6
+RETRY_BASE = 5.0
+RETRY_MAX = 60.0
+# How long a stack is waited for while Heat does not answer, before that attempt ends.
+HEAT_OUTAGE_MAX = 600.0
 
 
 class OperationFailed(Exception):
@@ -62,11 +73,28 @@ class Worker:
             LOG.warning("operation %s was taken over by another conductor", self.operation.pk)
         except (OperationFailed, MappingError) as exc:
             self._fail(action, str(exc))
-        except (stacks.HeatUnavailable, ks_exceptions.ConnectionError) as exc:
-            self._fail(action, f"Heat could not be reached ({exc}); repeat the request")
+        except (stacks.HeatUnavailable, ks_exceptions.ConnectionError, DatabaseError) as exc:
+            self._later(action, exc)
         except Exception as exc:
             LOG.exception("operation %s failed unexpectedly", self.operation.pk)
             self._fail(action, f"the conductor hit an unexpected error: {exc}")
+
+    def _later(self, action: str, exc: Exception) -> None:
+        """A transient failure (Heat, Keystone or the database away): try again later.
+
+        Every step can run again (see the module's docstring); after
+        MAX_ATTEMPTS the operation fails with the reason.
+        """
+        attempts = self.operation.attempts
+        if attempts >= MAX_ATTEMPTS:
+            self._fail(action, f"gave up after {attempts} attempts; the last: {exc}")
+            return
+        delay = min(RETRY_BASE * 2 ** (attempts - 1), RETRY_MAX)
+        LOG.warning("operation %s (attempt %d): %s; again in %g s", self.operation.pk,
+                    attempts, exc, delay)  # fmt: skip
+        with contextlib.suppress(DatabaseError):  # if the database is away, the lease runs out
+            close_old_connections()
+            operations.retry_later(self.operation, self.conductor, delay)
 
     # -- the operations --------------------------------------------------------
 
@@ -225,6 +253,8 @@ class Worker:
                     LOG.warning("cluster %s: Heat does not answer (%s); waiting",
                                 self.cluster.uuid, exc)  # fmt: skip
                 unanswered += 1
+                if unanswered * self.poll > HEAT_OUTAGE_MAX:
+                    raise  # given back to the queue (Worker._later)
                 time.sleep(self.poll)
                 continue
             if unanswered:
@@ -322,6 +352,8 @@ class Worker:
                     "conductor could use it; repeat the request"
                 ) from None
             details = getattr(exc, "details", None) or exc
+            if (status or 0) >= 500:
+                raise stacks.HeatUnavailable(f"Heat failed the request: {details}") from None
             raise OperationFailed(f"Heat refused the request: {details}") from None
 
     def _stack_name(self) -> str:

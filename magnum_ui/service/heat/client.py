@@ -46,6 +46,7 @@ def _service_auth() -> Any:
 def service_connection() -> Any:
     """openstacksdk as the service user (cached for the process)."""
     sess = loading.load_session_from_conf_options(conf.CONF, GROUP, auth=_service_auth())
+    sess.timeout = sess.timeout or call_timeout()
     return openstack.connection.Connection(session=sess, region_name=_region())
 
 
@@ -55,8 +56,20 @@ def user_connection(token: str, project_id: str) -> Any:
     auth_url = conf.CONF[GROUP].auth_url
     auth = v3.Token(auth_url=auth_url, token=token, project_id=project_id)
     return openstack.connection.Connection(
-        session=session.Session(auth=auth), region_name=_region()
+        session=session.Session(auth=auth, timeout=call_timeout()), region_name=_region()
     )
+
+
+def call_timeout() -> float:
+    """How long one call to Heat or Keystone may take: well under a conductor's lease.
+
+    ``[keystone_authtoken] timeout`` when set; otherwise a third of
+    ``[conductor] lease_seconds``, so that a hung call ends (and is tried
+    again) long before another conductor could take the operation over.
+    """
+    _register()
+    configured: float | None = conf.CONF[GROUP].timeout
+    return configured or conf.CONF.conductor.lease_seconds / 3
 
 
 def _region() -> str | None:

@@ -1,14 +1,16 @@
-"""The conductor's bookkeeping: heartbeats and resuming its own work after a restart.
+"""The conductor's bookkeeping: heartbeats, resuming its own work, riding out outages.
 
 Stack work itself runs against real Heat in tests/e2e.
 """
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
+from django.db import OperationalError
 from django.utils import timezone
 
 from magnum_ui.service import conf, operations
@@ -51,3 +53,22 @@ def test_a_restarted_conductor_takes_back_what_it_held() -> None:
     assert again is not None
     assert again.attempts == 2
     assert Operation.objects.get(pk=again.pk).claimed_by == "conductor-1"
+
+
+def test_the_loop_rides_out_a_database_outage(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Heartbeat and claim failing with database errors keep the process, then carry on."""
+    conductor = Conductor()
+    conductor.poll = 0.001
+    beats: list[str] = []
+
+    def heartbeat() -> None:
+        beats.append("beat")
+        if len(beats) <= 2:
+            raise OperationalError("could not connect to server: Connection refused")
+        conductor.stopping.set()  # the third one works: enough
+
+    monkeypatch.setattr(conductor, "heartbeat", heartbeat)
+    monkeypatch.setattr(signal, "signal", lambda *args: None)
+    conductor.run()
+    assert beats == ["beat"] * 3
+    assert ConductorService.objects.count() == 0  # the fake heartbeat wrote nothing
