@@ -1,7 +1,11 @@
 """Real Keystone for the all-in-one: configuration, bootstrap and process.
 
-Keystone keeps its data in SQLite under ``<state>/keystone`` (it works there;
-Heat is the service that needs the server database) and issues fernet tokens.
+Keystone keeps its data in the all-in-one's PostgreSQL (database ``keystone``),
+as Heat and the service do: on SQLite, a few bays made and deleted at once
+had it answer "database is locked" to Heat's project deletions, leaving
+stacks behind.  A state folder made before keeps its SQLite file
+(``<state>/keystone/keystone.db``) until ``make reset``.  It issues fernet
+tokens, whose keys live under ``<state>/keystone``.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from magnum_ui.aio import postgres
 from magnum_ui.aio.config import HOST, AioConfig
 from magnum_ui.aio.files import write_private
 from magnum_ui.aio.processes import Service, gunicorn, http_ready, run_checked
@@ -29,6 +34,13 @@ def _bin(name: str) -> str:
     return str(Path(sys.executable).parent / name)
 
 
+def database_url(cfg: AioConfig) -> str:
+    legacy = home(cfg) / "keystone.db"
+    if legacy.exists():
+        return f"sqlite:///{legacy}"
+    return postgres.url(cfg, "keystone", scheme="postgresql+psycopg2")
+
+
 def write_config(cfg: AioConfig) -> None:
     root = home(cfg)
     root.mkdir(parents=True, exist_ok=True)
@@ -38,7 +50,7 @@ def write_config(cfg: AioConfig) -> None:
 use_stderr = true
 
 [database]
-connection = sqlite:///{root / "keystone.db"}
+connection = {database_url(cfg)}
 
 [token]
 provider = fernet
@@ -113,7 +125,7 @@ def _digest(password: str) -> str:
 def service(cfg: AioConfig) -> Service:
     return Service(
         name="keystone",
-        argv=gunicorn("magnum_ui.aio.keystone_wsgi:application", cfg.keystone_port),
+        argv=gunicorn("magnum_ui.aio.keystone_wsgi:application", cfg.keystone_port, threads=4),
         env={"OS_KEYSTONE_CONFIG_FILES": str(config_file(cfg))},
         ready=http_ready(f"http://{HOST}:{cfg.keystone_port}/v3"),
     )  # fmt: skip

@@ -21,7 +21,7 @@ from magnum_ui.aio.processes import Service, StartError, run_checked
 
 OS_USER = "postgres"
 # Database names, each also the name of its owner role.
-DATABASES = ("magnum_ui", "heat")
+DATABASES = ("magnum_ui", "heat", "keystone")
 
 
 def bin_dir() -> Path:
