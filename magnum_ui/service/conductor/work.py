@@ -107,6 +107,8 @@ class Worker:
                 lambda: conn.orchestration.find_stack(name, ignore_missing=True)
             )
             if found is None:
+                if not operations.renew(self.operation, self.conductor, self.lease):
+                    raise LeaseLost  # a delete came first: make nothing
                 found = self._heat_call(
                     lambda: conn.orchestration.create_stack(
                         name=self._stack_name(),
@@ -116,10 +118,25 @@ class Worker:
                         timeout_mins=self.cluster.create_timeout or None,
                     )
                 )
-            Cluster.objects.filter(pk=self.cluster.pk).update(stack_id=found.id)
+            with transaction.atomic():
+                if not operations.renew(self.operation, self.conductor, self.lease):
+                    # A delete superseded the create while Heat made the stack: its own
+                    # worker may have found no stack yet, so this one removes it.
+                    self._abandon(conn, found.id)
+                    raise LeaseLost
+                Cluster.objects.filter(pk=self.cluster.pk).update(stack_id=found.id)
             self.cluster.stack_id = found.id
             operations.erase_token(self.operation, self.conductor)
         self._follow("CREATE", driver)
+
+    def _abandon(self, conn: Any, stack_id: str) -> None:
+        LOG.info("cluster %s: deleted while its stack was made; deleting stack %s",
+                 self.cluster.uuid, stack_id)  # fmt: skip
+        try:
+            conn.orchestration.delete_stack(stack_id)
+        except Exception as exc:  # the reconciliation removes what is left
+            LOG.warning("cluster %s: deleting abandoned stack %s failed: %s",
+                        self.cluster.uuid, stack_id, exc)  # fmt: skip
 
     def _update(self) -> None:
         # The stack is written from the cluster's node groups as they are now:

@@ -22,7 +22,13 @@ from magnum_ui.service.drivers import local
 from magnum_ui.service.drivers.local import LocalSwarmDriver
 from magnum_ui.service.models import Cluster, NodeGroup, Operation
 from tests.service.api.helpers import cluster, template
-from tests.service.conductor.fake_heat import FakeHeat, Resource, Stack, http_error
+from tests.service.conductor.fake_heat import (
+    FakeHeat,
+    Orchestration,
+    Resource,
+    Stack,
+    http_error,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("encryption_key")]
 
@@ -499,3 +505,32 @@ def test_a_database_error_gives_the_operation_back_instead_of_failing_it(
     run(op)
     assert row(bay, "status") == ("CREATE_IN_PROGRESS",)
     assert Operation.objects.get(pk=op.pk).state == "running"
+
+
+def test_a_delete_that_races_the_stack_call_leaves_no_stack(
+    heat: FakeHeat, bay: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DELETE lands while Heat makes the stack: the create's worker deletes what it made."""
+    op = start(bay, "create")
+    real_create = Orchestration.create_stack
+
+    def create_then_deleted(self: Orchestration, *args: Any, **kwargs: Any) -> Any:
+        made = real_create(self, *args, **kwargs)
+        operations.supersede(bay, "superseded by a delete request")  # the API's DELETE
+        return made
+
+    monkeypatch.setattr(Orchestration, "create_stack", create_then_deleted)
+    run(op)
+    (deleted,) = heat.sent("delete_stack")
+    assert deleted.identity == USER
+    assert [s.status for s in heat.stacks.values()] == ["DELETE_COMPLETE"]
+    assert row(bay, "stack_id") == (None,)
+
+
+def test_a_create_superseded_before_its_stack_call_makes_nothing(
+    heat: FakeHeat, bay: Cluster
+) -> None:
+    op = start(bay, "create")
+    operations.supersede(bay, "superseded by a delete request")
+    run(op)
+    assert heat.sent("create_stack") == []
