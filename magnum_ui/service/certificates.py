@@ -22,7 +22,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from magnum_ui.service import crypto, drivers, errors, operations, policies, scoping
+from magnum_ui.service import clusters, crypto, drivers, errors, operations
 from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import Cluster, ClusterCA
 
@@ -96,8 +96,7 @@ def start_rotation(ctx: RequestContext, ident: str) -> Cluster:
     refuses every certificate of the old CA, and a newly downloaded
     configuration reaches it.
     """
-    cluster = scoping.find_cluster(ctx, ident)
-    policies.authorize(ctx, "certificate:rotate_ca", {"project_id": cluster.project_id})
+    cluster = clusters.find(ctx, ident, "certificate:rotate_ca")
     if cluster.cluster_template.tls_disabled:
         raise errors.Invalid(
             f"Cluster {cluster.uuid} was created without TLS (its template sets "

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import NOT_PROVIDED
+from django.db.models import NOT_PROVIDED, QuerySet
 
 from magnum_ui.service import drivers, errors, patches, policies, schemas, scoping
 from magnum_ui.service.context import RequestContext
@@ -24,8 +24,6 @@ from magnum_ui.service.models import ClusterTemplate
 # How a template calls itself in messages (the seed-era routes say BayModel).
 KIND = "ClusterTemplate"
 
-_STRING = {"type": ["string", "null"], "maxLength": 255}
-_BOOLEAN = {"type": "boolean"}
 _STRINGS = (
     "image_id", "keypair_id", "flavor_id", "master_flavor_id", "external_network_id",
     "fixed_network", "fixed_subnet", "network_driver", "volume_driver", "dns_nameserver",
@@ -38,26 +36,37 @@ _BOOLEANS = (
 )  # fmt: skip
 
 # What a client may send to create one; also the OpenAPI request schema.
-CREATE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["coe"],
-    "additionalProperties": False,
-    "properties": {
-        "name": {"oneOf": [schemas.NAME, {"type": "null"}]},
-        "coe": {"type": "string", "maxLength": 255},
-        "apiserver_port": {"type": ["integer", "null"], "minimum": 1024, "maximum": 65535},
-        "docker_volume_size": {"type": ["integer", "null"], "minimum": 1},
-        "labels": {"oneOf": [schemas.LABELS, {"type": "null"}]},
-        "driver": _STRING,
-        **{name: _STRING for name in _STRINGS},
-        **{name: _BOOLEAN for name in _BOOLEANS},
-    },
-}
+CREATE_SCHEMA = schemas.body(
+    ["coe"],
+    name={"oneOf": [schemas.NAME, {"type": "null"}]},
+    coe={"type": "string", "maxLength": 255},
+    apiserver_port={"type": ["integer", "null"], "minimum": 1024, "maximum": 65535},
+    docker_volume_size={"type": ["integer", "null"], "minimum": 1},
+    labels={"oneOf": [schemas.LABELS, {"type": "null"}]},
+    driver=schemas.STRING_OR_NULL,
+    **{name: schemas.STRING_OR_NULL for name in _STRINGS},
+    **{name: {"type": "boolean"} for name in _BOOLEANS},
+)
 
 # Magnum's rule: a template some cluster uses may only be renamed, published or hidden.
 MUTABLE_IN_USE = ("name", "public", "hidden")
 MUTABLE = tuple(CREATE_SCHEMA["properties"])
 _PUBLISHING = ("public", "hidden")
+
+
+def visible(ctx: RequestContext) -> QuerySet[ClusterTemplate]:
+    """The templates the caller may list: its project's and public ones (admins: all)."""
+    policies.authorize(ctx, "clustertemplate:get_all")
+    return scoping.cluster_templates(ctx)
+
+
+def find(ctx: RequestContext, ident: str) -> ClusterTemplate:
+    """The template ``ident`` names, if policy lets the caller see it."""
+    template = scoping.find_cluster_template(ctx, ident)
+    # A public template is readable by every project, like one of its own.
+    owner = {"project_id": ctx.project_id} if template.public else target(template)
+    policies.authorize(ctx, "clustertemplate:get", owner)
+    return template
 
 
 def create(ctx: RequestContext, fields: Any) -> ClusterTemplate:

@@ -17,6 +17,7 @@ import secrets
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from magnum_ui.service import (
     capacity,
@@ -37,69 +38,64 @@ from magnum_ui.service.drivers.base import RequestRefused
 from magnum_ui.service.models import Cluster, NodeGroup
 from magnum_ui.service.models.clusters import HEALTH_STATUSES, is_busy
 
-_STRING = {"type": ["string", "null"], "maxLength": 255}
-CREATE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["cluster_template_id"],
-    "additionalProperties": False,
-    "properties": {
-        "name": {"oneOf": [schemas.NAME, {"type": "null"}]},
-        "cluster_template_id": {"type": "string", "minLength": 1, "maxLength": 255},
-        "node_count": {"type": "integer", "minimum": 0, "maximum": 1000},
-        "master_count": {"type": "integer", "minimum": 1, "maximum": 100},
-        "create_timeout": {"type": ["integer", "null"], "minimum": 0, "maximum": 10080},
-        "docker_volume_size": {"type": ["integer", "null"], "minimum": 1},
-        "labels": {"oneOf": [schemas.LABELS, {"type": "null"}]},
-        "merge_labels": {"type": "boolean"},
-        "floating_ip_enabled": {"type": ["boolean", "null"]},
-        "master_lb_enabled": {"type": ["boolean", "null"]},
-        **{
-            name: _STRING
-            for name in (
-                "keypair",
-                "flavor_id",
-                "master_flavor_id",
-                "fixed_network",
-                "fixed_subnet",
-                "discovery_url",
-            )
-        },
+_TEMPLATE = {"type": "string", "minLength": 1, "maxLength": 255}  # its uuid or name
+_NODE_COUNT = {"type": "integer", "minimum": 0, "maximum": 1000}
+CREATE_SCHEMA = schemas.body(
+    ["cluster_template_id"],
+    name={"oneOf": [schemas.NAME, {"type": "null"}]},
+    cluster_template_id=_TEMPLATE,
+    node_count=_NODE_COUNT,
+    master_count={"type": "integer", "minimum": 1, "maximum": 100},
+    create_timeout={"type": ["integer", "null"], "minimum": 0, "maximum": 10080},
+    docker_volume_size={"type": ["integer", "null"], "minimum": 1},
+    labels={"oneOf": [schemas.LABELS, {"type": "null"}]},
+    merge_labels={"type": "boolean"},
+    floating_ip_enabled={"type": ["boolean", "null"]},
+    master_lb_enabled={"type": ["boolean", "null"]},
+    **{
+        name: schemas.STRING_OR_NULL
+        for name in (
+            "keypair", "flavor_id", "master_flavor_id", "fixed_network", "fixed_subnet",
+            "discovery_url",
+        )
     },
-}
-RESIZE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["node_count"],
-    "additionalProperties": False,
-    "properties": {
-        "node_count": {"type": "integer", "minimum": 0, "maximum": 1000},
-        # null means "not given", as Magnum reads it (openstacksdk sends nulls).
-        "nodes_to_remove": {
-            "type": ["array", "null"],
-            "items": {"type": "string", "maxLength": 255},
-        },
-        "nodegroup": {"type": ["string", "null"], "maxLength": 255},
-    },
-}
-UPGRADE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["cluster_template"],
-    "additionalProperties": False,
-    "properties": {
-        "cluster_template": {"type": "string", "minLength": 1, "maxLength": 255},
-        "max_batch_size": {"type": ["integer", "null"], "minimum": 1, "default": 1},
-        "nodegroup": {"type": ["string", "null"], "maxLength": 255},
-    },
-}
+)  # fmt: skip
+RESIZE_SCHEMA = schemas.body(
+    ["node_count"],
+    node_count=_NODE_COUNT,
+    # null means "not given", as Magnum reads it (openstacksdk sends nulls).
+    nodes_to_remove={"type": ["array", "null"], "items": {"type": "string", "maxLength": 255}},
+    nodegroup=schemas.STRING_OR_NULL,
+)
+UPGRADE_SCHEMA = schemas.body(
+    ["cluster_template"],
+    cluster_template=_TEMPLATE,
+    max_batch_size={"type": ["integer", "null"], "minimum": 1, "default": 1},
+    nodegroup=schemas.STRING_OR_NULL,
+)
 # What a PATCH may change (Magnum: the size, and the health the monitor reports).
 UPDATABLE = ("node_count", "health_status", "health_status_reason")
 UPDATE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
-        "node_count": {"type": "integer", "minimum": 0, "maximum": 1000},
+        "node_count": _NODE_COUNT,
         "health_status": {"enum": [*HEALTH_STATUSES, None]},
         "health_status_reason": {"type": "object"},
     },
 }
+
+
+def visible(ctx: RequestContext) -> QuerySet[Cluster]:
+    """The clusters the caller may list: its project's (admins: every project's)."""
+    policies.authorize(ctx, "cluster:get_all")
+    return scoping.clusters(ctx)
+
+
+def find(ctx: RequestContext, ident: str, rule: str = "cluster:get") -> Cluster:
+    """The cluster ``ident`` names, if the caller may ``rule`` it (out of its reach: a 404)."""
+    cluster = scoping.find_cluster(ctx, ident)
+    policies.authorize(ctx, rule, target(cluster))
+    return cluster
 
 
 def create(ctx: RequestContext, fields: Any) -> Cluster:

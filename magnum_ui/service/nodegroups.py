@@ -49,26 +49,21 @@ from magnum_ui.service.nodegroup_state import (
 KIND = "NodeGroup"
 
 _COUNT = {"type": ["integer", "null"], "minimum": 0, "maximum": 1000}
-_IDENT = {"type": ["string", "null"], "minLength": 1, "maxLength": 255}
 # What a client may send to add a group; also the OpenAPI request schema.
-CREATE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["name"],
-    "additionalProperties": False,
-    "properties": {
-        # Magnum puts no pattern on group names; a '/' would make one unreachable by name.
-        "name": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[^/]+$"},
-        "node_count": _COUNT,
-        "min_node_count": _COUNT,
-        "max_node_count": _COUNT,
-        "docker_volume_size": {"type": ["integer", "null"], "minimum": 1, "maximum": 10000},
-        "flavor_id": _IDENT,
-        "image_id": _IDENT,
-        "labels": {"oneOf": [schemas.LABELS, {"type": "null"}]},
-        "role": _IDENT,
-        "merge_labels": {"type": ["boolean", "null"]},
-    },
-}
+CREATE_SCHEMA = schemas.body(
+    ["name"],
+    # Magnum puts no pattern on group names; a '/' would make one unreachable by name.
+    name={"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[^/]+$"},
+    node_count=_COUNT,
+    min_node_count=_COUNT,
+    max_node_count=_COUNT,
+    docker_volume_size={"type": ["integer", "null"], "minimum": 1, "maximum": 10000},
+    flavor_id=schemas.IDENT_OR_NULL,
+    image_id=schemas.IDENT_OR_NULL,
+    labels={"oneOf": [schemas.LABELS, {"type": "null"}]},
+    role=schemas.IDENT_OR_NULL,
+    merge_labels={"type": ["boolean", "null"]},
+)
 # A patch may touch only these, with these values when a field is removed.
 MUTABLE: dict[str, int | None] = {"min_node_count": 0, "max_node_count": None}
 _PATCHED_SCHEMA: dict[str, Any] = {

@@ -9,6 +9,7 @@ rule it broke.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -24,6 +25,23 @@ LABELS = {
     "additionalProperties": {"type": "string", "maxLength": 1024},
     "maxProperties": 100,
 }
+# A string a request may also send as null (Magnum's columns hold 255 characters).
+STRING_OR_NULL = {"type": ["string", "null"], "maxLength": 255}
+# The uuid or name of something, or null.
+IDENT_OR_NULL = {"type": ["string", "null"], "minLength": 1, "maxLength": 255}
+
+
+def obj(required: Sequence[str], closed: bool = False, **properties: Any) -> dict[str, Any]:
+    """An object schema; ``closed`` ones (request bodies) may have no other properties."""
+    schema: dict[str, Any] = {"type": "object", "required": list(required)}
+    if closed:
+        schema["additionalProperties"] = False
+    return {**schema, "properties": properties}
+
+
+def body(required: Sequence[str], **properties: Any) -> dict[str, Any]:
+    """A request body's schema: these properties and no other, ``required`` among them."""
+    return obj(required, closed=True, **properties)
 
 
 def validate(document: Any, schema: dict[str, Any]) -> dict[str, Any]:

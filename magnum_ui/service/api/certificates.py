@@ -19,7 +19,7 @@ from typing import Any
 from django.http import HttpRequest, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import certificates, errors, policies, schemas, scoping
+from magnum_ui.service import certificates, clusters, errors, policies, schemas, scoping
 from magnum_ui.service.api import bodies, collections, context
 from magnum_ui.service.api.declarations import LINKS, STR, Documented, Operation, obj, query, ref
 from magnum_ui.service.api.routing import methods
@@ -29,25 +29,18 @@ from magnum_ui.service.models import Cluster
 # etcd and a front-proxy CA, which clients ask for by name.
 CA_CERT_TYPE = "kubernetes"
 
-_IDENT = {"type": ["string", "null"], "minLength": 1, "maxLength": 255}
-
 # What a client may send to have a CSR signed; also the OpenAPI request schema.
-CREATE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["csr"],
-    "additionalProperties": False,
-    "properties": {
-        "cluster_uuid": _IDENT,
-        "bay_uuid": _IDENT,
-        "csr": {"type": "string", "minLength": 1, "maxLength": 65536},
-        "ca_cert_type": {"type": ["string", "null"], "maxLength": 255},
-    },
-}
+CREATE_SCHEMA = schemas.body(
+    ["csr"],
+    cluster_uuid=schemas.IDENT_OR_NULL,
+    bay_uuid=schemas.IDENT_OR_NULL,
+    csr={"type": "string", "minLength": 1, "maxLength": 65536},
+    ca_cert_type=schemas.STRING_OR_NULL,
+)
 
 
 def show(request: HttpRequest, ident: str) -> JsonResponse:
-    cluster = scoping.find_cluster(context.get(request), ident)
-    policies.authorize(context.get(request), "certificate:get", _target(cluster))
+    cluster = clusters.find(context.get(request), ident, "certificate:get")
     _check_ca_cert_type(request.GET.get("ca_cert_type"))
     ca = certificates.ensure_ca(cluster)
     return JsonResponse(
@@ -64,7 +57,7 @@ def sign(request: HttpRequest) -> JsonResponse:
     except errors.NotFound as exc:
         # As in Magnum: the URL exists, the body names a cluster that does not.
         raise errors.Invalid(exc.detail) from None
-    policies.authorize(ctx, "certificate:create", _target(cluster))
+    policies.authorize(ctx, "certificate:create", clusters.target(cluster))
     _check_ca_cert_type(fields.get("ca_cert_type"))
     try:
         pem = certificates.sign_csr(cluster, fields["csr"])
@@ -107,10 +100,6 @@ def _check_ca_cert_type(value: str | None) -> None:
 
 def _links(request: HttpRequest, cluster: Cluster) -> list[dict[str, str]]:
     return collections.link(request, f"certificates/{cluster.uuid}")
-
-
-def _target(cluster: Cluster) -> dict[str, Any]:
-    return {"project_id": cluster.project_id}
 
 
 ROUTES = [

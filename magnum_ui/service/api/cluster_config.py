@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import client_config, errors, policies, scoping
+from magnum_ui.service import client_config, clusters, errors
 from magnum_ui.service.api import context
 from magnum_ui.service.api.declarations import Documented, Operation, ref
 from magnum_ui.service.api.routing import methods
@@ -29,8 +29,7 @@ RESPONSE_SCHEMA = {
 
 def show(request: HttpRequest, ident: str) -> JsonResponse:
     ctx = context.get(request)
-    cluster = scoping.find_cluster(context.get(request), ident)
-    policies.authorize(ctx, "cluster:get_config", {"project_id": cluster.project_id})
+    cluster = clusters.find(ctx, ident, "cluster:get_config")
     if not cluster.api_address:
         raise errors.Conflict(
             f"Cluster {cluster.uuid} has no API address yet ({cluster.status}); "

@@ -30,7 +30,7 @@ from django.urls import re_path
 from keystoneauth1 import exceptions as keystone_exceptions
 from openstack import exceptions as sdk_exceptions
 
-from magnum_ui.service import errors, policies, scoping
+from magnum_ui.service import clusters, errors
 from magnum_ui.service.api import context
 from magnum_ui.service.api.declarations import Documented, Operation, ref
 from magnum_ui.service.api.routing import methods
@@ -50,6 +50,31 @@ MAX_EVENT_STACKS = 12
 
 _DONE = ("CREATE_COMPLETE", "UPDATE_COMPLETE", "RESUME_COMPLETE", "CHECK_COMPLETE")
 
+# The fields of a resource and of an event in the answer, each with Heat's name for it.
+RESOURCE_FIELDS = {
+    "name": "resource_name",
+    "type": "resource_type",
+    "status": "resource_status",
+    "status_reason": "resource_status_reason",
+    "updated_time": "updated_time",
+    # Where it is: a node's engine name, and the group (resource) it belongs to.
+    "physical_id": "physical_resource_id",
+    "parent": "parent_resource",
+}
+EVENT_FIELDS = {
+    "time": "event_time",
+    "resource": "resource_name",
+    "status": "resource_status",
+    "reason": "resource_status_reason",
+}
+
+
+def _list_of(fields: dict[str, str]) -> dict[str, Any]:
+    """The schema of a list of objects with these fields, each a string or null."""
+    properties = {name: {"type": ["string", "null"]} for name in fields}
+    return {"type": "array", "items": {"type": "object", "properties": properties}}
+
+
 RESPONSE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["stack_status", "stack_status_reason", "percent", "nodes", "resources", "events"],
@@ -61,34 +86,8 @@ RESPONSE_SCHEMA: dict[str, Any] = {
             "type": "object",
             "properties": {"complete": {"type": "integer"}, "target": {"type": "integer"}},
         },
-        "resources": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    name: {"type": ["string", "null"]}
-                    for name in (
-                        "name",
-                        "type",
-                        "status",
-                        "status_reason",
-                        "updated_time",
-                        "physical_id",
-                        "parent",
-                    )
-                },
-            },
-        },
-        "events": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    name: {"type": ["string", "null"]}
-                    for name in ("time", "resource", "status", "reason")
-                },
-            },
-        },
+        "resources": _list_of(RESOURCE_FIELDS),
+        "events": _list_of(EVENT_FIELDS),
     },
 }
 
@@ -106,8 +105,7 @@ class Stack:
 
 
 def show(request: HttpRequest, ident: str) -> JsonResponse:
-    cluster = scoping.find_cluster(context.get(request), ident)
-    policies.authorize(context.get(request), "cluster:get", {"project_id": cluster.project_id})
+    cluster = clusters.find(context.get(request), ident)
     if not cluster.stack_id:
         stack = Stack(status=None, reason=None, resources=[], events=[])
     else:
@@ -189,7 +187,7 @@ def read_stack(conn: Any, stack_id: str) -> Stack:
         status=stack.get("stack_status"),
         reason=stack.get("stack_status_reason"),
         resources=[_resource(r) for r in resources],
-        events=[_event(e) for e in events],
+        events=[_renamed(e, EVENT_FIELDS) for e in events],
     )
 
 
@@ -238,26 +236,15 @@ def _reason(exc: Exception) -> str:
     return str(exc).strip() or type(exc).__name__
 
 
+def _renamed(raw: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
+    """Heat's record with our names for its fields (``fields``: ours -> Heat's)."""
+    return {ours: raw.get(heats) for ours, heats in fields.items()}
+
+
 def _resource(raw: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "name": raw.get("resource_name"),
-        "type": raw.get("resource_type"),
-        "status": raw.get("resource_status"),
-        "status_reason": raw.get("resource_status_reason"),
-        "updated_time": raw.get("updated_time"),
-        # Where it is: a node's engine name, and the group (resource) it belongs to.
-        "physical_id": raw.get("physical_resource_id") or None,
-        "parent": raw.get("parent_resource"),
-    }
-
-
-def _event(raw: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "time": raw.get("event_time"),
-        "resource": raw.get("resource_name"),
-        "status": raw.get("resource_status"),
-        "reason": raw.get("resource_status_reason"),
-    }
+    resource = _renamed(raw, RESOURCE_FIELDS)
+    # Heat gives "" for a resource it has not made yet.
+    return {**resource, "physical_id": resource["physical_id"] or None}
 
 
 ROUTES = [re_path(r"^v1/clusters/(?P<ident>[^/]+)/progress/?$", methods(GET=show))]

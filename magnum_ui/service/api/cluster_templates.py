@@ -7,7 +7,7 @@ import sys
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from magnum_ui.service import cluster_templates, policies, scoping
+from magnum_ui.service import cluster_templates
 from magnum_ui.service.api import bodies, context
 from magnum_ui.service.api.declarations import Documented, crud, record, ref
 from magnum_ui.service.api.resources import Naming, ResourceView
@@ -35,19 +35,12 @@ VIEW = ResourceView(
 
 
 def list_view(request: HttpRequest, naming: Naming, detail: bool) -> JsonResponse:
-    ctx = context.get(request)
-    policies.authorize(ctx, "clustertemplate:get_all")
-    return VIEW.list_response(request, scoping.cluster_templates(ctx), naming, detail)
+    templates = cluster_templates.visible(context.get(request))
+    return VIEW.list_response(request, templates, naming, detail)
 
 
 def show(request: HttpRequest, ident: str, naming: Naming) -> JsonResponse:
-    ctx = context.get(request)
-    template = scoping.find_cluster_template(ctx, ident)
-    # A public template is readable by every project, like one of its own.
-    target = (
-        {"project_id": ctx.project_id} if template.public else cluster_templates.target(template)
-    )
-    policies.authorize(ctx, "clustertemplate:get", target)
+    template = cluster_templates.find(context.get(request), ident)
     return JsonResponse(VIEW.serialize(request, template, naming, detail=True))
 
 

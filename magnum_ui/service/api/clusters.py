@@ -12,7 +12,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import clusters, policies, scoping
+from magnum_ui.service import clusters
 from magnum_ui.service.api import bodies, context
 from magnum_ui.service.api.declarations import Documented, Operation, crud, record, ref, renamed
 from magnum_ui.service.api.resources import Naming, ResourceView
@@ -47,15 +47,11 @@ VIEW = ResourceView(
 
 
 def list_view(request: HttpRequest, naming: Naming, detail: bool) -> JsonResponse:
-    ctx = context.get(request)
-    policies.authorize(ctx, "cluster:get_all")
-    return VIEW.list_response(request, scoping.clusters(ctx), naming, detail)
+    return VIEW.list_response(request, clusters.visible(context.get(request)), naming, detail)
 
 
 def show(request: HttpRequest, ident: str, naming: Naming) -> JsonResponse:
-    ctx = context.get(request)
-    cluster = scoping.find_cluster(ctx, ident)
-    policies.authorize(ctx, "cluster:get", clusters.target(cluster))
+    cluster = clusters.find(context.get(request), ident)
     return JsonResponse(VIEW.serialize(request, cluster, naming, detail=True))
 
 

@@ -27,12 +27,10 @@ from typing import Any
 from django.db import models
 
 from magnum_ui.service.patches import PATCH_SCHEMA
+from magnum_ui.service.schemas import obj
 
+UUID_BODY = obj(["uuid"], closed=True, uuid={"type": "string"})
 # fmt: off
-UUID_BODY = {
-    "type": "object", "required": ["uuid"], "additionalProperties": False,
-    "properties": {"uuid": {"type": "string"}},
-}
 LINKS = {"type": "array", "items": {
     "type": "object", "required": ["href", "rel"],
     "properties": {"href": {"type": "string"}, "rel": {"type": "string"}},
@@ -79,14 +77,6 @@ class Operation:
 
 def ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
-
-
-def obj(required: Sequence[str], closed: bool = False, **properties: Any) -> dict[str, Any]:
-    """An object schema; ``closed`` ones may have no other properties."""
-    schema: dict[str, Any] = {"type": "object", "required": list(required)}
-    if closed:
-        schema["additionalProperties"] = False
-    return {**schema, "properties": properties}
 
 
 def column(model: type[models.Model], name: str) -> dict[str, Any]:

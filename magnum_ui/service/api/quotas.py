@@ -39,12 +39,9 @@ _RESOURCE = {"enum": list(RESOURCES)}
 _HARD_LIMIT = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 
 # What POST /v1/quotas accepts (magnumclient sends all three).
-CREATE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["project_id"],
-    "additionalProperties": False,
-    "properties": {"project_id": _PROJECT_ID, "resource": _RESOURCE, "hard_limit": _HARD_LIMIT},
-}
+CREATE_SCHEMA = schemas.body(
+    ["project_id"], project_id=_PROJECT_ID, resource=_RESOURCE, hard_limit=_HARD_LIMIT
+)
 # PATCH takes the quota itself, as magnumclient sends it, or an RFC 6902 patch.
 UPDATE_SCHEMA: dict[str, Any] = {**CREATE_SCHEMA, "required": ["hard_limit"]}
 

@@ -19,28 +19,21 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import errors, policies, schemas, scoping, workloads
+from magnum_ui.service import clusters, errors, schemas, workloads
 from magnum_ui.service.api import bodies, context
 from magnum_ui.service.api.declarations import Documented, Operation, query, ref
 from magnum_ui.service.api.routing import methods
-from magnum_ui.service.models import Cluster
 from magnum_ui.service.workloads import base, manifests
 
 MAX_MANIFEST = 256 * 1024
-CREATE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["manifest"],
-    "additionalProperties": False,
-    "properties": {"manifest": {"type": "string", "minLength": 1, "maxLength": MAX_MANIFEST}},
-}
-SCALE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["replicas"],
-    "additionalProperties": False,
-    "properties": {
-        "replicas": {"type": "integer", "minimum": 0, "maximum": manifests.MAX_REPLICAS}
-    },
-}
+CREATE_SCHEMA = schemas.body(
+    ["manifest"],
+    manifest={"type": "string", "minLength": 1, "maxLength": MAX_MANIFEST},
+)
+SCALE_SCHEMA = schemas.body(
+    ["replicas"],
+    replicas={"type": "integer", "minimum": 0, "maximum": manifests.MAX_REPLICAS},
+)
 # Responses, for the OpenAPI description: items carry kind-specific fields besides these.
 ITEM_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -89,7 +82,7 @@ CREATED_SCHEMA: dict[str, Any] = {
 
 
 def summary(request: HttpRequest, ident: str) -> JsonResponse:
-    cluster = _cluster(request, ident, "cluster:workloads:get")
+    cluster = clusters.find(context.get(request), ident, "cluster:workloads:get")
     return JsonResponse(workloads.summary(cluster))
 
 
@@ -139,16 +132,10 @@ def delete(request: HttpRequest, ident: str, kind: str, name: str) -> HttpRespon
     return HttpResponse(status=204)
 
 
-def _cluster(request: HttpRequest, ident: str, rule: str) -> Cluster:
-    cluster = scoping.find_cluster(context.get(request), ident)
-    policies.authorize(context.get(request), rule, {"project_id": cluster.project_id})
-    return cluster
-
-
 @contextmanager
 def _adapter(request: HttpRequest, ident: str, rule: str) -> Iterator[workloads.Adapter]:
     """The bay's adapter, open for the request (its errors are the service's own)."""
-    cluster = _cluster(request, ident, rule)
+    cluster = clusters.find(context.get(request), ident, rule)
     with workloads.adapter_for(cluster) as adapter:
         yield adapter
 

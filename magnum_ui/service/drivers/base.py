@@ -10,8 +10,9 @@ template fields become stack parameters.  A concrete driver looks like::
         parameters = (
             Param("number_of_nodes", cluster="node_count"),
             Param("server_image", template="image_id", required=True),
-            Param("docker_volume_size", cluster="docker_volume_size"),
             Param("swarm_strategy", label="swarm_strategy", default="spread"),
+            *from_cluster("docker_volume_size"),  # the cluster's, else its template's
+            *from_template("http_proxy", "https_proxy"),
         )
 """
 
@@ -149,6 +150,21 @@ class Param:
             wanted = " or ".join(source for source in sources if source)
             raise MappingError(f"stack parameter {self.name} needs the {wanted}")
         return self.default
+
+
+def from_cluster(*names: str) -> tuple[Param, ...]:
+    """Parameters named as the fields they take: the cluster's, else its template's."""
+    return tuple(Param(name, cluster=name, template=name) for name in names)
+
+
+def from_template(*names: str) -> tuple[Param, ...]:
+    """Parameters named as the template fields they take."""
+    return tuple(Param(name, template=name) for name in names)
+
+
+def from_labels(*names: str) -> tuple[Param, ...]:
+    """Parameters named as the labels they take (as strings: give others a ``cast``)."""
+    return tuple(Param(name, label=name) for name in names)
 
 
 class HeatDriver(Driver):

@@ -7,12 +7,14 @@ are parsed with Heat's own parser and validated by Heat 27's engine (with the
 lookups that need a cloud, such as "does this image exist", answered yes),
 every resource type is checked against Heat's registry, each node's Ignition
 config is rendered and its bootstrap script read back out of it, and the
-parameter mapping below is unit-tested.  Nobody has booted a cluster with it.
+parameter mapping (the Nova part in :mod:`.fedora_coreos`, Kubernetes' own
+below) is unit-tested.  Nobody has booted a cluster with it.
 
 The stack (``templates/k8s_fedora_coreos/cluster.yaml``): a private network
 and router unless the cluster names its own, security groups, an Octavia load
 balancer for the API when ``master_lb_enabled``, and the nodes
-(``templates/fedora_coreos/node.yaml``, shared with the Swarm driver).  Each
+(``templates/fedora_coreos/node.yaml``, shared with the Swarm driver:
+:mod:`.fedora_coreos`).  Each
 node boots with an Ignition config that installs a script; the script layers
 Fedora's Kubernetes and CRI-O packages, then the first master runs
 ``kubeadm init`` (flannel for the pod network) and signals the others what
@@ -28,69 +30,21 @@ Refused by the template (a stack validation error names the reason):
 
 from __future__ import annotations
 
-import functools
-
-from oslo_utils import strutils
-
-from magnum_ui.service.drivers.base import HeatDriver, Param
-
-# A label's "true"/"false" (and yes/no, 1/0, on/off); anything else is refused.
-flag = functools.partial(strutils.bool_from_string, strict=True)
-
-# What a Fedora CoreOS cluster on Nova needs whatever runs on it (the Swarm
-# driver declares these too).
-NOVA_PARAMETERS = (
-    Param("cluster_uuid", cluster="uuid", required=True),
-    Param("cluster_name", cluster="name", required=True),
-    Param("server_image", template="image_id", required=True),
-    Param("master_flavor", cluster="master_flavor_id", template="master_flavor_id", required=True),
-    Param("node_flavor", cluster="flavor_id", template="flavor_id", required=True),
-    Param("ssh_key_name", cluster="keypair", template="keypair_id", required=True),
-    Param("external_network", template="external_network_id", required=True),
-    Param("fixed_network", cluster="fixed_network", template="fixed_network"),
-    Param("fixed_subnet", cluster="fixed_subnet", template="fixed_subnet"),
-    Param("fixed_subnet_cidr", label="fixed_subnet_cidr"),
-    Param("dns_nameserver", template="dns_nameserver"),
-    Param("floating_ip_enabled", cluster="floating_ip_enabled", template="floating_ip_enabled"),
-    Param("master_lb_enabled", cluster="master_lb_enabled", template="master_lb_enabled"),
-    Param("master_lb_floating_ip_enabled", label="master_lb_floating_ip_enabled", cast=flag),
-    Param("number_of_masters", cluster="master_count", required=True),
-    Param("number_of_nodes", cluster="node_count", required=True),
-    Param("docker_volume_size", cluster="docker_volume_size", template="docker_volume_size"),
-    Param("docker_volume_type", label="docker_volume_type"),
-    Param("docker_storage_driver", template="docker_storage_driver"),
-    Param("volume_driver", template="volume_driver"),
-    Param("boot_volume_size", label="boot_volume_size", cast=int),
-    Param("availability_zone", label="availability_zone"),
-    Param("http_proxy", template="http_proxy"),
-    Param("https_proxy", template="https_proxy"),
-    Param("no_proxy", template="no_proxy"),
-    Param("insecure_registry", template="insecure_registry"),
-    Param("registry_enabled", template="registry_enabled"),
-    Param("tls_disabled", template="tls_disabled"),
-    Param("bootstrap_timeout", cluster="create_timeout", cast=lambda minutes: 60 * int(minutes)),
-)
+from magnum_ui.service.drivers.base import Param, from_labels, from_template
+from magnum_ui.service.drivers.fedora_coreos import NOVA_PARAMETERS, FedoraCoreOSDriver
 
 
-class KubernetesFedoraCoreOSDriver(HeatDriver):
+class KubernetesFedoraCoreOSDriver(FedoraCoreOSDriver):
     name = "k8s_fedora_coreos_v1"
-    server_type = "vm"
-    os = "fedora-coreos"
     coe = "kubernetes"
-    required_template_fields = ("image_id", "external_network_id")
     template = "templates/k8s_fedora_coreos/cluster.yaml"
-    files = (
-        "templates/fedora_coreos/node.yaml",
-        "templates/fedora_coreos/bootstrap-common.sh",
-        "templates/k8s_fedora_coreos/bootstrap.sh",
-    )
+    files = (*FedoraCoreOSDriver.files, "templates/k8s_fedora_coreos/bootstrap.sh")
     parameters = (
         *NOVA_PARAMETERS,
-        Param("network_driver", template="network_driver"),
+        *from_template("network_driver"),
         Param("kube_api_port", template="apiserver_port"),
-        Param("kube_tag", label="kube_tag"),
-        Param("flannel_tag", label="flannel_tag"),
         Param("pods_network_cidr", label="flannel_network_cidr"),
-        Param("service_cluster_ip_range", label="service_cluster_ip_range"),
-        Param("container_infra_prefix", label="container_infra_prefix"),
+        *from_labels(
+            "kube_tag", "flannel_tag", "service_cluster_ip_range", "container_infra_prefix"
+        ),
     )

@@ -26,20 +26,11 @@ Refused by the template: ``registry_enabled`` and a ``volume_driver``.
 
 from __future__ import annotations
 
-from magnum_ui.service.drivers.base import HeatDriver
-from magnum_ui.service.drivers.k8s_fedora_coreos import NOVA_PARAMETERS
+from magnum_ui.service.drivers.fedora_coreos import FedoraCoreOSDriver
 
 
-class SwarmFedoraCoreOSDriver(HeatDriver):
+class SwarmFedoraCoreOSDriver(FedoraCoreOSDriver):
     name = "swarm_fedora_coreos_v1"
-    server_type = "vm"
-    os = "fedora-coreos"
     coe = "swarm-mode"
-    required_template_fields = ("image_id", "external_network_id")
     template = "templates/swarm_fedora_coreos/cluster.yaml"
-    files = (
-        "templates/fedora_coreos/node.yaml",
-        "templates/fedora_coreos/bootstrap-common.sh",
-        "templates/swarm_fedora_coreos/bootstrap.sh",
-    )
-    parameters = NOVA_PARAMETERS
+    files = (*FedoraCoreOSDriver.files, "templates/swarm_fedora_coreos/bootstrap.sh")

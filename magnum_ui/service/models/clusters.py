@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from magnum_ui.service.models.base import ProjectOwned
-from magnum_ui.service.models.cluster_templates import ClusterTemplate
+from magnum_ui.service.models.cluster_templates import ClusterSpec, ClusterTemplate
 
 # Magnum's status values: an action, then how it stands.
 ACTIONS = (
@@ -27,7 +26,7 @@ def is_busy(status: str | None) -> bool:
     return bool(status and status.endswith("_IN_PROGRESS"))
 
 
-class Cluster(ProjectOwned):
+class Cluster(ClusterSpec):
     cluster_template = models.ForeignKey(
         ClusterTemplate, on_delete=models.PROTECT, related_name="clusters"
     )
@@ -44,17 +43,6 @@ class Cluster(ProjectOwned):
     node_count = models.IntegerField(default=1)
     master_count = models.IntegerField(default=1)
     keypair = models.CharField(max_length=255, null=True)
-    docker_volume_size = models.IntegerField(null=True)
-    labels = models.JSONField(default=dict)
-    flavor_id = models.CharField(max_length=255, null=True)
-    master_flavor_id = models.CharField(max_length=255, null=True)
     coe_version = models.CharField(max_length=255, null=True)
     container_version = models.CharField(max_length=255, null=True)
-    fixed_network = models.CharField(max_length=255, null=True)
-    fixed_subnet = models.CharField(max_length=255, null=True)
-    floating_ip_enabled = models.BooleanField(default=True)
-    master_lb_enabled = models.BooleanField(default=False)
     faults = models.JSONField(default=dict)
-
-    class Meta:
-        ordering = ["id"]

@@ -9,23 +9,20 @@ from __future__ import annotations
 
 from django.db import models
 
-from magnum_ui.service.models.base import ProjectOwned
+from magnum_ui.service.models.cluster_templates import NodeSpec
 from magnum_ui.service.models.clusters import Cluster
 
 MASTER, WORKER = "master", "worker"
 
 
-class NodeGroup(ProjectOwned):
+class NodeGroup(NodeSpec):
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="nodegroups")
     role = models.CharField(max_length=255)
     is_default = models.BooleanField(default=False)
     node_count = models.IntegerField(default=1)
     min_node_count = models.IntegerField(default=0)
     max_node_count = models.IntegerField(null=True)
-    flavor_id = models.CharField(max_length=255, null=True)
     image_id = models.CharField(max_length=255, null=True)
-    docker_volume_size = models.IntegerField(null=True)
-    labels = models.JSONField(default=dict)
     node_addresses = models.JSONField(default=list)
     stack_id = models.CharField(max_length=255, null=True)
     status = models.CharField(max_length=32, null=True)
@@ -39,8 +36,7 @@ class NodeGroup(ProjectOwned):
     # against them and node_addresses).
     node_names = models.JSONField(default=list)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(NodeSpec.Meta):
         constraints = [
             models.UniqueConstraint(fields=["cluster", "name"], name="nodegroup_name_per_cluster")
         ]

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from django.db import models
 
+from magnum_ui.service.models.base import Timestamped
 
-class Quota(models.Model):
+
+class Quota(Timestamped):
     project_id = models.CharField(max_length=64)
     resource = models.CharField(max_length=255)
     hard_limit = models.IntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(null=True, auto_now=True)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(Timestamped.Meta):
         constraints = [
             models.UniqueConstraint(fields=["project_id", "resource"], name="quota_per_resource")
         ]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db import models
 
+from magnum_ui.service.models.base import Timestamped
 
-class ConductorService(models.Model):
+
+class ConductorService(Timestamped):
     host = models.CharField(max_length=255)
     binary = models.CharField(max_length=255, default="magnum-conductor")
     disabled = models.BooleanField(default=False)
@@ -13,11 +15,8 @@ class ConductorService(models.Model):
     report_count = models.IntegerField(default=0)
     last_seen_up = models.DateTimeField(null=True)
     forced_down = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(null=True, auto_now=True)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(Timestamped.Meta):
         constraints = [
             models.UniqueConstraint(fields=["host", "binary"], name="one_service_per_host")
         ]

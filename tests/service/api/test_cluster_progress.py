@@ -197,6 +197,8 @@ def test_the_connection_loads_where_keystonemiddleware_registered_its_options(
     from keystonemiddleware.auth_token import _opts as middleware_opts
     from oslo_config import cfg
 
+    from magnum_ui.service import conf as service_conf
+
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -204,6 +206,7 @@ def test_the_connection_loads_where_keystonemiddleware_registered_its_options(
     fresh([])
     for group, options in middleware_opts.list_opts():
         fresh.register_opts(options, group=group)
+    fresh.register_opts(service_conf.conductor_opts, group="conductor")  # the call timeout's
     fresh.set_override("auth_type", "password", group=heat.GROUP)
     cluster("bay", template(), status="CREATE_IN_PROGRESS", stack_id="s-1")
     heat._service_auth.cache_clear()

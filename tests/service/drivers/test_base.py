@@ -6,7 +6,14 @@ from typing import ClassVar
 
 import pytest
 
-from magnum_ui.service.drivers.base import HeatDriver, MappingError, Param
+from magnum_ui.service.drivers.base import (
+    HeatDriver,
+    MappingError,
+    Param,
+    from_cluster,
+    from_labels,
+    from_template,
+)
 from magnum_ui.service.models import Cluster, ClusterTemplate
 
 
@@ -66,6 +73,18 @@ def test_a_required_parameter_without_a_source_names_its_sources() -> None:
         MappingError, match="image needs the template field image_id or label image"
     ):
         Needs.stack_parameters(cluster, template)
+
+
+def test_same_name_parameters_take_the_field_or_label_of_their_name() -> None:
+    """from_cluster, from_template and from_labels make one parameter a name, from that source."""
+    assert from_cluster("fixed_network") == (
+        Param("fixed_network", cluster="fixed_network", template="fixed_network"),
+    )
+    assert from_template("http_proxy", "no_proxy") == (
+        Param("http_proxy", template="http_proxy"),
+        Param("no_proxy", template="no_proxy"),
+    )
+    assert from_labels("kube_tag") == (Param("kube_tag", label="kube_tag"),)
 
 
 def test_outputs_become_cluster_fields() -> None:

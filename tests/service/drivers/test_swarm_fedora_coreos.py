@@ -1,8 +1,9 @@
 """The Swarm mode on Fedora CoreOS driver: its parameter mapping, and its templates in Heat's eyes.
 
 The driver cannot run here (no Nova): see ``cloud_helpers`` for how Heat 27
-validates its templates in a child process.  Its mapping is the Kubernetes
-driver's Nova part (``NOVA_PARAMETERS``), tested at length there.
+validates its templates in a child process.  Its mapping is the Nova part
+every Fedora CoreOS driver has (``NOVA_PARAMETERS``), tested at length with
+the Kubernetes driver.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 
 from magnum_ui.service.drivers import find
 from magnum_ui.service.drivers.base import MappingError
-from magnum_ui.service.drivers.k8s_fedora_coreos import NOVA_PARAMETERS
+from magnum_ui.service.drivers.fedora_coreos import NOVA_PARAMETERS
 from magnum_ui.service.drivers.swarm_fedora_coreos import SwarmFedoraCoreOSDriver as Driver
 from tests.service.drivers.cloud_helpers import DriverChecks, models
 
