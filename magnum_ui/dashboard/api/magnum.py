@@ -167,11 +167,6 @@ def bay_progress(request: HttpRequest, bay_id: str) -> JsonObject:
     return body
 
 
-def bay_nodes(request: HttpRequest, bay_id: str) -> list[JsonObject]:
-    """The bay's node groups (masters and workers, with their counts)."""
-    return _as_dicts(client(request).nodegroups.list(bay_id, detail=True))
-
-
 def bay_certificate(request: HttpRequest, bay_id: str) -> JsonObject:
     """``{"pem": ...}``: the bay's CA certificate."""
     certificate = client(request).certificates.get(bay_id)
@@ -214,6 +209,36 @@ def _safe_name(name: str) -> str:
     """A file name with nothing that could climb out of the archive's folder."""
     cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in name).lstrip(".")
     return cleaned or "file"
+
+
+# --- Node groups of a bay -------------------------------------------------------
+
+
+def nodegroup_list(request: HttpRequest, bay_id: str) -> list[JsonObject]:
+    """The bay's node groups (``default-master``, ``default-worker`` and added ones), every page."""
+    groups = client(request).nodegroups.list(bay_id, limit=EVERY_PAGE, detail=True)
+    return _as_dicts(groups)
+
+
+def nodegroup_get(request: HttpRequest, bay_id: str, nodegroup_id: str) -> JsonObject:
+    return dict(client(request).nodegroups.get(bay_id, nodegroup_id).to_dict())
+
+
+def nodegroup_create(request: HttpRequest, bay_id: str, fields: JsonObject) -> JsonObject:
+    """A new group (202: a conductor builds its nodes); the service answers it whole."""
+    return dict(client(request).nodegroups.create(bay_id, **fields).to_dict())
+
+
+def nodegroup_update(
+    request: HttpRequest, bay_id: str, nodegroup_id: str, changes: JsonObject
+) -> JsonObject:
+    """New bounds (``min_node_count``, ``max_node_count``; None removes one), done at once."""
+    updated = client(request).nodegroups.update(bay_id, nodegroup_id, patch_operations(changes))
+    return dict(updated.to_dict())
+
+
+def nodegroup_delete(request: HttpRequest, bay_id: str, nodegroup_id: str) -> None:
+    client(request).nodegroups.delete(bay_id, nodegroup_id)
 
 
 # --- Quotas, services, stats ---------------------------------------------------

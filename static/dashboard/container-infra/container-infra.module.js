@@ -11,7 +11,7 @@
    * @ngdoc overview
    * @name horizon.dashboard.container-infra
    * @description
-   * Container Infra dashboard: bay models and bays of OpenStack Magnum.
+   * Container Infra dashboard: bay models, bays and their node groups of OpenStack Magnum.
    */
   angular
     .module('horizon.dashboard.container-infra', [
@@ -19,6 +19,7 @@
       'horizon.dashboard.container-infra.common',
       'horizon.dashboard.container-infra.bay-models',
       'horizon.dashboard.container-infra.bays',
+      'horizon.dashboard.container-infra.node-groups',
       'horizon.dashboard.container-infra.workloads',
       'horizon.dashboard.container-infra.admin'
     ])

@@ -189,10 +189,39 @@ def test_a_service_error_is_raised_with_its_status_and_detail(fake: FakeService)
     assert raised.value.details == "Heat is down."
 
 
-def test_bay_nodes_are_the_node_groups(fake: FakeService) -> None:
+def test_nodegroup_list_reads_every_page_of_details(fake: FakeService) -> None:
+    """The bay's node groups, detailed, following the service's next links."""
     groups = [{"uuid": "g", "name": "default-worker", "role": "worker", "node_count": 2}]
-    fake.answer("GET", f"/v1/clusters/{UUID}/nodegroups/detail", 200, {"nodegroups": groups})
-    assert magnum.bay_nodes(fake.request(), UUID) == groups
+    more = [{"uuid": "h", "name": "extra", "role": "worker", "node_count": 1}]
+    base = f"/v1/clusters/{UUID}/nodegroups/detail"
+    second = f"{base}?limit=1&marker=g"
+    first = {"nodegroups": groups, "next": fake.url + second[3:]}
+    fake.answer("GET", base + EVERY_PAGE, 200, first)
+    fake.answer("GET", second, 200, {"nodegroups": more})
+    assert magnum.nodegroup_list(fake.request(), UUID) == groups + more
+
+
+def test_nodegroup_get_create_update_and_delete(fake: FakeService) -> None:
+    """One group: read it, add one, patch its bounds (null removes), remove one."""
+    group = {"uuid": "g", "name": "extra", "role": "worker", "node_count": 1}
+    base = f"/v1/clusters/{UUID}/nodegroups"
+    fake.answer("GET", f"{base}/extra", 200, group)
+    fake.answer("POST", f"{base}/", 202, {**group, "status": "CREATE_IN_PROGRESS"})
+    fake.answer("PATCH", f"{base}/extra", 202, {**group, "min_node_count": 1})
+    fake.answer("DELETE", f"{base}/extra", 204)
+    request = fake.request()
+    assert magnum.nodegroup_get(request, UUID, "extra") == group
+    created = magnum.nodegroup_create(request, UUID, {"name": "extra", "node_count": 1})
+    assert created["status"] == "CREATE_IN_PROGRESS"
+    changes = {"min_node_count": 1, "max_node_count": None}
+    assert magnum.nodegroup_update(request, UUID, "extra", changes)["min_node_count"] == 1
+    magnum.nodegroup_delete(request, UUID, "extra")
+    assert fake.seen[1].body == {"name": "extra", "node_count": 1}
+    assert fake.seen[2].body == [
+        {"op": "remove", "path": "/max_node_count"},
+        {"op": "replace", "path": "/min_node_count", "value": 1},
+    ]
+    assert (fake.seen[3].method, fake.seen[3].path) == ("DELETE", f"{base}/extra")
 
 
 def test_certificates_show_sign_and_rotate(fake: FakeService) -> None:

@@ -138,3 +138,11 @@ def test_a_member_may_not_delete_another_projects_bay() -> None:
     assert _allowed(MEMBER, "cluster:delete", {"project_id": "p-demo"}) is True
     assert _allowed(MEMBER, "cluster:delete", {"project_id": "p-other"}) is False
     assert _allowed(ADMIN, "cluster:delete", {"project_id": "p-other"}) is True
+
+
+def test_node_groups_are_a_members_to_change_and_a_readers_to_list() -> None:
+    """The Node Groups tab's rules: a reader lists, a member creates, bounds and deletes."""
+    assert _allowed(READER, "nodegroup:get_all") is True
+    for rule in ("nodegroup:create", "nodegroup:update", "nodegroup:delete"):
+        assert _allowed(MEMBER, rule) is True
+        assert _allowed(READER, rule) is False

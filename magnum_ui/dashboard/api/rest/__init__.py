@@ -20,6 +20,7 @@ MODULES = (
     "bay_models",
     "bays",
     "bay_actions",
+    "nodegroups",
     "choices",
     "quotas",
     "services",
@@ -91,7 +92,13 @@ def required(data: dict[str, Any], name: str, kind: type[T]) -> T:
     return value
 
 
-_KIND_NAMES = {int: "an integer", str: "a string", list: "a list", dict: "an object"}
+_KIND_NAMES = {
+    int: "an integer",
+    str: "a string",
+    list: "a list",
+    dict: "an object",
+    bool: "true or false",
+}
 
 
 def flag(value: str | None) -> bool:

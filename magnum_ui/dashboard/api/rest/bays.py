@@ -1,7 +1,7 @@
-"""``/api/container_infra/bays/``: bays (clusters) and their node groups.
+"""``/api/container_infra/bays/``: bays (clusters).
 
 Actions on one bay (resize, upgrade, progress, certificates, configuration)
-are in :mod:`.bay_actions`.
+are in :mod:`.bay_actions`; its node groups in :mod:`.nodegroups`.
 """
 
 from __future__ import annotations
@@ -52,13 +52,3 @@ class Bay(generic.View):
     @service_errors
     def delete(self, request: HttpRequest, bay_id: str) -> None:
         magnum.bay_delete(request, bay_id)
-
-
-@urls.register
-class BayNodes(generic.View):
-    url_regex = rf"container_infra/bays/(?P<bay_id>{ID})/nodes/$"
-
-    @utils.ajax()
-    @service_errors
-    def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
-        return {"items": magnum.bay_nodes(request, bay_id)}

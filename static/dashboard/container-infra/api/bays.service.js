@@ -39,7 +39,6 @@
       signBayCertificate: signBayCertificate,
       rotateBayCertificate: rotateBayCertificate,
       bayConfigUrl: bayConfigUrl,
-      getBayNodes: getBayNodes,
       getStats: getStats
     };
 
@@ -176,16 +175,6 @@
      */
     function bayConfigUrl(id) {
       return http.url('bays', id, 'config');
-    }
-
-    /**
-     * @name getBayNodes
-     * @param {string} id The bay's uuid
-     * @returns {Promise} Resolves with {items: the bay's node groups}
-     */
-    function getBayNodes(id) {
-      return http.get(http.url('bays', id, 'nodes'),
-        gettext('Unable to retrieve the nodes of the bay: %s'));
     }
 
     /**

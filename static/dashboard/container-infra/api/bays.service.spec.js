@@ -33,8 +33,6 @@
       toast: 'Unable to sign the certificate'},
     {func: 'rotateBayCertificate', args: ['b-1'], method: 'POST',
       url: 'bays/b-1/certificate/rotate/', toast: 'Unable to rotate the certificate of the bay'},
-    {func: 'getBayNodes', args: ['b-1'], method: 'GET', url: 'bays/b-1/nodes/',
-      toast: 'Unable to retrieve the nodes of the bay'},
     {func: 'getStats', method: 'GET', url: 'stats/', toast: 'Unable to retrieve the bay statistics'}
   ], ['bayConfigUrl']);
 

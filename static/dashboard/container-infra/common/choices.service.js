@@ -28,7 +28,8 @@
    * /v1/drivers, through the dashboard's choices), by the names the
    * dashboard gives them. The choices are read once per page and kept; a
    * form that must show fresh lists (images, keypairs) asks again, and
-   * toasts a failure; the facets read quietly.
+   * toasts a failure; the facets read quietly. It also knows which
+   * driver builds a bay model's bays, and so which flavors they can have.
    * @returns {Object} The service
    */
   function choicesService($q, $rootScope, choicesAPI, magicSearchEvents) {
@@ -36,7 +37,9 @@
     var service = {
       get: get,
       coes: coes,
-      coeFacet: coeFacet
+      coeFacet: coeFacet,
+      findDriver: findDriver,
+      flavorsFor: flavorsFor
     };
 
     return service;
@@ -89,6 +92,39 @@
       }).map(function byId(id) {
         return {id: id, name: id};
       }));
+    }
+
+    /**
+     * @name findDriver
+     * @param {Object[]} drivers The drivers of the choices
+     * @param {Object} fields {coe, server_type, cluster_distro} (a bay
+     *   model's); an empty cluster_distro lets the driver choose
+     * @description The first driver that runs these, as the service picks it.
+     * @returns {Object|undefined} The driver, if any
+     */
+    function findDriver(drivers, fields) {
+      return drivers.filter(function runs(driver) {
+        return driver.coe === fields.coe && driver.server_type === fields.server_type &&
+          (!fields.cluster_distro || driver.os === fields.cluster_distro);
+      })[0];
+    }
+
+    /**
+     * @name flavorsFor
+     * @param {Object} choices What get() resolved with
+     * @param {Object} [bayModel] The bay model of the bay the flavor is for
+     * @description
+     * The flavors a bay of `bayModel` can have: the ones its driver
+     * defines itself (the local driver's local.*), else the choices'
+     * whole list (the cloud's, from Nova).
+     * @returns {Object} {items: [{id, name, ...}], unavailable: reason|null}
+     */
+    function flavorsFor(choices, bayModel) {
+      var driver = bayModel ? findDriver(choices.drivers || [], bayModel) : null;
+      if (driver && driver.flavors && driver.flavors.length) {
+        return {items: driver.flavors, unavailable: null};
+      }
+      return choices.flavors || {items: [], unavailable: null};
     }
 
     /**

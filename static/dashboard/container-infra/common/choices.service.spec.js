@@ -53,6 +53,33 @@
       expect(choices.coes(answer)).toEqual(COES.concat([{id: 'mesos', name: 'mesos'}]));
     });
 
+    it('finds the driver of a bay model as the service does', function () {
+      var drivers = [
+        {name: 'k8s', coe: 'kubernetes', server_type: 'vm', os: 'fedora-coreos'},
+        {name: 'local', coe: 'swarm-mode', server_type: 'local', os: 'docker'}
+      ];
+      expect(choices.findDriver(drivers, {coe: 'swarm-mode', server_type: 'local'}).name)
+        .toBe('local');
+      expect(choices.findDriver(drivers,
+        {coe: 'kubernetes', server_type: 'vm', cluster_distro: 'fedora-coreos'}).name).toBe('k8s');
+      expect(choices.findDriver(drivers,
+        {coe: 'kubernetes', server_type: 'vm', cluster_distro: 'ubuntu'})).toBeUndefined();
+    });
+
+    it('offers the flavors of the driver of a bay model, else every flavor', function () {
+      var local = [{id: 'local.tiny', name: 'local.tiny'}];
+      var nova = {items: [{id: 'm1.small', name: 'm1.small'}], unavailable: null};
+      var found = {flavors: nova, drivers: [
+        {name: 'local', coe: 'swarm-mode', server_type: 'local', os: 'docker', flavors: local},
+        {name: 'k8s', coe: 'kubernetes', server_type: 'vm', os: 'fedora-coreos', flavors: []}
+      ]};
+      expect(choices.flavorsFor(found, {coe: 'swarm-mode', server_type: 'local'}))
+        .toEqual({items: local, unavailable: null});
+      expect(choices.flavorsFor(found, {coe: 'kubernetes', server_type: 'vm'})).toBe(nova);
+      expect(choices.flavorsFor(found, null)).toBe(nova);
+      expect(choices.flavorsFor({}, {coe: 'x'})).toEqual({items: [], unavailable: null});
+    });
+
     it('offers the dashboard\'s COEs when the drivers are not known', function () {
       expect(choices.coes({coes: COES, drivers: []})).toEqual(COES);
       expect(choices.coes({})).toEqual([]);

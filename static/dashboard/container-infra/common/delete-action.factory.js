@@ -180,7 +180,7 @@
      * @param {Object} type A resource type of Horizon's registry
      * @param {Object} service A delete action (create's result)
      * @param {Object} texts {item: the row action's text, batch: the
-     *   batch action's text}
+     *   batch action's text (none: no batch action)}
      * @description
      * Offers `service` on each row (last of the row actions, as a danger)
      * and on the selected rows. The actions' ids are named after the type:
@@ -194,11 +194,13 @@
         service: service,
         template: {text: texts.item, type: 'delete'}
       });
-      type.batchActions.append({
-        id: 'batchDelete' + name + 'Action',
-        service: service,
-        template: {text: texts.batch, type: 'delete-selected'}
-      });
+      if (texts.batch) {
+        type.batchActions.append({
+          id: 'batchDelete' + name + 'Action',
+          service: service,
+          template: {text: texts.batch, type: 'delete-selected'}
+        });
+      }
     }
 
     function defaultId(item) {

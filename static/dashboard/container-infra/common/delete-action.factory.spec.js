@@ -206,5 +206,14 @@
         template: {text: 'Delete Things', type: 'delete-selected'}
       }));
     }));
+
+    it('offers no batch action without its text', inject(function ($injector) {
+      var type = $injector.get('horizon.framework.conf.resource-type-registry.service')
+        .getResourceType('OS::Test::Single');
+      factory.register(type, action(), {item: 'Delete Single'});
+      expect(type.itemActions.map(function (entry) { return entry.id; }))
+        .toEqual(['deleteSingleAction']);
+      expect(type.batchActions.length).toBe(0);
+    }));
   });
 })();

@@ -33,13 +33,13 @@
    * controller that knows what to send. Example, a node group's resize:
    *
    *     dialogAction.create({
-   *       allowed: allowed.when('nodegroup:update', bayStatus.canChange),
+   *       allowed: allowed.when('cluster:resize', resizable),
    *       resourceType: 'OS::Magnum::NodeGroup', changes: 'updated',
    *       dialog: {title: gettext('Resize Node Group'), submit: gettext('Resize'),
-   *         icon: 'fa-arrows-v', name: 'nodegroup-resize',
+   *         icon: 'fa-arrows-v', name: 'node-group-resize',
    *         body: basePath + 'bays/actions/resize.html',
    *         controller: 'horizon.dashboard.container-infra.bays.ResizeController'},
-   *       context: function (group) { return {bay: group}; },
+   *       context: function (group) { return {bay: group.bay, group: group}; },
    *       success: function (group, count) { return gettext('Resizing.'); }
    *     });
    *
@@ -72,7 +72,8 @@
      * @param {Function} [options.open] item → promise of the value; instead
      *   of `dialog`, for a form of its own
      * @param {Function} [options.context] item → what the controller gets
-     *   (default: {item: item})
+     *   (default: {item: item}), or a promise of it: the dialog opens once
+     *   it is there (what the form starts from, read first)
      * @param {Function} [options.success] (item, value) → the success
      *   toast; nothing: no toast
      * @param {string} [options.changes] 'created' or 'updated': what the

@@ -29,14 +29,22 @@
    *
    * The table re-lists when its list-function-extra-params becomes a new
    * object; they are undefined at first, so the first listing is the
-   * table's own. Rows are tracked by `trackBy`.
+   * table's own. A table whose list function needs more (the bay of a
+   * node group table) gives `list-params`: every listing gets them, and
+   * the first one already does (Horizon's table lists twice at first
+   * then, which the live list function answers with one request):
+   *
+   *     <magnum-live-table resource-type-name="OS::Magnum::NodeGroup"
+   *                        list-params="tab.listParams"></magnum-live-table>
+   *
+   * Rows are tracked by `trackBy`.
    * @returns {Object} The directive
    */
   function magnumLiveTable(basePath) {
     return {
       restrict: 'E',
       scope: {},
-      bindToController: {resourceTypeName: '@', onChange: '&'},
+      bindToController: {resourceTypeName: '@', onChange: '&', listParams: '<?'},
       controller: LiveTableController,
       controllerAs: 'table',
       templateUrl: basePath + 'common/live-table.html'
@@ -57,6 +65,7 @@
 
     table.params = undefined;
     table.note = '';
+    table.$onInit = init;
 
     $scope.$on(events.LISTED, onListed);
     $scope.$on(events.LIST_FAILED, onListFailed);
@@ -64,9 +73,16 @@
 
     ///////////////
 
+    // Bindings are there from $onInit on, before the resource table is made.
+    function init() {
+      if (table.listParams) {
+        table.params = angular.extend({}, table.listParams);
+      }
+    }
+
     function relist() {
       polls += 1;
-      table.params = {poll: polls, quiet: poller.quiet()};
+      table.params = angular.extend({}, table.listParams, {poll: polls, quiet: poller.quiet()});
     }
 
     function onListed(event, resourceType, items, busy) {

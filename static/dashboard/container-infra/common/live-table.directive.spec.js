@@ -104,6 +104,30 @@
       verifyNoTimeouts();
     });
 
+    describe('with list parameters', function () {
+      var withParams;
+
+      beforeEach(function () {
+        var other;
+        scope.params = {bayId: 'b1'};
+        other = $compile('<magnum-live-table resource-type-name="OS::Test" ' +
+          'list-params="params"></magnum-live-table>')(scope);
+        $rootScope.$apply();
+        withParams = other.controller('magnumLiveTable');
+      });
+
+      it('gives them to the first listing already', function () {
+        expect(withParams.params).toEqual({bayId: 'b1'});
+        expect(withParams.params).not.toBe(scope.params);
+      });
+
+      it('gives them to every listing after', function () {
+        $rootScope.$broadcast(events.CHANGED, 'OS::Test', 'g1');
+        expect(withParams.params).toEqual({bayId: 'b1', poll: 1, quiet: false});
+        expect(scope.params).toEqual({bayId: 'b1'});
+      });
+    });
+
     it('binds the resource table to its type and parameters', function (done) {
       fetch('/base/static/dashboard/container-infra/common/live-table.html')
         .then(function (response) { return response.text(); })

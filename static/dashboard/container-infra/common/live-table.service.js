@@ -11,6 +11,7 @@
   liveTableService.$inject = [
     '$q',
     '$rootScope',
+    '$timeout',
     'horizon.dashboard.container-infra.common.events'
   ];
 
@@ -19,6 +20,7 @@
    * @name horizon.dashboard.container-infra.common.live-table.service
    * @param {Object} $q
    * @param {Object} $rootScope
+   * @param {Function} $timeout
    * @param {Object} events The common events
    * @description
    * The list side of a live table (the magnumLiveTable directive is the
@@ -29,7 +31,7 @@
    *       baysService.getBaysPromise, bayStatus.isInTransition));
    * @returns {Object} The service
    */
-  function liveTableService($q, $rootScope, events) {
+  function liveTableService($q, $rootScope, $timeout, events) {
     var service = {
       listFunction: listFunction
     };
@@ -46,19 +48,29 @@
      * @param {Function} isBusy item → whether it is in progress
      * @description
      * Wraps `list`: broadcasts events.LISTED (resourceType, items, busy)
-     * or events.LIST_FAILED (resourceType, response).
+     * or events.LIST_FAILED (resourceType, response). A listing asked
+     * again with the same parameters in the same turn shares the first (a
+     * table with list parameters asks twice as it starts); one asked in a
+     * later turn (after an action) reads afresh.
      * @returns {Function} The list function to register
      */
     function listFunction(resourceType, list, isBusy) {
+      var asked = {};
+
       return function liveList(params) {
-        return list(params).then(function listed(response) {
-          var items = response.data.items;
-          $rootScope.$broadcast(events.LISTED, resourceType, items, items.some(isBusy));
-          return response;
-        }, function failed(response) {
-          $rootScope.$broadcast(events.LIST_FAILED, resourceType, response);
-          return $q.reject(response);
-        });
+        var key = angular.toJson(params || {});
+        if (!asked[key]) {
+          asked[key] = list(params).then(function listed(response) {
+            var items = response.data.items;
+            $rootScope.$broadcast(events.LISTED, resourceType, items, items.some(isBusy));
+            return response;
+          }, function failed(response) {
+            $rootScope.$broadcast(events.LIST_FAILED, resourceType, response);
+            return $q.reject(response);
+          });
+          $timeout(function forget() { delete asked[key]; }, 0, false);
+        }
+        return asked[key];
       };
     }
   }

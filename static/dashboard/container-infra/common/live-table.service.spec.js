@@ -57,5 +57,30 @@
       expect(rejected).toBe(failure);
       expect(heard).toEqual([[events.LIST_FAILED, 'OS::Test', failure]]);
     });
+
+    it('shares a listing asked again in the same turn with the same parameters', function () {
+      var answer = $q.defer();
+      var list = jasmine.createSpy('list').and.returnValue(answer.promise);
+      var live = liveTable.listFunction('OS::Test', list, busy);
+      var got = [];
+      [{bayId: 'b1'}, {bayId: 'b1'}, {bayId: 'b2'}].forEach(function (params) {
+        live(params).then(function (response) { got.push(response.data.items); });
+      });
+      answer.resolve({data: {items: []}});
+      $rootScope.$apply();
+      expect(list.calls.allArgs()).toEqual([[{bayId: 'b1'}], [{bayId: 'b2'}]]);
+      expect(got).toEqual([[], [], []]);
+      expect(heard.length).toBe(2);
+    });
+
+    it('reads afresh in a later turn, even while the first listing is under way',
+      inject(function ($timeout) {
+        var list = jasmine.createSpy('list').and.returnValue($q.defer().promise);
+        var live = liveTable.listFunction('OS::Test', list, busy);
+        live({bayId: 'b1'});
+        $timeout.flush();
+        live({bayId: 'b1'});
+        expect(list.calls.count()).toBe(2);
+      }));
   });
 })();

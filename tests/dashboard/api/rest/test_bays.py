@@ -68,14 +68,6 @@ class BaysTest(SimpleTestCase):
         assert (status, body) == (204, None)
         assert deleted.call_args.args[1] == "b-1"
 
-    def test_nodes_are_the_node_groups_as_items(self) -> None:
-        """GET bays/<id>/nodes/ answers the bay's node groups in {items: ...}."""
-        groups = [{"name": "default-master", "role": "master", "node_count": 1}]
-        with mock.patch.object(magnum, "bay_nodes", return_value=groups) as listed:
-            status, body = call("get", "/api/container_infra/bays/b-1/nodes/")
-        assert (status, body) == (200, {"items": groups})
-        assert listed.call_args.args[1] == "b-1"
-
     def test_an_anonymous_user_gets_401(self) -> None:
         """Without a logged-in user the views answer 401 and ask nothing."""
         with mock.patch.object(magnum, "bay_list") as listed:

@@ -9,7 +9,7 @@ from keystoneauth1 import exceptions as keystone_exceptions
 from magnumclient import exceptions as magnum_exceptions
 
 from magnum_ui.dashboard.api import magnum
-from magnum_ui.dashboard.api.rest import MODULES
+from magnum_ui.dashboard.api.rest import ID, MODULES
 from tests.dashboard.api.rest.calls import call
 
 
@@ -54,6 +54,8 @@ class RegistrationTest(SimpleTestCase):
             "container_infra/quotas/$",
             "container_infra/services/$",
             "container_infra/stats/$",
+            rf"container_infra/bays/(?P<bay_id>{ID})/nodegroups/$",
         ):
             assert expected in patterns
-        assert {"bay_models", "bays", "bay_actions", "choices", "quotas"} <= set(MODULES)
+        expected_modules = {"bay_models", "bays", "bay_actions", "nodegroups", "choices", "quotas"}
+        assert expected_modules <= set(MODULES)

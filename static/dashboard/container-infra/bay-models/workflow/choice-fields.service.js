@@ -10,12 +10,16 @@
     .factory('horizon.dashboard.container-infra.bay-models.workflow.choice-fields.service',
       choiceFields);
 
-  choiceFields.$inject = ['horizon.framework.util.i18n.gettext'];
+  choiceFields.$inject = [
+    'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.choices.service'
+  ];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bay-models.workflow.choice-fields.service
    * @param {Function} gettext
+   * @param {Object} choicesService The common choices (it finds a driver)
    * @description
    * Turns the lists of the choices endpoint (the common choices service) into
    * form fields: a select when the list could be read, a text field with
@@ -24,7 +28,7 @@
    * (COE, server type, OS) triples an installed driver runs.
    * @returns {Object} The service
    */
-  function choiceFields(gettext) {
+  function choiceFields(gettext, choicesService) {
     var SERVER_TYPES = {
       vm: gettext('Virtual machines (Nova)'),
       bm: gettext('Bare metal (Ironic)'),
@@ -37,7 +41,7 @@
       serverTypeName: serverTypeName,
       coeName: coeName,
       distinct: distinct,
-      findDriver: findDriver,
+      findDriver: choicesService.findDriver,
       describeDrivers: describeDrivers
     };
 
@@ -148,21 +152,6 @@
         }
         return values;
       }, []);
-    }
-
-    /**
-     * @name findDriver
-     * @param {Object[]} drivers The drivers of the choices endpoint
-     * @param {Object} fields {coe, server_type, cluster_distro}; an empty
-     *   cluster_distro lets the driver choose
-     * @description The first driver that runs these, as the service picks it.
-     * @returns {Object|undefined} The driver, if any
-     */
-    function findDriver(drivers, fields) {
-      return drivers.filter(function runs(driver) {
-        return driver.coe === fields.coe && driver.server_type === fields.server_type &&
-          (!fields.cluster_distro || driver.os === fields.cluster_distro);
-      })[0];
     }
 
     /**

@@ -25,7 +25,7 @@
         expect(specs.isAllowed(actions[pair[0]], {status: 'CREATE_FAILED'})).toBe(false);
       });
 
-      it(pair[0] + ' opens its dialog on the bay and reports the bay updated', function () {
+      it(pair[0] + ' opens its dialog and reports the bay updated', function () {
         var options = made.optionsOf(actions[pair[0]]);
         var name = pair[0].charAt(0).toUpperCase() + pair[0].slice(1);
         expect(options.dialog.body)
@@ -33,9 +33,40 @@
         expect(options.dialog.controller)
           .toBe('horizon.dashboard.container-infra.bays.' + name + 'Controller');
         expect(options.dialog.name).toBe('bay-' + pair[0]);
-        expect(options.context(bay)).toEqual({bay: bay});
         expect([options.changes, options.resourceType]).toEqual(['updated', 'OS::Magnum::Bay']);
       });
+    });
+
+    describe('resize', function () {
+      var nodeGroupsAPI, $q, bigger;
+      var worker = {uuid: 'g-w', is_default: true, role: 'worker', node_count: 2};
+
+      beforeEach(inject(function ($injector) {
+        nodeGroupsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-node-groups');
+        $q = $injector.get('$q');
+        bigger = angular.extend({node_count: 5, node_addresses: ['10.0.0.1']}, bay);
+      }));
+
+      it('opens on the bay\'s default-worker group, read quietly first', function () {
+        spyOn(nodeGroupsAPI, 'getNodeGroups').and.returnValue($q.resolve({data: {items: [
+          {uuid: 'g-m', is_default: true, role: 'master', node_count: 1}, worker,
+          {uuid: 'g-x', is_default: false, role: 'worker', node_count: 3}
+        ]}}));
+        expect(specs.settle(made.optionsOf(actions.resize).context(bigger)).resolved)
+          .toEqual({bay: bigger, group: worker, ofBay: true});
+        expect(nodeGroupsAPI.getNodeGroups).toHaveBeenCalledWith('b1', true);
+      });
+
+      it('opens on the bay\'s own counts when its groups cannot be read', function () {
+        spyOn(nodeGroupsAPI, 'getNodeGroups').and.returnValue($q.reject({status: 406}));
+        expect(specs.settle(made.optionsOf(actions.resize).context(bigger)).resolved)
+          .toEqual({bay: bigger, ofBay: true,
+            group: {node_count: 5, node_addresses: ['10.0.0.1']}});
+      });
+    });
+
+    it('upgrade opens on the bay', function () {
+      expect(made.optionsOf(actions.upgrade).context(bay)).toEqual({bay: bay});
     });
 
     it('says the new size, or the new bay model', function () {

@@ -11,11 +11,10 @@
 
   rotateCaAction.$inject = [
     'horizon.app.core.openstack-service-api.magnum-bays',
-    'horizon.framework.util.actions.action-result.service',
     'horizon.framework.util.i18n.gettext',
-    'horizon.framework.widgets.modal.simple-modal.service',
-    'horizon.framework.widgets.toast.service',
     'horizon.dashboard.container-infra.common.allowed.service',
+    'horizon.dashboard.container-infra.common.basePath',
+    'horizon.dashboard.container-infra.common.dialog-action.factory',
     'horizon.dashboard.container-infra.bays.resourceType',
     'horizon.dashboard.container-infra.bays.status'
   ];
@@ -24,53 +23,44 @@
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.actions.rotate-ca
    * @param {Object} baysAPI The bays' API service
-   * @param {Object} actionResult
    * @param {Function} gettext
-   * @param {Object} simpleModal Horizon's confirmation dialog
-   * @param {Object} toast
    * @param {Object} allowed The common allowed() builder
+   * @param {string} basePath Where this dashboard's templates are
+   * @param {Object} dialogAction The common dialog action factory
    * @param {string} resourceType 'OS::Magnum::Bay'
    * @param {Object} bayStatus
    * @description
-   * Row action "Rotate CA Certificate" (`certificate:rotate_ca`), after a
-   * confirmation: certificates the old CA signed stop being trusted. Only
-   * on a bay that has an API address and nothing running on it.
+   * Row action "Rotate CA Certificate" (`certificate:rotate_ca`), only on
+   * a bay that has an API address and nothing running on it. Its dialog
+   * says what happens before anything does (rotate-ca.html): a new CA,
+   * every node's engine restarted with new TLS one node at a time, the
+   * bay Update In Progress meanwhile, and every certificate and client
+   * configuration of the old CA refused afterwards. Once the service has
+   * accepted, the bay is reported updated: its table lists it again and,
+   * as it is in progress, follows it to Update Complete.
    * @returns {Object} The action service
    */
-  function rotateCaAction(baysAPI, actionResult, gettext, simpleModal, toast, allowed,
-                          resourceType, bayStatus) {
-    var service = {
-      initAction: angular.noop,
+  function rotateCaAction(baysAPI, gettext, allowed, basePath, dialogAction, resourceType,
+                          bayStatus) {
+    return dialogAction.create({
       allowed: allowed.when('certificate:rotate_ca', function ready(bay) {
         return bayStatus.hasApi(bay) && bayStatus.canChange(bay);
       }),
-      perform: perform
-    };
-
-    return service;
-
-    ///////////////
-
-    /**
-     * @name perform
-     * @param {Object} bay
-     * @description Confirms, then asks the service to rotate the bay's CA.
-     * @returns {Promise} The action result (the bay updated); rejects when cancelled
-     */
-    function perform(bay) {
-      return simpleModal.modal({
-        title: interpolate(gettext('Rotate the CA certificate of bay "%s"?'), [bay.name]),
-        body: gettext('The bay gets a new certificate authority. Client certificates and ' +
-          'configurations made before stop working: download the client configuration ' +
-          'again afterwards.'),
-        submit: gettext('Rotate CA Certificate')
-      }).result.then(function rotate() {
-        return baysAPI.rotateBayCertificate(bay.uuid);
-      }).then(function rotated() {
-        toast.add('success', interpolate(
-          gettext('The CA certificate of bay "%s" is being rotated.'), [bay.name]));
-        return actionResult.getActionResult().updated(resourceType, bay.uuid).result;
-      });
-    }
+      resourceType: resourceType,
+      changes: 'updated',
+      dialog: {title: gettext('Rotate the CA Certificate of Bay'),
+        submit: gettext('Rotate CA Certificate'), icon: 'fa-refresh', name: 'bay-rotate-ca',
+        body: basePath + 'bays/actions/rotate-ca.html'},
+      // No controller: the body only reads; sending is one call.
+      context: function rotating(bay) {
+        return {bay: bay, send: function send() {
+          return baysAPI.rotateBayCertificate(bay.uuid);
+        }};
+      },
+      success: function rotated(bay) {
+        return interpolate(gettext('The CA certificate of bay "%s" is being rotated.'),
+          [bay.name]);
+      }
+    });
   }
 })();

@@ -6,18 +6,16 @@
 
   describe('horizon.dashboard.container-infra.bays.actions.rotate-ca', function () {
     var specs = window.actionSpecs;
-    var action, baysAPI, simpleModal, toast, $q;
+    var made, action, baysAPI, $q;
     var up = {uuid: 'b1', name: 'web', status: 'CREATE_COMPLETE', api_address: 'tcp://x'};
 
     beforeEach(module('horizon.dashboard.container-infra.bays'));
+    made = specs.capture('horizon.dashboard.container-infra.common.dialog-action.factory');
 
     beforeEach(inject(function ($injector) {
       action = $injector.get('horizon.dashboard.container-infra.bays.actions.rotate-ca');
       baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
-      simpleModal = $injector.get('horizon.framework.widgets.modal.simple-modal.service');
-      toast = $injector.get('horizon.framework.widgets.toast.service');
       $q = $injector.get('$q');
-      spyOn(toast, 'add');
       spyOn(baysAPI, 'rotateBayCertificate').and.returnValue($q.resolve({status: 202}));
     }));
 
@@ -32,22 +30,34 @@
       expect(action.initAction).toBe(angular.noop);
     });
 
-    it('rotates after a confirmation', function () {
-      var outcome;
-      spyOn(simpleModal, 'modal').and.returnValue({result: $q.resolve()});
-      outcome = specs.settle(action.perform(up));
-      expect(simpleModal.modal.calls.argsFor(0)[0].title)
-        .toBe('Rotate the CA certificate of bay "web"?');
+    it('confirms in a dialog of its own, which rotates once submitted', function () {
+      var options = made.optionsOf(action);
+      var context = options.context(up);
+      expect(options.dialog.body).toBe('/static/dashboard/container-infra/bays/actions/rotate-ca.html');
+      expect(options.dialog.name).toBe('bay-rotate-ca');
+      expect(options.dialog.controller).toBeUndefined();
+      expect(context.bay).toBe(up);
+      expect(specs.settle(context.send()).resolved).toEqual({status: 202});
       expect(baysAPI.rotateBayCertificate).toHaveBeenCalledWith('b1');
-      expect(toast.add).toHaveBeenCalledWith('success',
-        'The CA certificate of bay "web" is being rotated.');
-      expect(outcome.resolved.updated).toEqual([{type: 'OS::Magnum::Bay', id: 'b1'}]);
     });
 
-    it('does not rotate when not confirmed', function () {
-      spyOn(simpleModal, 'modal').and.returnValue({result: $q.reject()});
-      expect('rejected' in specs.settle(action.perform(up))).toBe(true);
-      expect(baysAPI.rotateBayCertificate).not.toHaveBeenCalled();
+    it('reports the bay updated: its table follows it while in progress', function () {
+      var options = made.optionsOf(action);
+      expect([options.changes, options.resourceType]).toEqual(['updated', 'OS::Magnum::Bay']);
+      expect(options.success(up)).toBe('The CA certificate of bay "web" is being rotated.');
+    });
+
+    it('says what happens before anything does', function () {
+      var text = specs.renderBody('bays/actions/rotate-ca.html', {bay: up}).text()
+        .replace(/\s+/g, ' ');
+      expect(text).toContain('new certificate authority');
+      expect(text).toContain('restarted with a new TLS certificate');
+      expect(text).toContain('One node at a time: services with replicas on other nodes ' +
+        'keep running');
+      expect(text).toContain('Update In Progress');
+      expect(text).toContain('Every certificate and client configuration made before stops ' +
+        'working');
+      expect(text).toContain('Download a new client configuration');
     });
   });
 })();

@@ -11,6 +11,7 @@
   UpgradeController.$inject = [
     'horizon.app.core.openstack-service-api.magnum-bay-models',
     'horizon.app.core.openstack-service-api.magnum-bays',
+    'horizon.app.core.openstack-service-api.magnum-node-groups',
     'context'
   ];
 
@@ -19,21 +20,23 @@
    * @name horizon.dashboard.container-infra.bays.UpgradeController
    * @param {Object} bayModelsAPI The bay models' API service
    * @param {Object} baysAPI The bays' API service
+   * @param {Object} nodeGroupsAPI The node groups' API service
    * @param {Object} context {bay}
    * @description
    * The body of the Upgrade Bay dialog (in the common dialog frame): the
    * bay models it may move to are the other ones of its COE (an upgrade
-   * cannot change the orchestrator). Sends the upgrade and gives the
-   * chosen bay model.
+   * cannot change the orchestrator); the whole bay is upgraded, or only the
+   * node group chosen. Sends the upgrade and gives the chosen bay model.
    */
-  function UpgradeController(bayModelsAPI, baysAPI, context) {
+  function UpgradeController(bayModelsAPI, baysAPI, nodeGroupsAPI, context) {
     var ctrl = this;
 
     ctrl.bay = context.bay;
     ctrl.loading = true;
     ctrl.candidates = [];
+    ctrl.groups = [];
     ctrl.current = null;
-    ctrl.model = {cluster_template: '', max_batch_size: 1};
+    ctrl.model = {cluster_template: '', max_batch_size: 1, nodegroup: ''};
     ctrl.chosen = chosen;
     ctrl.ready = chosen;
     ctrl.send = send;
@@ -51,6 +54,10 @@
     }, function failed() {
       ctrl.loading = false;
     });
+    // Without the groups (not allowed to list them), the whole bay is upgraded.
+    nodeGroupsAPI.getNodeGroups(ctrl.bay.uuid, true).then(function listed(response) {
+      ctrl.groups = response.data.items;
+    }, angular.noop);
 
     ///////////////
 
@@ -72,10 +79,11 @@
      */
     function send() {
       var model = chosen();
-      return baysAPI.upgradeBay(ctrl.bay.uuid, {
-        cluster_template: model.uuid,
-        max_batch_size: ctrl.model.max_batch_size
-      }).then(function upgraded() {
+      var data = {cluster_template: model.uuid, max_batch_size: ctrl.model.max_batch_size};
+      if (ctrl.model.nodegroup) {
+        data.nodegroup = ctrl.model.nodegroup;
+      }
+      return baysAPI.upgradeBay(ctrl.bay.uuid, data).then(function upgraded() {
         return model;
       });
     }

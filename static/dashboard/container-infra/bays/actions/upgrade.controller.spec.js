@@ -6,7 +6,8 @@
 
   describe('horizon.dashboard.container-infra.bays.UpgradeController', function () {
     var specs = window.actionSpecs;
-    var bayModelsAPI, baysAPI, $q, $controller;
+    var bayModelsAPI, baysAPI, nodeGroupsAPI, $q, $controller;
+    var groups = [{name: 'default-master', role: 'master'}, {name: 'gpu', role: 'worker'}];
     var v1 = {uuid: 'm1', name: 'swarm-v1', coe: 'swarm-mode'};
     var v2 = {uuid: 'm2', name: 'swarm-v2', coe: 'swarm-mode'};
     var k8s = {uuid: 'm3', name: 'k8s', coe: 'kubernetes'};
@@ -16,10 +17,12 @@
     beforeEach(inject(function ($injector) {
       bayModelsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bay-models');
       baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
+      nodeGroupsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-node-groups');
       $q = $injector.get('$q');
       $controller = $injector.get('$controller');
       spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: [v1, v2, k8s]}}));
       spyOn(baysAPI, 'upgradeBay').and.returnValue($q.resolve({data: {uuid: 'b1'}}));
+      spyOn(nodeGroupsAPI, 'getNodeGroups').and.returnValue($q.resolve({data: {items: groups}}));
     }));
 
     function start(templateId) {
@@ -51,6 +54,24 @@
       expect(ctrl.ready()).toBe(v2);
       expect(specs.settle(ctrl.send()).resolved).toBe(v2);
       expect(baysAPI.upgradeBay).toHaveBeenCalledWith('b1', {cluster_template: 'm2', max_batch_size: 2});
+    });
+
+    it('offers the bay\'s node groups and upgrades only the one chosen', function () {
+      var ctrl = start('m1');
+      expect(nodeGroupsAPI.getNodeGroups).toHaveBeenCalledWith('b1', true);
+      expect(ctrl.groups).toEqual(groups);
+      ctrl.model.cluster_template = 'm2';
+      ctrl.model.nodegroup = 'gpu';
+      specs.settle(ctrl.send());
+      expect(baysAPI.upgradeBay).toHaveBeenCalledWith('b1',
+        {cluster_template: 'm2', max_batch_size: 1, nodegroup: 'gpu'});
+    });
+
+    it('upgrades the whole bay when its node groups cannot be read', function () {
+      var ctrl;
+      nodeGroupsAPI.getNodeGroups.and.returnValue($q.reject({status: 403}));
+      ctrl = start('m1');
+      expect(ctrl.groups).toEqual([]);
     });
 
     it('passes a refusal of the service on', function () {

@@ -1,0 +1,117 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+(function () {
+  'use strict';
+
+  angular
+    .module('horizon.dashboard.container-infra.common')
+    .factory('horizon.dashboard.container-infra.common.field-errors.service', fieldErrors);
+
+  fieldErrors.$inject = ['$q', 'horizon.app.core.openstack-service-api.magnum-error-reason'];
+
+  /**
+   * @ngdoc service
+   * @name horizon.dashboard.container-infra.common.field-errors.service
+   * @param {Object} $q
+   * @param {Function} errorReason Reads the reason of a failed response
+   * @description
+   * The service names the field a refusal is about ("node_count 3 is
+   * outside node group extra's range 0..2.", "A node group named 'extra'
+   * already exists ..."): a form shows that reason next to the field it
+   * names, beside the API service's toast. Each form field is known by
+   * the words the service uses for it; the field named first in the
+   * reason gets it. Example:
+   *
+   *     ctrl.errors = fieldErrors.create({name: ['name', 'named'],
+   *       node_count: ['node_count']});
+   *     function send() {
+   *       ctrl.errors.clear();
+   *       return api.createNodeGroup(bayId, body).catch(ctrl.errors.take);
+   *     }
+   *     // <span class="help-block" ng-if="ctrl.errors.of('name')">
+   *     //   {$ ctrl.errors.of('name') $}</span>
+   * @returns {Object} The service
+   */
+  function fieldErrors($q, errorReason) {
+    var service = {
+      create: create
+    };
+
+    return service;
+
+    ///////////////
+
+    /**
+     * @name create
+     * @param {Object} fields {form field: [words the service names it by]}
+     * @description The errors of one form.
+     * @returns {Object} {take(response), of(field), clear([field])}
+     */
+    function create(fields) {
+      var messages = {};
+      var errors = {
+        take: take,
+        of: of,
+        clear: clear
+      };
+
+      return errors;
+
+      /**
+       * @name take
+       * @param {Object} response A failed response of the service
+       * @description
+       * Puts its reason next to the field it names first (none: the toast
+       * says it alone), in place of any shown before.
+       * @returns {Promise} Rejected with the response (a dialog stays open)
+       */
+      function take(response) {
+        var reason = errorReason(response);
+        var field = named(reason);
+        messages = {};
+        if (field) {
+          messages[field] = reason;
+        }
+        return $q.reject(response);
+      }
+
+      /**
+       * @name of
+       * @param {string} field A form field
+       * @returns {string} The reason shown next to it; '' for none
+       */
+      function of(field) {
+        return messages[field] || '';
+      }
+
+      /**
+       * @name clear
+       * @param {string} [field] A form field (one the user changed); none: all
+       * @returns {undefined} Returns nothing
+       */
+      function clear(field) {
+        if (field) {
+          delete messages[field];
+        } else {
+          messages = {};
+        }
+      }
+
+      function named(reason) {
+        var first = null;
+        var at = reason.length;
+        Object.keys(fields).forEach(function find(field) {
+          fields[field].forEach(function word(name) {
+            var found = new RegExp('(^|[^A-Za-z0-9_])' + name + '($|[^A-Za-z0-9_])').exec(reason);
+            if (found && found.index < at) {
+              first = field;
+              at = found.index;
+            }
+          });
+        });
+        return first;
+      }
+    }
+  }
+})();

@@ -1,0 +1,115 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/* global interpolate -- Django's JavaScript catalog defines it on every page */
+(function () {
+  'use strict';
+
+  angular
+    .module('horizon.dashboard.container-infra.node-groups.actions')
+    .controller('horizon.dashboard.container-infra.node-groups.BoundsController',
+      BoundsController);
+
+  BoundsController.$inject = [
+    'horizon.app.core.openstack-service-api.magnum-node-groups',
+    'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.field-errors.service',
+    'context'
+  ];
+
+  /**
+   * @ngdoc controller
+   * @name horizon.dashboard.container-infra.node-groups.BoundsController
+   * @param {Object} nodeGroupsAPI The node groups' API service
+   * @param {Function} gettext
+   * @param {Object} fieldErrors The common field errors
+   * @param {Object} context {bay, group}
+   * @description
+   * The body of the Edit Bounds dialog: the group's minimum and maximum
+   * node counts (an empty maximum: no limit), which must hold its nodes
+   * now. Sends what changed; the service saves it at once and gives the
+   * group back.
+   */
+  function BoundsController(nodeGroupsAPI, gettext, fieldErrors, context) {
+    var ctrl = this;
+
+    ctrl.group = context.group;
+    ctrl.min = ctrl.group.min_node_count || 0;
+    ctrl.max = angular.isNumber(ctrl.group.max_node_count) ? ctrl.group.max_node_count : null;
+    ctrl.errors = fieldErrors.create({
+      min_node_count: ['min_node_count'],
+      max_node_count: ['max_node_count']
+    });
+
+    ctrl.changes = changes;
+    ctrl.minProblem = minProblem;
+    ctrl.maxProblem = maxProblem;
+    ctrl.ready = ready;
+    ctrl.send = send;
+
+    ///////////////
+
+    /**
+     * @name changes
+     * @description The bounds that changed; a cleared maximum is null (no limit).
+     * @returns {Object} {min_node_count, max_node_count}, those that changed
+     */
+    function changes() {
+      var changed = {};
+      var was = angular.isNumber(ctrl.group.max_node_count) ? ctrl.group.max_node_count : null;
+      if (ctrl.min !== (ctrl.group.min_node_count || 0)) {
+        changed.min_node_count = ctrl.min;
+      }
+      if (ctrl.max !== was) {
+        changed.max_node_count = ctrl.max;
+      }
+      return changed;
+    }
+
+    /**
+     * @name minProblem
+     * @returns {string} Why the minimum cannot be; '' when it can
+     */
+    function minProblem() {
+      if (angular.isNumber(ctrl.min) && ctrl.min > ctrl.group.node_count) {
+        return interpolate(gettext('The group has %s nodes now: the minimum cannot be ' +
+          'above that.'), [ctrl.group.node_count]);
+      }
+      return '';
+    }
+
+    /**
+     * @name maxProblem
+     * @returns {string} Why the maximum cannot be; '' when it can
+     */
+    function maxProblem() {
+      if (angular.isNumber(ctrl.max) && ctrl.max < ctrl.group.node_count) {
+        return interpolate(gettext('The group has %s nodes now: the maximum cannot be ' +
+          'below that.'), [ctrl.group.node_count]);
+      }
+      return '';
+    }
+
+    /**
+     * @name ready
+     * @description Something changed, and the bounds hold the group's nodes.
+     * @returns {boolean} Whether the dialog may send
+     */
+    function ready() {
+      return Object.keys(changes()).length > 0 && !minProblem() && !maxProblem();
+    }
+
+    /**
+     * @name send
+     * @description Saves the new bounds.
+     * @returns {Promise} Resolves with the group once saved
+     */
+    function send() {
+      ctrl.errors.clear();
+      return nodeGroupsAPI.updateNodeGroup(ctrl.group.bay.uuid, ctrl.group.uuid, changes())
+        .then(function saved(response) {
+          return response.data;
+        }, ctrl.errors.take);
+    }
+  }
+})();

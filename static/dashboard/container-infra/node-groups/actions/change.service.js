@@ -1,0 +1,82 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/* global interpolate -- Django's JavaScript catalog defines it on every page */
+(function () {
+  'use strict';
+
+  angular
+    .module('horizon.dashboard.container-infra.node-groups.actions')
+    .factory('horizon.dashboard.container-infra.node-groups.actions.change', changeActions);
+
+  changeActions.$inject = [
+    'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.allowed.service',
+    'horizon.dashboard.container-infra.common.basePath',
+    'horizon.dashboard.container-infra.common.dialog-action.factory',
+    'horizon.dashboard.container-infra.bays.status',
+    'horizon.dashboard.container-infra.node-groups.resourceType'
+  ];
+
+  /**
+   * @ngdoc service
+   * @name horizon.dashboard.container-infra.node-groups.actions.change
+   * @param {Function} gettext
+   * @param {Object} allowed The common allowed() builder
+   * @param {string} basePath Where this dashboard's templates are
+   * @param {Object} dialogAction The common dialog action factory
+   * @param {Object} bayStatus
+   * @param {string} resourceType 'OS::Magnum::NodeGroup'
+   * @description
+   * The row actions that change a worker group through a dialog, each
+   * reporting the group updated:
+   * - "Resize Node Group": a new node count and, when shrinking, which
+   *   nodes go (the Resize Bay dialog, for this group). The service
+   *   resizes a group by the bay's resize, so the rule is
+   *   `cluster:resize`; offered while the group and its bay are at rest.
+   * - "Edit Bounds" (`nodegroup:update`): its minimum and maximum node
+   *   counts, which the service changes at once (nothing runs), so the
+   *   bay may be busy; not on a group being deleted.
+   * Masters are neither resized nor bounded.
+   * @returns {Object} {resize, bounds}: two action services
+   */
+  function changeActions(gettext, allowed, basePath, dialogAction, bayStatus, resourceType) {
+    return {
+      resize: change(allowed.when('cluster:resize', resizable), {
+        title: gettext('Resize Node Group'), submit: gettext('Resize'), icon: 'fa-arrows-v',
+        name: 'node-group-resize', body: basePath + 'bays/actions/resize.html',
+        controller: 'horizon.dashboard.container-infra.bays.ResizeController'
+      }, function resized(group, count) {
+        return interpolate(gettext('Node group "%(name)s" is being resized to %(count)s nodes.'),
+          {name: group.name, count: count}, true);
+      }),
+      bounds: change(allowed.when('nodegroup:update', boundable), {
+        title: gettext('Edit Bounds of Node Group'), submit: gettext('Save'), icon: 'fa-check',
+        name: 'node-group-bounds', body: basePath + 'node-groups/actions/bounds.html',
+        controller: 'horizon.dashboard.container-infra.node-groups.BoundsController'
+      }, function bounded(group) {
+        return interpolate(gettext('The bounds of node group "%s" are saved.'), [group.name]);
+      })
+    };
+
+    function change(isAllowed, dialog, success) {
+      return dialogAction.create({
+        allowed: isAllowed,
+        resourceType: resourceType,
+        changes: 'updated',
+        dialog: dialog,
+        context: function changing(group) { return {bay: group.bay, group: group}; },
+        success: success
+      });
+    }
+
+    function resizable(group) {
+      return group.role !== 'master' && bayStatus.canChange(group) &&
+        bayStatus.canChange(group.bay);
+    }
+
+    function boundable(group) {
+      return group.role !== 'master' && !/^DELETE_/.test(group.status || '');
+    }
+  }
+})();
