@@ -62,8 +62,10 @@ def open_create_form(driver: WebDriver, aio: AllInOne) -> None:
     ui.open_panel(driver, aio, "project/bays/")
     ui.global_action(driver, "Create Bay")
     ui.modal(driver)
-    # The bay models are read when the form opens.
-    ui.until(driver, lambda d: Select(d.find_element(By.ID, "bay-cluster-template")).options)
+    # The bay models are read when the form opens; until then only the prompt is offered.
+    ui.until(
+        driver, lambda d: len(Select(d.find_element(By.ID, "bay-cluster-template")).options) > 1
+    )
 
 
 def submit_button(driver: WebDriver) -> bool:
