@@ -47,8 +47,8 @@ CREATE_SCHEMA = schemas.body(
     node_count=_NODE_COUNT,
     master_count={"type": "integer", "minimum": 1, "maximum": 100},
     create_timeout={"type": ["integer", "null"], "minimum": 0, "maximum": 10080},
-    docker_volume_size={"type": ["integer", "null"], "minimum": 1},
-    labels={"oneOf": [schemas.LABELS, {"type": "null"}]},
+    docker_volume_size=schemas.VOLUME_GIB,
+    labels=schemas.LABELS_OR_NULL,
     merge_labels={"type": "boolean"},
     floating_ip_enabled={"type": ["boolean", "null"]},
     master_lb_enabled={"type": ["boolean", "null"]},
@@ -70,7 +70,12 @@ RESIZE_SCHEMA = schemas.body(
 UPGRADE_SCHEMA = schemas.body(
     ["cluster_template"],
     cluster_template=_TEMPLATE,
-    max_batch_size={"type": ["integer", "null"], "minimum": 1, "default": 1},
+    max_batch_size={
+        "type": ["integer", "null"],
+        "minimum": 1,
+        "maximum": schemas.MAX_COUNT,
+        "default": 1,
+    },
     nodegroup=schemas.STRING_OR_NULL,
 )
 # What a PATCH may change (Magnum: the size, and the health the monitor reports).

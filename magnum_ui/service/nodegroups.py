@@ -48,7 +48,7 @@ from magnum_ui.service.nodegroup_state import (
 
 KIND = "NodeGroup"
 
-_COUNT = {"type": ["integer", "null"], "minimum": 0, "maximum": 1000}
+_COUNT = {"type": ["integer", "null"], "minimum": 0, "maximum": schemas.MAX_COUNT}
 # What a client may send to add a group; also the OpenAPI request schema.
 CREATE_SCHEMA = schemas.body(
     ["name"],
@@ -60,7 +60,7 @@ CREATE_SCHEMA = schemas.body(
     docker_volume_size={"type": ["integer", "null"], "minimum": 1, "maximum": 10000},
     flavor_id=schemas.IDENT_OR_NULL,
     image_id=schemas.IDENT_OR_NULL,
-    labels={"oneOf": [schemas.LABELS, {"type": "null"}]},
+    labels=schemas.LABELS_OR_NULL,
     role=schemas.IDENT_OR_NULL,
     merge_labels={"type": ["boolean", "null"]},
 )
@@ -68,7 +68,10 @@ CREATE_SCHEMA = schemas.body(
 MUTABLE: dict[str, int | None] = {"min_node_count": 0, "max_node_count": None}
 _PATCHED_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "properties": {"min_node_count": {"type": "integer", "minimum": 0}, "max_node_count": _COUNT},
+    "properties": {
+        "min_node_count": {"type": "integer", "minimum": 0, "maximum": schemas.MAX_COUNT},
+        "max_node_count": _COUNT,
+    },
 }
 
 

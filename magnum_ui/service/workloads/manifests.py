@@ -24,10 +24,9 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from magnum_ui.service.schemas import describe
+from magnum_ui.service.schemas import Validator, describe
 from magnum_ui.service.workloads.base import BadManifest
 
 MAX_DOCUMENTS = 50
@@ -139,6 +138,8 @@ def kubernetes_documents(text: str) -> list[dict[str, Any]]:
 def _documents(text: str) -> list[Any]:
     try:
         documents = [d for d in yaml.safe_load_all(text) if d is not None]
+    except RecursionError:
+        raise BadManifest("Bad manifest: it is nested too deeply.") from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 1})" if where is not None else ""
@@ -150,7 +151,7 @@ def _documents(text: str) -> list[Any]:
 
 
 def _checked(document: Any, schema: dict[str, Any], where: str) -> dict[str, Any]:
-    error = best_match(Draft202012Validator(schema).iter_errors(document))
+    error = best_match(Validator(schema).iter_errors(document))
     if error is not None:
         raise BadManifest(f"Bad manifest: {where}{describe(error)}")
     if not isinstance(document, dict):

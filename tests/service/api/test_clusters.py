@@ -74,6 +74,16 @@ def test_the_token_never_appears_in_responses(client: Client, local: Any) -> Non
         ({"cluster_template_id": "local-swarm", "labels": ["x"]}, "labels"),
         ({"cluster_template_id": "local-swarm", "nodes": 3}, "Unknown field(s): nodes"),
         ({"name": "b1"}, "'cluster_template_id' is a required property"),
+        # Hostile input: a name that would break env.sh, numbers past any column, odd keys.
+        ({"name": "web\n", "cluster_template_id": "local-swarm"}, "not a valid name"),
+        (
+            {"cluster_template_id": "local-swarm", "docker_volume_size": 2**40},
+            "docker_volume_size: 1099511627776 is greater than the maximum of 16384",
+        ),
+        ({"cluster_template_id": "local-swarm", "docker_volume_size": 1e308}, "docker_volume_size"),
+        ({"cluster_template_id": "local-swarm", "node_count": 2**40}, "node_count"),
+        ({"cluster_template_id": "local-swarm", "labels": {"a~1b": "x"}}, "not a valid label key"),
+        ({"cluster_template_id": "local-swarm", "labels": {"a\n": "x"}}, "not a valid label key"),
     ],
 )
 def test_bad_input_is_400_and_stores_nothing(
@@ -246,3 +256,15 @@ def test_reader_cannot_delete(client: Client, local: Any) -> None:
     cluster("keep", local)
     assert client.delete("/v1/clusters/keep", **identity(roles=READER)).status_code == 403
     assert Cluster.objects.filter(name="keep").exists()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["[" * 100_000, '{"a":' * 40 + "1" + "}" * 40],
+    ids=["100000 brackets", "40 levels"],
+)
+def test_a_body_nested_too_deeply_is_400(client: Client, raw: str) -> None:
+    """The parser's recursion or a depth past 32 levels: 400 with the reason, never 500."""
+    response = client.post("/v1/clusters", data=raw, content_type="application/json", **identity())
+    assert response.status_code == 400
+    assert "nested too deeply" in detail(response)

@@ -214,6 +214,8 @@ def test_create_master_group_is_refused(client: Client, bay: Cluster) -> None:
         ({"node_count": 1}, "name"),
         ({"name": "a/b"}, "name"),
         ({"name": "x", "node_count": -1}, "node_count"),
+        ({"name": "x", "node_count": 2**40}, "greater than the maximum of 1000"),
+        ({"name": "x", "min_node_count": 2**40}, "greater than the maximum of 1000"),
         ({"name": "x", "min_node_count": "2"}, "min_node_count"),
         ({"name": "x", "docker_volume_size": 0}, "docker_volume_size"),
         ({"name": "x", "labels": ["a"]}, "labels"),

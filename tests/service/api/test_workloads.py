@@ -131,6 +131,8 @@ def test_an_admin_reaches_any_projects_bay(client: Client, swarm: Any) -> None:
         ("name: web\nimage: busybox\nports: [{target: 99999}]\n", "ports.0.target"),
         ("name: web\nimage: busybox\nvolumes: []\n", "Unknown field(s): volumes"),
         ("name: [unclosed\n", "not YAML or JSON (line"),
+        ("a: " + "[" * 20000 + "]" * 20000 + "\n", "nested too deeply"),
+        ("#" * (64 * 1024 + 1), "manifest: "),  # past the one manifest limit, 64 KiB
     ],
 )
 def test_a_bad_swarm_manifest_is_a_400_naming_the_field(
