@@ -214,6 +214,10 @@ def database_settings(url: str) -> dict[str, Any]:
             "HOST": query.get("host") or parsed.hostname or "",
             "PORT": str(query.get("port") or parsed.port or ""),
             "CONN_MAX_AGE": 60,
+            # A connection broken by a database restart is replaced, not reused.
+            "CONN_HEALTH_CHECKS": True,
+            # A database that does not answer fails a request in seconds (a 503).
+            "OPTIONS": {"connect_timeout": 5},
         }
     raise ConfigError(
         f"[database] connection: unsupported scheme {parsed.scheme!r} (use sqlite or postgresql)"

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 
 from magnum_ui.service import errors
@@ -39,6 +40,14 @@ class ServiceErrorMiddleware:
             return error_response(exc.status, exc.detail, exc.headers)
         if isinstance(exc, RequestDataTooBig):
             return error_response(413, "Request body is too large.")
+        if isinstance(exc, (OperationalError, InterfaceError)):
+            # The database is away (restarting, unreachable): nothing was changed.
+            LOG.warning("%s %s: the database does not answer: %s", request.method, request.path,
+                        exc)  # fmt: skip
+            return error_response(
+                503, "The service's database does not answer; try again shortly.",
+                {"Retry-After": "5"},
+            )  # fmt: skip
         LOG.exception("unexpected error on %s %s", request.method, request.path)
         return error_response(500, "The service hit an unexpected error; see its log.")
 

@@ -194,11 +194,12 @@ class Worker:
     ) -> None:
         if not self.cluster.stack_id:
             raise OperationFailed("the cluster has no stack to update")
-        if operations.take_token(self.operation) is not None:
-            # Sent unless an earlier attempt sent it and crashed before erasing the token:
-            # Heat then answers 409 while that update runs (and a finished one, sent
-            # again, changes nothing).  Parameters alone cannot tell: a removed node
-            # group changes the template, not the parameters that stay.
+        if operations.take_token(self.operation) is not None and not self._update_running():
+            # Sent unless an earlier attempt sent it and crashed before erasing the token.
+            # A finished update, sent again, changes nothing; a running one is followed,
+            # never sent again: Heat's convergence engine would accept the second update
+            # and cancel the first mid-way.  Parameters alone cannot tell whether it was
+            # sent: a removed node group changes the template, not the parameters that stay.
             wanted = self._parameters(driver, template)
             conn = self._user_connection()
             stack_id = self.cluster.stack_id
@@ -219,6 +220,18 @@ class Worker:
         elif not operations.token_used(self.operation):
             self._user_connection()  # never kept: fails saying so, instead of following nothing
         self._follow("UPDATE", driver)
+
+    def _update_running(self) -> bool:
+        """Whether the stack is already changing: an earlier attempt's update, to follow."""
+        if self.operation.attempts <= 1:
+            return False  # the first attempt: no earlier one can have sent anything
+        stack_id = self.cluster.stack_id or ""
+        state = self._heat_call(lambda: stacks.read(heat.service_connection(), stack_id))
+        if state.in_progress:
+            LOG.info("cluster %s: an earlier attempt's update is running (%s); following it",
+                     self.cluster.uuid, state.status)  # fmt: skip
+            return True
+        return False
 
     def _follow(self, action: str, driver: type[HeatDriver]) -> None:
         """Wait for the stack, then write the result onto the cluster."""

@@ -73,6 +73,7 @@ class FakeHeat:
         self.stacks: dict[str, Stack] = {}
         self.calls: list[Call] = []
         self.raises: dict[str, Exception] = {}  # method -> raised by its next call
+        self.convergence = True  # False: Heat's legacy engine, 409 while an action runs
         self.after_create: dict[str, Any] = {"statuses": ["CREATE_COMPLETE"]}
         self.after_update: dict[str, Any] = {"statuses": ["UPDATE_COMPLETE"]}
         self.after_delete: dict[str, Any] = {"statuses": ["DELETE_COMPLETE"]}
@@ -140,8 +141,12 @@ class Orchestration:
         self._record("update_stack", stack, **attrs)
         found = self._get(stack)
         if found.status.endswith("_IN_PROGRESS"):
-            # As Heat 27: no second action while one runs.
-            raise http_error(409, f"Stack {found.name} is in {found.status} state")
+            if not self.heat.convergence:
+                raise http_error(409, f"Stack {found.name} is in {found.status} state")
+            # As Heat 27's convergence engine (its default): the second update is
+            # accepted and the running one cancelled, which can fail the stack.
+            found.script(["UPDATE_FAILED"], reason="resources[0]: Stack UPDATE cancelled")
+            return SimpleNamespace(id=found.id, name=found.name)
         found.script(**self.heat.after_update, parameters=_echo(attrs.get("parameters")))
         return SimpleNamespace(id=found.id, name=found.name)
 

@@ -211,17 +211,50 @@ def test_an_update_sends_the_bays_new_parameters(heat: FakeHeat, bay: Cluster) -
     assert groups(bay, "status") == [("UPDATE_COMPLETE",)] * 2
 
 
+def resumed(operation: Operation) -> Operation:
+    """The operation as a second attempt sees it (the first died holding it)."""
+    Operation.objects.filter(pk=operation.pk).update(attempts=2)
+    operation.attempts = 2
+    return operation
+
+
 def test_an_update_heat_already_runs_is_followed_not_repeated(heat: FakeHeat, bay: Cluster) -> None:
-    """Resumed before the token was erased, the update Heat is running (409) is followed."""
+    """Resumed before the token was erased, the update Heat is running is followed, not
+    sent again: Heat's convergence engine would cancel the running one for the copy."""
     grow(bay, 3)
     running = ["UPDATE_IN_PROGRESS", "UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"]
     with_stack(bay, heat, running, parameters=shown(bay, 3), outputs=OUTPUTS)
-    op = start(bay, "update", {"node_count": 3, "from": 2})
+    op = resumed(start(bay, "update", {"node_count": 3, "from": 2}))
     run(op)
-    (attempt,) = heat.sent("update_stack")  # refused with 409: the earlier one runs
-    assert attempt.identity == USER
+    assert heat.sent("update_stack") == []
     assert row(bay, "status") == ("UPDATE_COMPLETE",)
     assert Operation.objects.get(pk=op.pk).state == "done"
+
+
+def test_an_update_sent_twice_to_a_legacy_heat_is_refused_and_the_first_followed(
+    heat: FakeHeat, bay: Cluster
+) -> None:
+    """Heat's legacy engine answers 409 to a second update while the first runs (the stack
+    went busy between the read and the call): the first is followed."""
+    heat.convergence = False
+    running = ["UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"]
+    with_stack(bay, heat, running, parameters=shown(bay, 3), outputs=OUTPUTS)
+    op = start(bay, "update", {"node_count": 3, "from": 2})
+    run(op)
+    (attempt,) = heat.sent("update_stack")
+    assert attempt.identity == USER
+    assert row(bay, "status") == ("UPDATE_COMPLETE",)
+
+
+def test_a_first_attempt_sends_its_update_even_to_a_busy_stack(
+    heat: FakeHeat, bay: Cluster
+) -> None:
+    """Without an earlier attempt nothing of this operation runs: the update is sent
+    (Heat decides), and what Heat does with it is reported."""
+    with_stack(bay, heat, ["UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"], parameters=shown(bay, 2))
+    run(start(bay, "update", {"node_count": 3, "from": 2}))
+    assert len(heat.sent("update_stack")) == 1
+    assert row(bay, "status")[0] == "UPDATE_FAILED"
 
 
 def test_a_resize_retried_after_a_failure_is_sent(heat: FakeHeat, bay: Cluster) -> None:
@@ -408,13 +441,13 @@ def test_resize_sends_the_positions_of_the_nodes_to_remove(heat: FakeHeat, bay: 
 
 
 def test_a_resumed_resize_follows_the_update_heat_is_running(heat: FakeHeat, bay: Cluster) -> None:
-    """Resumed before the token was erased: Heat refuses a second update (409) while the
-    first runs, and the first is followed to its end instead of failing the bay."""
+    """Resumed before the token was erased, while the first attempt's update runs: that
+    update is followed to its end, never cancelled by a second one."""
     running = ["UPDATE_IN_PROGRESS"] * 3 + ["UPDATE_COMPLETE"]
     params = {**shown(bay, 1), "nodes_to_remove": "1,2"}
     stack = with_stack(bay, heat, running, outputs={**OUTPUTS, **WORKERS}, parameters=params)
-    run(start(bay, "resize", resize(bay, 1, GONE_WORKERS)))
-    assert len(heat.sent("update_stack")) == 1  # tried once, refused: nothing runs twice
+    run(resumed(start(bay, "resize", resize(bay, 1, GONE_WORKERS))))
+    assert heat.sent("update_stack") == []  # nothing runs twice
     assert stack.parameters == params
     assert row(bay, "status") == ("UPDATE_COMPLETE",)
 

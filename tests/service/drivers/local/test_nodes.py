@@ -48,11 +48,16 @@ def tls_client(info: nodes.NodeInfo, config: docker.tls.TLSConfig) -> docker.Doc
     return client
 
 
+def hostname(node: Any) -> str | None:
+    """A Swarm node's host name (None for a node that joined a moment ago: not yet described)."""
+    return node.attrs.get("Description", {}).get("Hostname")
+
+
 def ready_nodes(manager: docker.DockerClient) -> set[str]:
     return {
-        n.attrs["Description"]["Hostname"]
+        name
         for n in manager.nodes.list()
-        if n.attrs["Status"]["State"] == "ready"
+        if n.attrs["Status"]["State"] == "ready" and (name := hostname(n))
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from magnum_ui.service.drivers.local import nodes
 from magnum_ui.service.drivers.local.options import NodeOptions
 from tests.service.drivers.local import machine
 from tests.service.drivers.local.conftest import BayCA
-from tests.service.drivers.local.test_nodes import unix_client, wait_for
+from tests.service.drivers.local.test_nodes import hostname, unix_client, wait_for
 
 pytestmark = pytest.mark.skipif(
     not (machine.IS_ROOT and machine.HAS_DOCKERD and machine.HAS_NETWORK_TOOLS),
@@ -50,8 +51,7 @@ def test_a_master_and_two_workers_created_at_once_form_one_swarm(
     names = {info.name for info in infos}
 
     def all_ready() -> bool:
-        states = {n.attrs["Description"]["Hostname"]: n.attrs["Status"]["State"]
-                  for n in manager.nodes.list()}  # fmt: skip
+        states = {hostname(n): n.attrs["Status"]["State"] for n in manager.nodes.list()}
         return set(states) == names and set(states.values()) == {"ready"}
 
     wait_for("three ready nodes", all_ready)
@@ -81,10 +81,14 @@ def test_two_masters_created_at_once_start_one_swarm_that_survives_losing_the_fi
     """Only one master may swarm init; the other joins as a manager and keeps the swarm."""
     infos = create_all(root, ca, cluster, project, options, ["master", "master"])
     assert sum("swarm init" in info.timings for info in infos) == 1
+
+    def listed_by(index: int) -> list[Any]:
+        return list(unix_client(root, cluster, index).nodes.list())
+
+    names = {i.name for i in infos}
     for index in (0, 1):
-        listed = unix_client(root, cluster, index).nodes.list()
-        assert {n.attrs["Description"]["Hostname"] for n in listed} == {i.name for i in infos}
-        assert {n.attrs["Spec"]["Role"] for n in listed} == {"manager"}
+        wait_for("both listed", lambda: {hostname(n) for n in listed_by(index)} == names)  # noqa: B023
+        assert {n.attrs["Spec"]["Role"] for n in listed_by(index)} == {"manager"}
 
     # Raft needs the second manager reachable before the first can be demoted.
     wait_for(
@@ -94,4 +98,4 @@ def test_two_masters_created_at_once_start_one_swarm_that_survives_losing_the_fi
     )  # fmt: skip
     assert nodes.delete_node(root, cluster, 0, options=options) is True
     remaining = unix_client(root, cluster, 1).nodes.list()
-    assert [n.attrs["Description"]["Hostname"] for n in remaining] == [infos[1].name]
+    assert [hostname(n) for n in remaining] == [infos[1].name]
