@@ -28,16 +28,12 @@
     .run(run);
 
   run.$inject = [
-    'horizon.dashboard.container-infra.common.basePath',
-    'horizon.framework.conf.resource-type-registry.service',
-    'horizon.framework.util.i18n.gettext'
+    'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.details-tabs.service'
   ];
 
-  function run(basePath, registry, gettext) {
-    registry.getResourceType('OS::Magnum::Bay').detailsViews.append({
-      id: 'workloads',
-      name: gettext('Workloads'),
-      template: basePath + 'workloads/details/bay-tab.html'
-    });
+  function run(gettext, detailsTabs) {
+    detailsTabs.add('OS::Magnum::Bay', 'workloads', gettext('Workloads'),
+      'workloads/details/bay-tab.html');
   }
 })();

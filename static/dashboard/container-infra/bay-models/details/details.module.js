@@ -19,17 +19,13 @@
     .run(registerDetails);
 
   registerDetails.$inject = [
-    'horizon.dashboard.container-infra.common.basePath',
-    'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.details-tabs.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function registerDetails(basePath, registry, gettext, resourceType) {
-    registry.getResourceType(resourceType).detailsViews.append({
-      id: 'bayModelDetailsOverview',
-      name: gettext('Overview'),
-      template: basePath + 'bay-models/details/overview.html'
-    });
+  function registerDetails(gettext, detailsTabs, resourceType) {
+    detailsTabs.add(resourceType, 'bayModelDetailsOverview', gettext('Overview'),
+      'bay-models/details/overview.html');
   }
 })();

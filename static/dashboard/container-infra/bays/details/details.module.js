@@ -21,23 +21,14 @@
     .run(registerDetails);
 
   registerDetails.$inject = [
-    'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.common.basePath',
+    'horizon.dashboard.container-infra.common.details-tabs.service',
     'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
-  function registerDetails(registry, gettext, basePath, resourceType) {
-    registry.getResourceType(resourceType).detailsViews
-      .append({
-        id: 'bayDetailsOverview',
-        name: gettext('Overview'),
-        template: basePath + 'bays/details/overview.html'
-      })
-      .append({
-        id: 'bayDetailsProgress',
-        name: gettext('Progress'),
-        template: basePath + 'bays/details/progress.html'
-      });
+  function registerDetails(gettext, detailsTabs, resourceType) {
+    detailsTabs
+      .add(resourceType, 'bayDetailsOverview', gettext('Overview'), 'bays/details/overview.html')
+      .add(resourceType, 'bayDetailsProgress', gettext('Progress'), 'bays/details/progress.html');
   }
 })();
