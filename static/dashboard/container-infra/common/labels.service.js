@@ -25,6 +25,7 @@
       toText: toText,
       parse: parse,
       check: check,
+      validate: validate,
       rows: rows
     };
 
@@ -92,6 +93,29 @@
       } catch (err) {
         return err.message;
       }
+    }
+
+    /**
+     * @name validate
+     * @param {string} text `key=value` lines, as typed in a form's field
+     * @param {Object=} field That field's ngModelController, once the form
+     *   is there: it is marked invalid (its form cannot be submitted) while
+     *   the text does not parse
+     * @description Reads a labels field of a dialog, for its controller.
+     * @returns {Object} {labels, error}: the labels parsed and '', or null
+     *   and the message of parse()'s error
+     */
+    function validate(text, field) {
+      var result = {labels: null, error: ''};
+      try {
+        result.labels = parse(text);
+      } catch (err) {
+        result.error = err.message;
+      }
+      if (field) {
+        field.$setValidity('labels', result.labels !== null);
+      }
+      return result;
     }
 
     /**

@@ -65,6 +65,24 @@
       expect(labels.check('a=1\nb=2')).toBeNull();
     });
 
+    it('reads a field into labels and marks it valid', function () {
+      var field = jasmine.createSpyObj('field', ['$setValidity']);
+      expect(labels.validate('a=1', field)).toEqual({labels: {a: '1'}, error: ''});
+      expect(field.$setValidity).toHaveBeenCalledWith('labels', true);
+    });
+
+    it('marks a field invalid and says why while it does not parse', function () {
+      var field = jasmine.createSpyObj('field', ['$setValidity']);
+      expect(labels.validate('a=1\nb', field))
+        .toEqual({labels: null, error: 'Line 2 ("b") is not key=value.'});
+      expect(field.$setValidity).toHaveBeenCalledWith('labels', false);
+    });
+
+    it('reads a field whose form is not there yet', function () {
+      expect(labels.validate('a=1')).toEqual({labels: {a: '1'}, error: ''});
+      expect(labels.validate('b').labels).toBeNull();
+    });
+
     it('gives a map as key/value rows by key, other values as JSON', function () {
       expect(labels.rows({b: '2', a: {n: 1}, c: null})).toEqual([
         {key: 'a', value: '{"n":1}'}, {key: 'b', value: '2'}, {key: 'c', value: 'null'}

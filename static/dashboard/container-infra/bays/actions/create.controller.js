@@ -118,17 +118,9 @@
      * @returns {Object} The labels parsed, or null when they are wrong
      */
     function checkLabels() {
-      var parsed = null;
-      try {
-        parsed = labels.parse(ctrl.model.labels);
-        ctrl.labelsError = '';
-      } catch (error) {
-        ctrl.labelsError = error.message;
-      }
-      if (ctrl.form && ctrl.form.labels) {
-        ctrl.form.labels.$setValidity('labels', parsed !== null);
-      }
-      return parsed;
+      var read = labels.validate(ctrl.model.labels, ctrl.form && ctrl.form.labels);
+      ctrl.labelsError = read.error;
+      return read.labels;
     }
 
     /**
