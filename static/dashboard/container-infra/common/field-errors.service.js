@@ -20,11 +20,10 @@
    * outside node group extra's range 0..2.", "A node group named 'extra'
    * already exists ..."): a form shows that reason next to the field it
    * names, beside the API service's toast. Each form field is known by
-   * the words the service uses for it; the field named first in the
-   * reason gets it. Example:
+   * its name and by any other words the service uses for it; the field
+   * named first in the reason gets it. Example:
    *
-   *     ctrl.errors = fieldErrors.create({name: ['name', 'named'],
-   *       node_count: ['node_count']});
+   *     ctrl.errors = fieldErrors.create(['name', 'node_count'], {name: ['named']});
    *     function send() {
    *       ctrl.errors.clear();
    *       return api.createNodeGroup(bayId, body).catch(ctrl.errors.take);
@@ -44,17 +43,24 @@
 
     /**
      * @name create
-     * @param {Object} fields {form field: [words the service names it by]}
+     * @param {string[]} fields The form's fields, by the names the service
+     *   gives them
+     * @param {Object=} otherWords {field: [other words the service names it by]}
      * @description The errors of one form.
      * @returns {Object} {take(response), of(field), clear([field])}
      */
-    function create(fields) {
+    function create(fields, otherWords) {
+      var words = {};
       var messages = {};
       var errors = {
         take: take,
         of: of,
         clear: clear
       };
+
+      fields.forEach(function wordsOf(field) {
+        words[field] = [field].concat((otherWords || {})[field] || []);
+      });
 
       return errors;
 
@@ -101,8 +107,8 @@
       function named(reason) {
         var first = null;
         var at = reason.length;
-        Object.keys(fields).forEach(function find(field) {
-          fields[field].forEach(function word(name) {
+        fields.forEach(function find(field) {
+          words[field].forEach(function word(name) {
             var found = new RegExp('(^|[^A-Za-z0-9_])' + name + '($|[^A-Za-z0-9_])').exec(reason);
             if (found && found.index < at) {
               first = field;

@@ -14,11 +14,7 @@
     beforeEach(inject(function ($injector) {
       $rootScope = $injector.get('$rootScope');
       errors = $injector.get('horizon.dashboard.container-infra.common.field-errors.service')
-        .create({
-          name: ['name', 'named'],
-          node_count: ['node_count'],
-          max_node_count: ['max_node_count']
-        });
+        .create(['name', 'node_count', 'max_node_count'], {name: ['named']});
     }));
 
     function refused(reason) {
@@ -67,5 +63,14 @@
       errors.clear();
       expect(errors.of('name')).toBe('');
     });
+
+    it('knows each field by its name alone when given no other words', inject(function ($injector) {
+      errors = $injector.get('horizon.dashboard.container-infra.common.field-errors.service')
+        .create(['name']);
+      refused('A node group named \'extra\' already exists.');
+      expect(errors.of('name')).toBe('');
+      refused('name: taken.');
+      expect(errors.of('name')).toBe('name: taken.');
+    }));
   });
 })();

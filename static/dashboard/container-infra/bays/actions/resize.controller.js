@@ -53,10 +53,7 @@
     ctrl.nodes = (group.node_addresses || []).map(function node(address) {
       return {address: address, remove: false};
     });
-    ctrl.errors = fieldErrors.create({
-      node_count: ['node_count'],
-      nodes_to_remove: ['nodes_to_remove']
-    });
+    ctrl.errors = fieldErrors.create(['node_count', 'nodes_to_remove']);
 
     ctrl.range = range;
     ctrl.removing = removing;

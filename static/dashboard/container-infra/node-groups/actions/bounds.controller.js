@@ -36,10 +36,7 @@
     ctrl.group = context.group;
     ctrl.min = ctrl.group.min_node_count || 0;
     ctrl.max = angular.isNumber(ctrl.group.max_node_count) ? ctrl.group.max_node_count : null;
-    ctrl.errors = fieldErrors.create({
-      min_node_count: ['min_node_count'],
-      max_node_count: ['max_node_count']
-    });
+    ctrl.errors = fieldErrors.create(['min_node_count', 'max_node_count']);
 
     ctrl.changes = changes;
     ctrl.minProblem = minProblem;

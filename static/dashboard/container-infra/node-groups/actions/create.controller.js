@@ -61,14 +61,9 @@
       max_node_count: null,
       labels: ''
     };
-    ctrl.errors = fieldErrors.create({
-      name: ['name', 'named'],
-      node_count: ['node_count'],
-      flavor_id: ['flavor_id', 'flavor'],
-      min_node_count: ['min_node_count'],
-      max_node_count: ['max_node_count'],
-      labels: ['labels']
-    });
+    ctrl.errors = fieldErrors.create(
+      ['name', 'node_count', 'flavor_id', 'min_node_count', 'max_node_count', 'labels'],
+      {name: ['named'], flavor_id: ['flavor']});
 
     ctrl.flavorName = flavorName;
     ctrl.countProblem = countProblem;
