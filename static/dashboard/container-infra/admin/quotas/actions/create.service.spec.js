@@ -5,12 +5,13 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.admin.quotas.actions.create.service', function () {
+    var specs = window.actionSpecs;
     var h, service, quotasAPI, projects, quotaForm;
 
     beforeEach(module('horizon.dashboard.container-infra.admin.quotas'));
 
     beforeEach(inject(function ($injector) {
-      h = window.actionSpecs.horizon();
+      h = specs.horizon();
       service = $injector.get(
         'horizon.dashboard.container-infra.admin.quotas.actions.create.service');
       quotasAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-quotas');
@@ -30,18 +31,10 @@
       }));
     }));
 
-    function settle(promise) {
-      var outcome = {};
-      promise.then(function (value) { outcome.resolved = value; },
-        function (reason) { outcome.rejected = reason; });
-      h.$rootScope.$apply();
-      return outcome;
-    }
-
-    it('asks the quota:create h.policy rule', function () {
-      spyOn(h.policy, 'ifAllowed').and.returnValue(h.$q.resolve());
-      service.allowed();
-      expect(h.policy.ifAllowed).toHaveBeenCalledWith({rules: [['container-infra', 'quota:create']]});
+    it('asks the quota:create policy rule', function () {
+      var policy = specs.allowPolicy();
+      expect(specs.isAllowed(service)).toBe(true);
+      expect(policy).toHaveBeenCalledWith({rules: [['container-infra', 'quota:create']]});
       expect(service.initAction).toEqual(jasmine.any(Function));
     });
 
@@ -85,7 +78,7 @@
         data: {id: 9, project_id: 'p1', resource: 'Cluster', hard_limit: 5}
       }));
 
-      outcome = settle(service.perform());
+      outcome = specs.settle(service.perform());
 
       expect(quotasAPI.createQuota).toHaveBeenCalledWith(model);
       expect(h.toast.add).toHaveBeenCalledWith('success', 'Quota of name-p1 created.');
@@ -95,14 +88,14 @@
     it('creates nothing when the form is cancelled', function () {
       spyOn(quotaForm, 'open').and.returnValue(h.$q.reject('cancel'));
       spyOn(quotasAPI, 'createQuota');
-      expect(settle(service.perform()).rejected).toBe('cancel');
+      expect(specs.settle(service.perform()).rejected).toBe('cancel');
       expect(quotasAPI.createQuota).not.toHaveBeenCalled();
     });
 
     it('leaves the error to the API service h.toast when the server refuses', function () {
       spyOn(quotaForm, 'open').and.returnValue(h.$q.resolve({project_id: 'p1'}));
       spyOn(quotasAPI, 'createQuota').and.returnValue(h.$q.reject({status: 409}));
-      expect(settle(service.perform()).rejected).toEqual({status: 409});
+      expect(specs.settle(service.perform()).rejected).toEqual({status: 409});
       expect(h.toast.add).not.toHaveBeenCalled();
     });
   });

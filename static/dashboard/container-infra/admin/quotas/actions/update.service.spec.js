@@ -5,12 +5,13 @@
   'use strict';
 
   describe('horizon.dashboard.container-infra.admin.quotas.actions.update.service', function () {
+    var specs = window.actionSpecs;
     var h, service, quotasAPI, quotaForm, quota;
 
     beforeEach(module('horizon.dashboard.container-infra.admin.quotas'));
 
     beforeEach(inject(function ($injector) {
-      h = window.actionSpecs.horizon();
+      h = specs.horizon();
       service = $injector.get(
         'horizon.dashboard.container-infra.admin.quotas.actions.update.service');
       quotasAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-quotas');
@@ -19,18 +20,10 @@
       spyOn(quotasAPI, 'updateQuota').and.returnValue(h.$q.resolve({data: {}}));
     }));
 
-    function settle(promise) {
-      var outcome = {};
-      promise.then(function (value) { outcome.resolved = value; },
-        function (reason) { outcome.rejected = reason; });
-      h.$rootScope.$apply();
-      return outcome;
-    }
-
-    it('asks the quota:update h.policy rule', function () {
-      spyOn(h.policy, 'ifAllowed').and.returnValue(h.$q.resolve());
-      service.allowed(quota);
-      expect(h.policy.ifAllowed).toHaveBeenCalledWith({rules: [['container-infra', 'quota:update']]});
+    it('asks the quota:update policy rule', function () {
+      var policy = specs.allowPolicy();
+      expect(specs.isAllowed(service, quota)).toBe(true);
+      expect(policy).toHaveBeenCalledWith({rules: [['container-infra', 'quota:update']]});
       expect(service.initAction).toEqual(jasmine.any(Function));
     });
 
@@ -38,7 +31,7 @@
       var outcome;
       spyOn(quotaForm, 'open').and.returnValue(h.$q.resolve({hard_limit: 8}));
 
-      outcome = settle(service.perform(quota));
+      outcome = specs.settle(service.perform(quota));
 
       expect(quotaForm.open).toHaveBeenCalledWith({
         title: 'Update Quota',
@@ -54,26 +47,26 @@
     it('names the project by its id when its name is unknown', function () {
       delete quota.project_name;
       spyOn(quotaForm, 'open').and.returnValue(h.$q.resolve({hard_limit: 8}));
-      settle(service.perform(quota));
+      specs.settle(service.perform(quota));
       expect(h.toast.add).toHaveBeenCalledWith('success', 'Quota of p1 updated.');
     });
 
     it('sends nothing when the limit did not change', function () {
       var outcome;
       spyOn(quotaForm, 'open').and.returnValue(h.$q.resolve({hard_limit: 3}));
-      outcome = settle(service.perform(quota));
+      outcome = specs.settle(service.perform(quota));
       expect(quotasAPI.updateQuota).not.toHaveBeenCalled();
       expect(outcome.resolved.updated.length).toBe(1);
     });
 
     it('changes nothing when the form is cancelled or the server refuses', function () {
       spyOn(quotaForm, 'open').and.returnValue(h.$q.reject('cancel'));
-      expect(settle(service.perform(quota)).rejected).toBe('cancel');
+      expect(specs.settle(service.perform(quota)).rejected).toBe('cancel');
       expect(quotasAPI.updateQuota).not.toHaveBeenCalled();
 
       quotaForm.open.and.returnValue(h.$q.resolve({hard_limit: 9}));
       quotasAPI.updateQuota.and.returnValue(h.$q.reject({status: 400}));
-      expect(settle(service.perform(quota)).rejected).toEqual({status: 400});
+      expect(specs.settle(service.perform(quota)).rejected).toEqual({status: 400});
       expect(h.toast.add).not.toHaveBeenCalled();
     });
   });
