@@ -37,7 +37,7 @@
    *       resourceType: 'OS::Magnum::NodeGroup', changes: 'updated',
    *       dialog: {title: gettext('Resize Node Group'), submit: gettext('Resize'),
    *         icon: 'fa-arrows-v', name: 'node-group-resize',
-   *         body: basePath + 'bays/actions/resize.html',
+   *         body: 'bays/actions/resize.html',
    *         controller: 'horizon.dashboard.container-infra.bays.ResizeController'},
    *       context: function (group) { return {bay: group.bay, group: group}; },
    *       success: function (group, count) { return gettext('Resizing.'); }
@@ -67,8 +67,8 @@
      * @param {Function} options.allowed item → promise, from the common
      *   allowed service
      * @param {Object} options.dialog {title, submit, icon, name (the CSS
-     *   prefix of the form and its submit button), body (a template),
-     *   controller, size, stays}
+     *   prefix of the form and its submit button), body (a template of
+     *   this dashboard, below its folder), controller, size, stays}
      * @param {Function} [options.open] item → promise of the value; instead
      *   of `dialog`, for a form of its own
      * @param {Function} [options.context] item → what the controller gets
@@ -125,7 +125,8 @@
           resolve: {
             context: function resolveContext() { return context; },
             dialog: function resolveDialog() {
-              return angular.extend({itemName: item ? item.name : ''}, dialog);
+              return angular.extend({itemName: item ? item.name : ''}, dialog,
+                {body: basePath + dialog.body});
             }
           }
         }).result;

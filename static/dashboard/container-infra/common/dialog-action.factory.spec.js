@@ -30,7 +30,7 @@
         resourceType: 'OS::Magnum::Bay',
         changes: 'updated',
         dialog: {title: 'Resize Bay', submit: 'Resize', icon: 'fa-arrows-v', name: 'bay-resize',
-          body: '/static/resize.html', controller: 'Resize.Controller', size: 'lg'},
+          body: 'bays/actions/resize.html', controller: 'Resize.Controller', size: 'lg'},
         context: function (item) { return {bay: item}; },
         success: function (item, count) { return item.name + ' to ' + count; }
       }, extra));
@@ -52,7 +52,8 @@
       expect(opened.size).toBe('lg');
       expect(opened.resolve.context()).toEqual({bay: bay});
       expect(opened.resolve.dialog()).toEqual(jasmine.objectContaining(
-        {itemName: 'web', title: 'Resize Bay', body: '/static/resize.html'}));
+        {itemName: 'web', title: 'Resize Bay',
+          body: '/static/dashboard/container-infra/bays/actions/resize.html'}));
     });
 
     it('says what it did and names the item in its result', function () {
@@ -78,7 +79,7 @@
       result.resolve('ignored');
       outcome = specs.settle(factory.create({
         allowed: angular.noop,
-        dialog: {body: '/static/show.html'}
+        dialog: {body: 'show.html'}
       }).perform(bay));
       expect(opened.resolve.context()).toEqual({item: bay});
       expect('resolved' in outcome).toBe(true);

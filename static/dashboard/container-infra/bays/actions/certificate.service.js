@@ -11,7 +11,6 @@
   certificateActions.$inject = [
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.allowed.service',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
     'horizon.dashboard.container-infra.bays.status'
   ];
@@ -21,7 +20,6 @@
    * @name horizon.dashboard.container-infra.bays.actions.certificate
    * @param {Function} gettext
    * @param {Object} allowed The common allowed() builder
-   * @param {string} basePath Where this dashboard's templates are
    * @param {Object} dialogAction The common dialog action factory
    * @param {Object} bayStatus
    * @description
@@ -32,7 +30,7 @@
    * signed certificate.
    * @returns {Object} {show, sign}: two action services
    */
-  function certificateActions(gettext, allowed, basePath, dialogAction, bayStatus) {
+  function certificateActions(gettext, allowed, dialogAction, bayStatus) {
     return {
       show: action('show', 'certificate:get', {title: gettext('CA Certificate of Bay')}),
       sign: action('sign', 'certificate:create', {
@@ -44,7 +42,7 @@
     function action(mode, rule, dialog) {
       return dialogAction.create({
         allowed: allowed.when(rule, bayStatus.hasApi),
-        dialog: angular.extend({name: 'bay-' + mode, body: basePath + 'bays/actions/certificate.html',
+        dialog: angular.extend({name: 'bay-' + mode, body: 'bays/actions/certificate.html',
           controller: 'horizon.dashboard.container-infra.bays.CertificateController'}, dialog),
         context: function certificateOf(bay) { return {bay: bay, mode: mode}; }
       });

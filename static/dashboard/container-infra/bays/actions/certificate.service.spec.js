@@ -26,7 +26,7 @@
         expect(policy).toHaveBeenCalledWith({rules: [['container-infra', pair[1]]]});
         expect(specs.isAllowed(action, creating)).toBe(false);
         expect(options.dialog.body)
-          .toBe('/static/dashboard/container-infra/bays/actions/certificate.html');
+          .toBe('bays/actions/certificate.html');
         expect(options.dialog.name).toBe('bay-' + pair[0]);
         expect(options.context(up)).toEqual({bay: up, mode: pair[0]});
         expect(options.changes).toBeUndefined();

@@ -13,7 +13,6 @@
     'horizon.app.core.openstack-service-api.magnum-node-groups',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.allowed.service',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
     'horizon.dashboard.container-infra.bays.resourceType',
     'horizon.dashboard.container-infra.bays.status'
@@ -25,7 +24,6 @@
    * @param {Object} nodeGroupsAPI The node groups' API service
    * @param {Function} gettext
    * @param {Object} allowed The common allowed() builder
-   * @param {string} basePath Where this dashboard's templates are
    * @param {Object} dialogAction The common dialog action factory
    * @param {string} resourceType 'OS::Magnum::Bay'
    * @param {Object} bayStatus
@@ -41,11 +39,10 @@
    * the same dialog on that group.
    * @returns {Object} {resize, upgrade}: two action services
    */
-  function changeActions(nodeGroupsAPI, gettext, allowed, basePath, dialogAction, resourceType,
-                         bayStatus) {
+  function changeActions(nodeGroupsAPI, gettext, allowed, dialogAction, resourceType, bayStatus) {
     return {
       resize: change('cluster:resize', {title: gettext('Resize Bay'), submit: gettext('Resize'),
-        icon: 'fa-arrows-v', name: 'bay-resize', body: basePath + 'bays/actions/resize.html',
+        icon: 'fa-arrows-v', name: 'bay-resize', body: 'bays/actions/resize.html',
         controller: 'horizon.dashboard.container-infra.bays.ResizeController'},
       function resized(bay, count) {
         return interpolate(gettext('Bay "%(name)s" is being resized to %(count)s nodes.'),
@@ -53,7 +50,7 @@
       }, defaultWorker),
       upgrade: change('cluster:upgrade', {title: gettext('Upgrade Bay'),
         submit: gettext('Upgrade'), icon: 'fa-level-up', name: 'bay-upgrade',
-        body: basePath + 'bays/actions/upgrade.html',
+        body: 'bays/actions/upgrade.html',
         controller: 'horizon.dashboard.container-infra.bays.UpgradeController'},
       function upgraded(bay, bayModel) {
         return interpolate(gettext('Bay "%(name)s" is being upgraded to bay model "%(model)s".'),

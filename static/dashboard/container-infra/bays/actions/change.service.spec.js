@@ -29,7 +29,7 @@
         var options = made.optionsOf(actions[pair[0]]);
         var name = pair[0].charAt(0).toUpperCase() + pair[0].slice(1);
         expect(options.dialog.body)
-          .toBe('/static/dashboard/container-infra/bays/actions/' + pair[0] + '.html');
+          .toBe('bays/actions/' + pair[0] + '.html');
         expect(options.dialog.controller)
           .toBe('horizon.dashboard.container-infra.bays.' + name + 'Controller');
         expect(options.dialog.name).toBe('bay-' + pair[0]);

@@ -13,7 +13,6 @@
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
@@ -23,21 +22,20 @@
    * @param {Function} gettext
    * @param {Object} allowed The common allowed() builder
    * @param {Object} dialogAction The common dialog action factory
-   * @param {string} basePath Where this dashboard's templates are
    * @param {string} resourceType 'OS::Magnum::Bay'
    * @description
    * Global action "Create Bay" (`cluster:create`): the wide dialog creates
    * the bay; the action result names it, so the table lists it.
    * @returns {Object} The action service
    */
-  function createBayAction(gettext, allowed, dialogAction, basePath, resourceType) {
+  function createBayAction(gettext, allowed, dialogAction, resourceType) {
     return dialogAction.create({
       allowed: allowed.when('cluster:create'),
       resourceType: resourceType,
       changes: 'created',
       idOf: function createdId(none, bay) { return bay.uuid; },
       dialog: {title: gettext('Create Bay'), submit: gettext('Create Bay'), icon: 'fa-check',
-        name: 'bay-create', size: 'lg', body: basePath + 'bays/actions/create.html',
+        name: 'bay-create', size: 'lg', body: 'bays/actions/create.html',
         controller: 'horizon.dashboard.container-infra.bays.CreateController'},
       success: function created(none, bay) {
         return interpolate(gettext('Bay "%s" is being created.'), [bay.name || bay.uuid]);

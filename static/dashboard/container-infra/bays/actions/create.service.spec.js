@@ -24,7 +24,7 @@
 
     it('opens the wide Create Bay dialog and names the created bay', function () {
       expect(options.dialog.size).toBe('lg');
-      expect(options.dialog.body).toBe('/static/dashboard/container-infra/bays/actions/create.html');
+      expect(options.dialog.body).toBe('bays/actions/create.html');
       expect(options.dialog.controller).toBe('horizon.dashboard.container-infra.bays.CreateController');
       expect(options.changes).toBe('created');
       expect(options.idOf(undefined, {uuid: 'b1', name: 'web'})).toBe('b1');

@@ -12,7 +12,6 @@
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.bays.status'
   ];
 
@@ -22,7 +21,6 @@
    * @param {Function} gettext
    * @param {Object} allowed The common allowed() builder
    * @param {Object} dialogAction The common dialog action factory
-   * @param {string} basePath Where this dashboard's templates are
    * @param {Object} bayStatus
    * @description
    * Row action "Show Progress" (`cluster:get`) on a bay in progress or
@@ -30,13 +28,13 @@
    * Progress tab, in a dialog with a Close button. Closing it re-lists.
    * @returns {Object} The action service
    */
-  function progressAction(gettext, allowed, dialogAction, basePath, bayStatus) {
+  function progressAction(gettext, allowed, dialogAction, bayStatus) {
     return dialogAction.create({
       allowed: allowed.when('cluster:get', function worthShowing(bay) {
         return bayStatus.isInTransition(bay) || bayStatus.isFailed(bay);
       }),
       dialog: {title: gettext('Progress of Bay'), name: 'bay-progress', size: 'lg',
-        body: basePath + 'bays/actions/progress.html'},
+        body: 'bays/actions/progress.html'},
       context: function shown(bay) { return {bay: bay}; }
     });
   }

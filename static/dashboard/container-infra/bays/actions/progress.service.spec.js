@@ -27,7 +27,7 @@
       var options = made.optionsOf(action);
       expect(options.dialog.size).toBe('lg');
       expect(options.dialog.submit).toBeUndefined();
-      expect(options.dialog.body).toBe('/static/dashboard/container-infra/bays/actions/progress.html');
+      expect(options.dialog.body).toBe('bays/actions/progress.html');
       expect(options.context({uuid: 'b1'})).toEqual({bay: {uuid: 'b1'}});
       expect(options.changes).toBeUndefined();
     });

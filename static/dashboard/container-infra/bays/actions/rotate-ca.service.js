@@ -13,7 +13,6 @@
     'horizon.app.core.openstack-service-api.magnum-bays',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.allowed.service',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
     'horizon.dashboard.container-infra.bays.resourceType',
     'horizon.dashboard.container-infra.bays.status'
@@ -25,7 +24,6 @@
    * @param {Object} baysAPI The bays' API service
    * @param {Function} gettext
    * @param {Object} allowed The common allowed() builder
-   * @param {string} basePath Where this dashboard's templates are
    * @param {Object} dialogAction The common dialog action factory
    * @param {string} resourceType 'OS::Magnum::Bay'
    * @param {Object} bayStatus
@@ -40,8 +38,7 @@
    * as it is in progress, follows it to Update Complete.
    * @returns {Object} The action service
    */
-  function rotateCaAction(baysAPI, gettext, allowed, basePath, dialogAction, resourceType,
-                          bayStatus) {
+  function rotateCaAction(baysAPI, gettext, allowed, dialogAction, resourceType, bayStatus) {
     return dialogAction.create({
       allowed: allowed.when('certificate:rotate_ca', function ready(bay) {
         return bayStatus.hasApi(bay) && bayStatus.canChange(bay);
@@ -50,7 +47,7 @@
       changes: 'updated',
       dialog: {title: gettext('Rotate the CA Certificate of Bay'),
         submit: gettext('Rotate CA Certificate'), icon: 'fa-refresh', name: 'bay-rotate-ca',
-        body: basePath + 'bays/actions/rotate-ca.html'},
+        body: 'bays/actions/rotate-ca.html'},
       // No controller: the body only reads; sending is one call.
       context: function rotating(bay) {
         return {bay: bay, send: function send() {

@@ -33,7 +33,7 @@
     it('confirms in a dialog of its own, which rotates once submitted', function () {
       var options = made.optionsOf(action);
       var context = options.context(up);
-      expect(options.dialog.body).toBe('/static/dashboard/container-infra/bays/actions/rotate-ca.html');
+      expect(options.dialog.body).toBe('bays/actions/rotate-ca.html');
       expect(options.dialog.name).toBe('bay-rotate-ca');
       expect(options.dialog.controller).toBeUndefined();
       expect(context.bay).toBe(up);

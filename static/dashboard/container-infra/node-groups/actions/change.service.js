@@ -12,7 +12,6 @@
   changeActions.$inject = [
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.allowed.service',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
     'horizon.dashboard.container-infra.bays.status',
     'horizon.dashboard.container-infra.node-groups.resourceType'
@@ -23,7 +22,6 @@
    * @name horizon.dashboard.container-infra.node-groups.actions.change
    * @param {Function} gettext
    * @param {Object} allowed The common allowed() builder
-   * @param {string} basePath Where this dashboard's templates are
    * @param {Object} dialogAction The common dialog action factory
    * @param {Object} bayStatus
    * @param {string} resourceType 'OS::Magnum::NodeGroup'
@@ -40,11 +38,11 @@
    * Masters are neither resized nor bounded.
    * @returns {Object} {resize, bounds}: two action services
    */
-  function changeActions(gettext, allowed, basePath, dialogAction, bayStatus, resourceType) {
+  function changeActions(gettext, allowed, dialogAction, bayStatus, resourceType) {
     return {
       resize: change(allowed.when('cluster:resize', resizable), {
         title: gettext('Resize Node Group'), submit: gettext('Resize'), icon: 'fa-arrows-v',
-        name: 'node-group-resize', body: basePath + 'bays/actions/resize.html',
+        name: 'node-group-resize', body: 'bays/actions/resize.html',
         controller: 'horizon.dashboard.container-infra.bays.ResizeController'
       }, function resized(group, count) {
         return interpolate(gettext('Node group "%(name)s" is being resized to %(count)s nodes.'),
@@ -52,7 +50,7 @@
       }),
       bounds: change(allowed.when('nodegroup:update', boundable), {
         title: gettext('Edit Bounds of Node Group'), submit: gettext('Save'), icon: 'fa-check',
-        name: 'node-group-bounds', body: basePath + 'node-groups/actions/bounds.html',
+        name: 'node-group-bounds', body: 'node-groups/actions/bounds.html',
         controller: 'horizon.dashboard.container-infra.node-groups.BoundsController'
       }, function bounded(group) {
         return interpolate(gettext('The bounds of node group "%s" are saved.'), [group.name]);

@@ -35,7 +35,7 @@
 
     it('resize opens the Resize dialog on the group, and reports it updated', function () {
       var options = made.optionsOf(actions.resize);
-      expect(options.dialog.body).toBe('/static/dashboard/container-infra/bays/actions/resize.html');
+      expect(options.dialog.body).toBe('bays/actions/resize.html');
       expect(options.dialog.controller).toBe('horizon.dashboard.container-infra.bays.ResizeController');
       expect(options.dialog.name).toBe('node-group-resize');
       expect(options.context(group)).toEqual({bay: atRest, group: group});
@@ -57,7 +57,7 @@
     it('bounds opens its own dialog, and reports the group updated', function () {
       var options = made.optionsOf(actions.bounds);
       expect(options.dialog.body)
-        .toBe('/static/dashboard/container-infra/node-groups/actions/bounds.html');
+        .toBe('node-groups/actions/bounds.html');
       expect(options.dialog.controller)
         .toBe('horizon.dashboard.container-infra.node-groups.BoundsController');
       expect(options.dialog.name).toBe('node-group-bounds');

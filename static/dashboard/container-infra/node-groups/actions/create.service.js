@@ -13,7 +13,6 @@
   createNodeGroupAction.$inject = [
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.allowed.service',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
     'horizon.dashboard.container-infra.bays.status',
     'horizon.dashboard.container-infra.node-groups.resourceType'
@@ -24,7 +23,6 @@
    * @name horizon.dashboard.container-infra.node-groups.actions.create
    * @param {Function} gettext
    * @param {Object} allowed The common allowed() builder
-   * @param {string} basePath Where this dashboard's templates are
    * @param {Object} dialogAction The common dialog action factory
    * @param {Object} bayStatus
    * @param {string} resourceType 'OS::Magnum::NodeGroup'
@@ -35,8 +33,7 @@
    * result names the new group.
    * @returns {Object} The action service; perform(bay)
    */
-  function createNodeGroupAction(gettext, allowed, basePath, dialogAction, bayStatus,
-                                 resourceType) {
+  function createNodeGroupAction(gettext, allowed, dialogAction, bayStatus, resourceType) {
     return dialogAction.create({
       allowed: allowed.when('nodegroup:create', function ready(bay) {
         return bayStatus.canChange(bay) && bayStatus.hasApi(bay);
@@ -46,7 +43,7 @@
       idOf: function createdId(bay, group) { return group.uuid; },
       dialog: {title: gettext('Create Node Group in Bay'), submit: gettext('Create Node Group'),
         icon: 'fa-check', name: 'node-group-create',
-        body: basePath + 'node-groups/actions/create.html',
+        body: 'node-groups/actions/create.html',
         controller: 'horizon.dashboard.container-infra.node-groups.CreateController'},
       context: function inBay(bay) { return {bay: bay}; },
       success: function created(bay, group) {

@@ -28,7 +28,7 @@
     it('opens its dialog on the bay and names the group it created', function () {
       var options = made.optionsOf(action);
       expect(options.dialog.body)
-        .toBe('/static/dashboard/container-infra/node-groups/actions/create.html');
+        .toBe('node-groups/actions/create.html');
       expect(options.dialog.controller)
         .toBe('horizon.dashboard.container-infra.node-groups.CreateController');
       expect(options.dialog.name).toBe('node-group-create');

@@ -15,7 +15,6 @@
     'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.common.delete-action.factory',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.framework.util.i18n.gettext'
   ];
 
@@ -27,7 +26,6 @@
    * @param {Object} allowed The common allowed() builder
    * @param {Object} deleteActionFactory The common delete action
    * @param {Object} dialogAction The common dialog action factory
-   * @param {string} basePath Where this dashboard's templates are
    * @param {Function} gettext
    * @description
    * Create (from a manifest), scale and delete workloads of a bay, with
@@ -37,8 +35,7 @@
    * permissions() once and shows the buttons allowed.
    * @returns {Object} The service
    */
-  function workloadActions($q, api, allowed, deleteActionFactory, dialogAction, basePath,
-                           gettext) {
+  function workloadActions($q, api, allowed, deleteActionFactory, dialogAction, gettext) {
     var RULES = {
       create: 'cluster:workloads:create',
       scale: 'cluster:workloads:update',
@@ -82,7 +79,7 @@
         allowed: allowed.when(RULES.create),
         dialog: {title: gettext('Create Workload from a Manifest'), submit: gettext('Create'),
           icon: 'fa-plus', name: 'workload-create', size: 'lg',
-          body: basePath + 'workloads/actions/manifest.html',
+          body: 'workloads/actions/manifest.html',
           controller: 'horizon.dashboard.container-infra.workloads.ManifestController'},
         context: function target() { return {bayId: bayId, coe: coe}; },
         success: function created(none, result) {
@@ -105,7 +102,7 @@
       return dialogAction.create({
         allowed: allowed.when(RULES.scale),
         dialog: {title: gettext('Scale'), submit: gettext('Scale'), icon: 'fa-arrows-h',
-          name: 'workload-scale', body: basePath + 'workloads/actions/scale.html',
+          name: 'workload-scale', body: 'workloads/actions/scale.html',
           controller: 'horizon.dashboard.container-infra.workloads.ScaleController'},
         context: function target() {
           return {bayId: bayId, kind: definition.kind, name: definition.ref(item),
