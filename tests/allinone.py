@@ -134,7 +134,7 @@ class AllInOne:
         root = self.state_dir / "nodes"
         if not root.is_dir():
             return []
-        bays = nodes.list_bays(root)
+        bays = list(nodes.list_bays(root))
         for bay in bays:
             nodes.delete_bay(root, bay)
         return bays

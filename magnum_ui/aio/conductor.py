@@ -1,4 +1,4 @@
-"""The conductor process of the all-in-one, and where the local driver keeps its nodes."""
+"""The conductor process of the all-in-one."""
 
 from __future__ import annotations
 
@@ -7,22 +7,7 @@ from pathlib import Path
 
 from magnum_ui.aio import service_api
 from magnum_ui.aio.config import AioConfig
-from magnum_ui.aio.processes import Service, StartError
-
-# The engines' unix sockets live under this folder; a socket path may not
-# exceed 108 bytes, which leaves the folder at most 53 characters.
-MAX_NODES_DIR = 53
-
-
-def nodes_dir(cfg: AioConfig) -> Path:
-    """The local driver's state folder (the Heat process creates the nodes there)."""
-    path = cfg.state_dir / "nodes"
-    if len(str(path)) > MAX_NODES_DIR:
-        raise StartError(
-            f"the local nodes' folder {path} is longer than {MAX_NODES_DIR} characters, "
-            "too long for the Docker Engines' sockets; set MAGNUM_UI_STATE_DIR to a shorter path"
-        )
-    return path
+from magnum_ui.aio.processes import Service
 
 
 def service(cfg: AioConfig, log: Path) -> Service:

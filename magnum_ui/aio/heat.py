@@ -15,7 +15,7 @@ import importlib.metadata
 import sys
 from pathlib import Path
 
-from magnum_ui.aio import catalog, conductor, postgres
+from magnum_ui.aio import catalog, postgres, service_api
 from magnum_ui.aio.config import HOST, REPO, AioConfig
 from magnum_ui.aio.files import write_private
 from magnum_ui.aio.keystone import REGION
@@ -138,6 +138,6 @@ def service(cfg: AioConfig) -> Service:
         argv=[sys.executable, "-m", "magnum_ui.aio.heat_server", "--config-file",
               str(config_file(cfg))],
         # Heat creates the local driver's nodes (Magnum::Local::Node) under the state folder.
-        env={"MAGNUM_UI_LOCAL_NODES_DIR": str(conductor.nodes_dir(cfg))},
+        env={"MAGNUM_UI_LOCAL_NODES_DIR": str(service_api.nodes_dir(cfg))},
         ready=http_ready(f"http://{HOST}:{cfg.heat_port}/healthcheck"),
     )  # fmt: skip

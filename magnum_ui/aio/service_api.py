@@ -1,4 +1,8 @@
-"""The service API process of the all-in-one, on the private PostgreSQL."""
+"""The service API process of the all-in-one, on the private PostgreSQL.
+
+Its configuration file serves the conductor too, and names the folder where
+the local driver keeps its nodes.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,23 @@ from pathlib import Path
 from magnum_ui.aio import catalog, postgres
 from magnum_ui.aio.config import HOST, AioConfig
 from magnum_ui.aio.files import write_private
-from magnum_ui.aio.processes import Service, http_ready
+from magnum_ui.aio.processes import Service, StartError, http_ready
 from magnum_ui.service.drivers.local import options as local_options
+
+# The engines' unix sockets live under this folder; a socket path may not
+# exceed 108 bytes, which leaves the folder at most 53 characters.
+MAX_NODES_DIR = 53
+
+
+def nodes_dir(cfg: AioConfig) -> Path:
+    """The local driver's state folder (the Heat process creates the nodes there)."""
+    path = cfg.state_dir / "nodes"
+    if len(str(path)) > MAX_NODES_DIR:
+        raise StartError(
+            f"the local nodes' folder {path} is longer than {MAX_NODES_DIR} characters, "
+            "too long for the Docker Engines' sockets; set MAGNUM_UI_STATE_DIR to a shorter path"
+        )
+    return path
 
 
 def config_file(cfg: AioConfig) -> Path:
@@ -34,6 +53,7 @@ connection = {postgres.url(cfg, "magnum_ui")}
 encryption_key = {cfg.secret("service_encryption_key", fernet=True)}
 
 [local_driver]
+nodes_dir = {nodes_dir(cfg)}
 max_nodes_per_project = {bounds.max_nodes_per_project}
 max_vcpus_per_project = {bounds.max_vcpus_per_project}
 max_ram_mib_per_project = {bounds.max_ram_mib_per_project}

@@ -84,6 +84,14 @@ quota_opts = [
 ]
 
 local_driver_opts = [
+    cfg.StrOpt(
+        "nodes_dir",
+        default=None,
+        help="Where Heat's local node resources keep the nodes: give it Heat's "
+        "MAGNUM_UI_LOCAL_NODES_DIR. The conductor's reconciliation removes the nodes of no "
+        "bay from there; unset, it uses MAGNUM_UI_LOCAL_NODES_DIR from its own environment, "
+        "else " + str(local_options.DEFAULT_ROOT) + ".",
+    ),
     cfg.IntOpt(
         "max_nodes_per_project",
         default=local_options.DEFAULT_MAX_NODES_PER_PROJECT,
@@ -140,6 +148,21 @@ conductor_opts = [
         default=4,
         min=1,
         help="Operations one conductor works on at the same time.",
+    ),
+    cfg.FloatOpt(
+        "reconcile_interval",
+        default=300.0,
+        min=0.0,
+        help="Seconds between two looks for what belongs to no bay: Heat stacks named "
+        "bay-<uuid> whose bay is gone, and local nodes of no bay and no stack. What is "
+        "found is removed, logged and listed in /v1/mservices. 0 turns it off.",
+    ),
+    cfg.FloatOpt(
+        "reconcile_grace",
+        default=600.0,
+        min=0.0,
+        help="Seconds a stack or a local bay is left alone after it was made or last "
+        "changed before the reconciliation may remove it.",
     ),
     cfg.IntOpt(
         "service_down_time",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +23,10 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from keystoneauth1 import session
 
+from magnum_ui.service.drivers.local import userns, validation
+from magnum_ui.service.drivers.local.state import StateDir
 from tests.allinone import AllInOne
+from tests.service.drivers.local import machine
 
 pytestmark = pytest.mark.e2e
 
@@ -71,7 +73,7 @@ def created_bay(
     finally:
         call(demo, aio, "DELETE", f"/clusters/{uuid}")
         assert wait_for(demo, aio, uuid, timeout) == {}
-        assert leftovers(uuid) == []
+        assert leftovers(aio, uuid) == []
 
 
 def client_for(
@@ -129,20 +131,28 @@ def nodes_dir(aio: AllInOne) -> Path:
     return aio.state_dir / "nodes"
 
 
-def leftovers(uuid: str) -> list[str]:
-    """Anything of the bay still on the machine: namespaces, links, engines."""
-    short = uuid[:8]
-    found = []
-    netns = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
-    found += [line for line in netns.splitlines() if short in line]
-    for pid in os.listdir("/proc"):
-        if pid.isdigit():
+def leftovers(aio: AllInOne, uuid: str) -> list[str]:
+    """Anything of the bay still on the machine: records, namespaces, links, engines, its user.
+
+    Looks for every name the local driver could give the bay and its nodes (any index).
+    """
+    state = StateDir(aio.state_dir / "nodes")
+    keys = {state.node_key(uuid, index) for index in range(validation.MAX_NODES_PER_BAY)}
+    found = [f"node record {record.key}" for record in state.nodes(uuid)]
+    found += [f"bay record {uuid}"] if state.bay(uuid) else []
+    found += [f"network namespace {n}" for n in machine.netns_names() if n[4:] in keys]
+    bridge = state.bridge_name(uuid)
+    found += [f"link {n}" for n in machine.link_names() if n == bridge or n[3:] in keys]
+    found += [f"user {state.user_name(uuid)}"] if userns.user_exists(state.user_name(uuid)) else []
+    folders = [str(state.node_dir(key)).encode() for key in keys]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
             try:
-                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+                cmdline = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            if "dockerd" in cmdline and short in cmdline:
-                found.append(f"process {pid}: {cmdline[:100]}")
+            if any(folder in cmdline for folder in folders):
+                found.append(f"process {entry.name}: {cmdline[:100]!r}")
     return found
 
 
@@ -225,7 +235,7 @@ class TestOneBay:
         assert call(demo, aio, "DELETE", f"/clusters/{self.bay['uuid']}").status_code == 204
         assert wait_for(demo, aio, self.bay["uuid"]) == {}
         print(f"delete: gone after {time.monotonic() - started:.1f} s")
-        assert leftovers(self.bay["uuid"]) == []
+        assert leftovers(aio, self.bay["uuid"]) == []
 
 
 def test_a_bay_past_the_projects_node_bound_is_refused_at_once(

@@ -98,7 +98,7 @@ def test_kill_during_create_resize_and_delete(
     kill_conductor(aio)
     assert wait_for(demo, aio, uuid) == {}
     assert stacks_named(demo, aio, f"bay-{uuid}") == []
-    assert leftovers(uuid) == []
+    assert leftovers(aio, uuid) == []
 
 
 def test_two_conductors_share_the_work_without_overlap(
@@ -136,7 +136,7 @@ def test_two_conductors_share_the_work_without_overlap(
             assert call(demo, aio, "DELETE", f"/clusters/{uuid}").status_code == 204
         for uuid in uuids:
             assert wait_for(demo, aio, uuid) == {}
-            assert leftovers(uuid) == []
+            assert leftovers(aio, uuid) == []
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -61,7 +61,7 @@ def bay(mc: Any, aio: AllInOne) -> Iterator[dict[str, Any]]:
     finally:
         mc.clusters.delete(made.uuid)
         until("the bay gone", lambda: made.uuid not in {c.uuid for c in mc.clusters.list()}, 180)
-        assert leftovers(made.uuid) == []
+        assert leftovers(aio, made.uuid) == []
         for name in ("e2e-ng-tiny", "e2e-ng-small"):
             mc.cluster_templates.delete(name)
 

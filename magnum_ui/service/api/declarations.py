@@ -42,6 +42,14 @@ JSON_COLUMNS: dict[str, dict[str, Any]] = {
     "node_addresses": {"type": "array", "items": {"type": "string"}},
     "health_status_reason": {"type": "object"},
     "faults": {"type": "object"},
+    "reconciled": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {k: {"type": ["string", "null"]}
+                           for k in ("kind", "name", "project", "reason", "at")},
+        },
+    },
 }
 COLUMN_TYPES: tuple[tuple[type[Any], dict[str, Any]], ...] = (
     (models.ForeignKey, {"type": "string"}),  # the related object's uuid

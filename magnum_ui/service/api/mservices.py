@@ -2,6 +2,8 @@
 
 A conductor is "up" while its last heartbeat is no older than
 ``[conductor] service_down_time`` seconds and no operator forced it down.
+Beyond Magnum's fields each conductor shows its reconciliation: when it last
+ran and what it removed lately (stacks and local nodes of no bay, with why).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from magnum_ui.service.models import ConductorService
 
 FIELDS = (
     "id", "host", "binary", "disabled", "disabled_reason", "report_count",
-    "created_at", "updated_at",
+    "created_at", "updated_at", "last_reconciled_at", "reconciled",
 )  # fmt: skip
 
 

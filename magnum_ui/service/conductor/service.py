@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from magnum_ui.service import conf, operations
+from magnum_ui.service.conductor.reconcile import Reconciler
 from magnum_ui.service.conductor.work import Worker
 from magnum_ui.service.models import ConductorService, Operation
 from magnum_ui.service.models.operations import RUNNING
@@ -35,12 +36,18 @@ class Conductor:
         self.pool = ThreadPoolExecutor(max_workers=self.capacity)
         self.active: set[Future[None]] = set()
         self.stopping = threading.Event()
+        self.reconcile_interval: float = options.reconcile_interval
+        self.reconciler = Reconciler(self.host, BINARY)
+        # Its own thread: a slow Heat listing never delays claiming work.
+        self.side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reconcile")
+        self.reconciling: Future[None] | None = None
 
     def run(self) -> None:
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
         LOG.info("conductor %s started", self.host)
         resumed, next_beat, outage = False, 0.0, 0
+        next_reconcile = timezone.now().timestamp() + self.reconcile_interval
         while not self.stopping.is_set():
             try:
                 if not resumed:
@@ -51,6 +58,9 @@ class Conductor:
                     self.heartbeat()
                     next_beat = now + self.heartbeat_interval
                 self.claim_work()
+                if self.reconcile_interval and now >= next_reconcile:
+                    self.reconcile()
+                    next_reconcile = now + self.reconcile_interval
                 if outage:
                     LOG.info("the database answers again")
                 outage = 0
@@ -67,6 +77,7 @@ class Conductor:
             self.stopping.wait(self.poll)
         # Work in progress is left to its lease: the next start resumes it.
         self.pool.shutdown(wait=False, cancel_futures=True)
+        self.side.shutdown(wait=False, cancel_futures=True)
         LOG.info("conductor %s stopped", self.host)
 
     def claim_work(self) -> None:
@@ -103,6 +114,19 @@ class Conductor:
             ConductorService.objects.get_or_create(
                 host=self.host, binary=BINARY, defaults={"last_seen_up": now, "report_count": 1}
             )
+
+    def reconcile(self) -> None:
+        """Start a pass of the reconciliation, unless the last one still runs."""
+        if self.reconciling is None or self.reconciling.done():
+            self.reconciling = self.side.submit(self._reconcile)
+
+    def _reconcile(self) -> None:
+        try:
+            self.reconciler.run_once()  # each removal is logged as it is made
+        except Exception:
+            LOG.exception("reconciliation failed; trying again at the next interval")
+        finally:
+            close_old_connections()
 
     def _work(self, operation: Operation) -> None:
         try:

@@ -15,6 +15,9 @@ class ConductorService(Timestamped):
     report_count = models.IntegerField(default=0)
     last_seen_up = models.DateTimeField(null=True)
     forced_down = models.BooleanField(default=False)
+    # The reconciliation's last pass, and what its passes removed (newest first, a few).
+    last_reconciled_at = models.DateTimeField(null=True)
+    reconciled = models.JSONField(default=list)
 
     class Meta(Timestamped.Meta):
         constraints = [

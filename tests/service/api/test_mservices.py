@@ -39,14 +39,14 @@ def states(client: Client) -> dict[str, str]:
 
 
 def test_service_has_magnums_fields(client: Client) -> None:
-    """Each service has the fields magnumclient prints, and no internal ones."""
+    """Each service has the fields magnumclient prints, its reconciliation, no internal ones."""
     row = conductor("h1", 1, report_count=7, disabled=True, disabled_reason="maintenance")
     response = get(client, "/v1/mservices", **AS_ADMIN)
     assert response.status_code == 200
     (service,) = response.json()["mservices"]
     assert set(service) == {
         "id", "host", "binary", "state", "disabled", "disabled_reason",
-        "report_count", "created_at", "updated_at",
+        "report_count", "created_at", "updated_at", "last_reconciled_at", "reconciled",
     }  # fmt: skip
     assert (service["id"], service["binary"], service["report_count"]) == (
         row.id,
@@ -54,6 +54,7 @@ def test_service_has_magnums_fields(client: Client) -> None:
         7,
     )
     assert (service["disabled"], service["disabled_reason"]) == (True, "maintenance")
+    assert (service["last_reconciled_at"], service["reconciled"]) == (None, [])
 
 
 @pytest.mark.usefixtures("down_time")

@@ -6,6 +6,7 @@ Stack work itself runs against real Heat in tests/e2e.
 from __future__ import annotations
 
 import signal
+import threading
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from magnum_ui.service import conf, operations
+from magnum_ui.service.conductor.reconcile import Reconciler
 from magnum_ui.service.conductor.service import Conductor
 from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import ConductorService, Operation
@@ -72,3 +74,30 @@ def test_the_loop_rides_out_a_database_outage(monkeypatch: pytest.MonkeyPatch) -
     conductor.run()
     assert beats == ["beat"] * 3
     assert ConductorService.objects.count() == 0  # the fake heartbeat wrote nothing
+
+
+def test_a_reconciliation_pass_runs_beside_the_loop_one_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Passes run in their own thread, never two at once, and a failing pass is only logged."""
+    started, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def slow_then_failing(self: Any) -> list[Any]:
+        calls.append(1)
+        started.set()
+        release.wait(5)
+        raise RuntimeError("Heat is away")
+
+    monkeypatch.setattr(Reconciler, "run_once", slow_then_failing)
+    conductor = Conductor()
+    conductor.reconcile()
+    assert started.wait(5)
+    conductor.reconcile()  # the first still runs: not started again
+    release.set()
+    assert conductor.reconciling is not None
+    conductor.reconciling.result(timeout=5)  # the failure stayed inside the pass
+    assert calls == [1]
+    conductor.reconcile()
+    conductor.reconciling.result(timeout=5)
+    assert calls == [1, 1]

@@ -255,9 +255,10 @@ def list_nodes(root: str | Path, cluster_uuid: str | None = None) -> list[NodeIn
     return [info_of(record, {}) for record in state.nodes(cluster_uuid)]
 
 
-def list_bays(root: str | Path) -> list[str]:
-    """The clusters that have a network in ``root``."""
-    return [bay.cluster_uuid for bay in StateDir(validation.root(root)).bays()]
+def list_bays(root: str | Path) -> dict[str, float]:
+    """The clusters that have a network in ``root``, each with when it was last recorded."""
+    state = StateDir(validation.root(root))
+    return {b.cluster_uuid: state.bay_recorded_at(b.cluster_uuid) or 0.0 for b in state.bays()}
 
 
 # --- steps ----------------------------------------------------------------------

@@ -150,6 +150,13 @@ class StateDir:
         found = (_read_json(path) for path in sorted(folder.glob("*.json")))
         return [BayRecord(**data) for data in found if data is not None]
 
+    def bay_recorded_at(self, cluster_uuid: str) -> float | None:
+        """When the bay's record was last written (epoch seconds), None if there is none."""
+        try:
+            return (self.root / BAYS / f"{cluster_uuid}.json").stat().st_mtime
+        except FileNotFoundError:
+            return None
+
     def save_bay(self, bay: BayRecord) -> None:
         _write_json(self.root / BAYS / f"{bay.cluster_uuid}.json", dataclasses.asdict(bay))
 

@@ -227,7 +227,7 @@ def test_a_project_cannot_run_more_nodes_than_its_bound(
     other_bay = "11111111-2222-4333-8444-555555555555"
     with pytest.raises(nodes.NodeLimitExceeded, match="would have 2 local nodes, more than the 1"):
         nodes.create_node(root, other_bay, 0, "master", ca.issue, project, options=bounded)
-    assert nodes.list_bays(root) == [cluster]
+    assert list(nodes.list_bays(root)) == [cluster]
     assert StateDir(root).bridge_name(other_bay) not in machine.link_names()
     # The flavors count too: a medium node (2 vCPUs) beside a small one passes 2 vCPUs.
     by_cpu = NodeOptions(subnet_pool=machine.TEST_POOL, max_vcpus_per_project=2)
