@@ -34,7 +34,8 @@
    */
   function fieldErrors($q, errorReason) {
     var service = {
-      create: create
+      create: create,
+      forField: forField
     };
 
     return service;
@@ -51,16 +52,52 @@
      */
     function create(fields, otherWords) {
       var words = {};
+      fields.forEach(function wordsOf(field) {
+        words[field] = [field].concat((otherWords || {})[field] || []);
+      });
+      return errorsOf(function firstNamed(reason) {
+        var first = null;
+        var at = reason.length;
+        fields.forEach(function find(field) {
+          words[field].forEach(function word(name) {
+            var found = new RegExp('(^|[^A-Za-z0-9_])' + name + '($|[^A-Za-z0-9_])').exec(reason);
+            if (found && found.index < at) {
+              first = field;
+              at = found.index;
+            }
+          });
+        });
+        return first;
+      });
+    }
+
+    /**
+     * @name forField
+     * @param {string} field The one field of a form (a manifest, a number
+     *   of replicas)
+     * @description
+     * The errors of a form with one field: every refusal is about it,
+     * whether or not the reason names it.
+     * @returns {Object} {take(response), of(field), clear([field])}
+     */
+    function forField(field) {
+      return errorsOf(function always() {
+        return field;
+      });
+    }
+
+    /**
+     * @name errorsOf
+     * @param {Function} fieldOf reason → the field it is about, or null
+     * @returns {Object} {take(response), of(field), clear([field])}
+     */
+    function errorsOf(fieldOf) {
       var messages = {};
       var errors = {
         take: take,
         of: of,
         clear: clear
       };
-
-      fields.forEach(function wordsOf(field) {
-        words[field] = [field].concat((otherWords || {})[field] || []);
-      });
 
       return errors;
 
@@ -74,7 +111,7 @@
        */
       function take(response) {
         var reason = errorReason(response);
-        var field = named(reason);
+        var field = fieldOf(reason);
         messages = {};
         if (field) {
           messages[field] = reason;
@@ -102,21 +139,6 @@
         } else {
           messages = {};
         }
-      }
-
-      function named(reason) {
-        var first = null;
-        var at = reason.length;
-        fields.forEach(function find(field) {
-          words[field].forEach(function word(name) {
-            var found = new RegExp('(^|[^A-Za-z0-9_])' + name + '($|[^A-Za-z0-9_])').exec(reason);
-            if (found && found.index < at) {
-              first = field;
-              at = found.index;
-            }
-          });
-        });
-        return first;
       }
     }
   }

@@ -64,6 +64,16 @@
       expect(errors.of('name')).toBe('');
     });
 
+    it('gives every reason to the one field of a form', inject(function ($injector) {
+      errors = $injector.get('horizon.dashboard.container-infra.common.field-errors.service')
+        .forField('manifest');
+      expect(refused('replicas: must be 0 or more')).toEqual(
+        {status: 400, data: 'replicas: must be 0 or more'});
+      expect(errors.of('manifest')).toBe('replicas: must be 0 or more');
+      errors.clear();
+      expect(errors.of('manifest')).toBe('');
+    }));
+
     it('knows each field by its name alone when given no other words', inject(function ($injector) {
       errors = $injector.get('horizon.dashboard.container-infra.common.field-errors.service')
         .create(['name']);

@@ -10,8 +10,7 @@
       ManifestController);
 
   ManifestController.$inject = [
-    '$q',
-    'horizon.app.core.openstack-service-api.magnum-error-reason',
+    'horizon.dashboard.container-infra.common.field-errors.service',
     'horizon.app.core.openstack-service-api.magnum-workloads',
     'context'
   ];
@@ -42,8 +41,7 @@
   /**
    * @ngdoc controller
    * @name horizon.dashboard.container-infra.workloads.ManifestController
-   * @param {Object} $q
-   * @param {Function} errorReason Reads the reason of a failed response
+   * @param {Object} fieldErrors The common field errors
    * @param {Object} api The workloads' API service
    * @param {Object} context {bayId, coe}
    * @description
@@ -52,13 +50,13 @@
    * 400 with the field at fault; that reason stays next to the text area
    * until the manifest changes.
    */
-  function ManifestController($q, errorReason, api, context) {
+  function ManifestController(fieldErrors, api, context) {
     var ctrl = this;
 
     ctrl.coe = context.coe;
     ctrl.example = EXAMPLES[context.coe] || EXAMPLES.swarm;
     ctrl.manifest = '';
-    ctrl.error = null;
+    ctrl.errors = fieldErrors.forField('manifest');
     ctrl.send = send;
     ctrl.useExample = useExample;
 
@@ -66,7 +64,7 @@
 
     function useExample() {
       ctrl.manifest = ctrl.example;
-      ctrl.error = null;
+      ctrl.errors.clear();
     }
 
     /**
@@ -75,13 +73,10 @@
      * @returns {Promise} Resolves with {created: [...]}; rejects with the reason shown
      */
     function send() {
-      ctrl.error = null;
+      ctrl.errors.clear();
       return api.create(context.bayId, ctrl.manifest).then(function created(response) {
         return response.data;
-      }, function refused(response) {
-        ctrl.error = errorReason(response);
-        return $q.reject(response);
-      });
+      }, ctrl.errors.take);
     }
   }
 })();

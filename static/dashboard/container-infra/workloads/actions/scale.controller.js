@@ -9,8 +9,7 @@
     .controller('horizon.dashboard.container-infra.workloads.ScaleController', ScaleController);
 
   ScaleController.$inject = [
-    '$q',
-    'horizon.app.core.openstack-service-api.magnum-error-reason',
+    'horizon.dashboard.container-infra.common.field-errors.service',
     'horizon.app.core.openstack-service-api.magnum-workloads',
     'context'
   ];
@@ -18,8 +17,7 @@
   /**
    * @ngdoc controller
    * @name horizon.dashboard.container-infra.workloads.ScaleController
-   * @param {Object} $q
-   * @param {Function} errorReason Reads the reason of a failed response
+   * @param {Object} fieldErrors The common field errors
    * @param {Object} api The workloads' API service
    * @param {Object} context {bayId, kind, name, replicas (wanted now), params}
    * @description
@@ -27,12 +25,12 @@
    * number of replicas (a whole number, 0 or more), checked as it is
    * typed; the server's refusal shows under the field.
    */
-  function ScaleController($q, errorReason, api, context) {
+  function ScaleController(fieldErrors, api, context) {
     var ctrl = this;
 
     ctrl.target = context;
     ctrl.replicas = angular.isNumber(context.replicas) ? context.replicas : 1;
-    ctrl.error = null;
+    ctrl.errors = fieldErrors.forField('replicas');
     ctrl.send = send;
 
     ///////////////
@@ -43,14 +41,11 @@
      * @returns {Promise} Resolves with it; rejects with the reason shown
      */
     function send() {
-      ctrl.error = null;
+      ctrl.errors.clear();
       return api.scale(context.bayId, context.kind, context.name, ctrl.replicas, context.params)
         .then(function scaled() {
           return ctrl.replicas;
-        }, function refused(response) {
-          ctrl.error = errorReason(response);
-          return $q.reject(response);
-        });
+        }, ctrl.errors.take);
     }
   }
 })();
