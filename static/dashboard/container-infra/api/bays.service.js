@@ -168,13 +168,12 @@
      * @name bayConfigUrl
      * @param {string} id The bay's uuid
      * @description
-     * The download URL of the bay's client configuration (a tar.gz), relative
-     * to WEBROOT like Horizon's other download URLs: a link's href is
-     * `$window.WEBROOT + url` with the doubled slash removed.
+     * The download address of the bay's client configuration (a tar.gz),
+     * under WEBROOT: a link's href.
      * @returns {string} The URL
      */
     function bayConfigUrl(id) {
-      return http.url('bays', id, 'config');
+      return http.link(http.url('bays', id, 'config'));
     }
 
     /**

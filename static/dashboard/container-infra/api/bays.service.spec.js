@@ -77,7 +77,7 @@
       $httpBackend.flush();
     });
 
-    it('gives the configuration download URL relative to WEBROOT', function () {
+    it('gives the configuration download address under WEBROOT', function () {
       expect(api.bayConfigUrl('b-1')).toBe('/api/container_infra/bays/b-1/config/');
       expect(api.bayConfigUrl('x/y')).toBe('/api/container_infra/bays/x%2Fy/config/');
     });

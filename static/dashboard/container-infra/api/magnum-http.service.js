@@ -14,6 +14,7 @@
   magnumHttp.$inject = [
     '$q',
     '$timeout',
+    '$window',
     'horizon.app.core.openstack-service-api.magnum-error-reason',
     'horizon.framework.util.http.service',
     'horizon.framework.widgets.toast.service'
@@ -26,6 +27,7 @@
    * @name horizon.app.core.openstack-service-api.magnum-http
    * @param {Object} $q
    * @param {Function} $timeout
+   * @param {Object} $window
    * @param {Function} errorReason Reads the reason of a failed response
    * @param {Object} apiService Horizon's http service
    * @param {Object} toastService
@@ -44,10 +46,11 @@
    *     }
    * @returns {Object} The service
    */
-  function magnumHttp($q, $timeout, errorReason, apiService, toastService) {
+  function magnumHttp($q, $timeout, $window, errorReason, apiService, toastService) {
     var asked = {};
     var service = {
       url: url,
+      link: link,
       get: get,
       post: post,
       patch: patch,
@@ -68,6 +71,27 @@
       return BASE + Array.prototype.map.call(arguments, function part(piece) {
         return encodeURIComponent(piece) + '/';
       }).join('');
+    }
+
+    /**
+     * @name link
+     * @param {string} path An endpoint's URL, from url()
+     * @param {Object} [query] Its query; empty values are left out
+     * @description
+     * The address of a plain link to the endpoint (a download the browser
+     * saves): under WEBROOT, which Horizon's http service adds to its own
+     * requests, with the query by key.
+     * @returns {string} '/dashboard/api/container_infra/bays/b1/config/'
+     */
+    function link(path, query) {
+      var given = query || {};
+      var pairs = Object.keys(given).sort().filter(function isGiven(key) {
+        return given[key] !== undefined && given[key] !== null && given[key] !== '';
+      }).map(function pair(key) {
+        return encodeURIComponent(key) + '=' + encodeURIComponent(given[key]);
+      });
+      return ($window.WEBROOT + path).replace(/\/\/+/g, '/') +
+        (pairs.length ? '?' + pairs.join('&') : '');
     }
 
     /**

@@ -38,6 +38,16 @@
       expect(http.url('bays', 'a/b c', 'resize')).toBe('/api/container_infra/bays/a%2Fb%20c/resize/');
     });
 
+    it('links under WEBROOT, with the given query by key', inject(function ($window) {
+      var saved = $window.WEBROOT;
+      expect(http.link('/api/container_infra/bays/b1/config/'))
+        .toBe('/api/container_infra/bays/b1/config/');
+      $window.WEBROOT = '/dashboard/';
+      expect(http.link('/api/x/', {tail: 5, download: 1, namespace: '', since: null, a: 'b c'}))
+        .toBe('/dashboard/api/x/?a=b%20c&download=1&tail=5');
+      $window.WEBROOT = saved;
+    }));
+
     it('sends the query parameters', function () {
       $httpBackend.expectGET('/api/container_infra/bays/?all_projects=true').respond(200, {});
       http.get(http.url('bays'), 'Unable: %s', {params: {all_projects: true}});

@@ -10,7 +10,6 @@
     .factory('horizon.app.core.openstack-service-api.magnum-workloads', workloadsAPI);
 
   workloadsAPI.$inject = [
-    '$window',
     'horizon.app.core.openstack-service-api.magnum-http',
     'horizon.framework.util.i18n.gettext'
   ];
@@ -18,7 +17,6 @@
   /**
    * @ngdoc service
    * @name horizon.app.core.openstack-service-api.magnum-workloads
-   * @param {Object} $window
    * @param {Object} http The dashboard's http helper
    * @param {Function} gettext
    * @description
@@ -30,7 +28,7 @@
    * reason unless `suppressError`.
    * @returns {Object} The service
    */
-  function workloadsAPI($window, http, gettext) {
+  function workloadsAPI(http, gettext) {
     var service = {
       getSummary: getSummary,
       list: list,
@@ -100,14 +98,8 @@
      * @returns {string} The URL
      */
     function logsUrl(bayId, kind, name, params) {
-      var query = angular.extend({}, params || {}, {download: 1});
-      var pairs = Object.keys(query).sort().filter(function given(key) {
-        return query[key] !== undefined && query[key] !== null && query[key] !== '';
-      }).map(function pair(key) {
-        return encodeURIComponent(key) + '=' + encodeURIComponent(query[key]);
-      });
-      return $window.WEBROOT.replace(/\/$/, '') + url(bayId, kind, name, 'logs') +
-        '?' + pairs.join('&');
+      return http.link(url(bayId, kind, name, 'logs'),
+        angular.extend({}, params || {}, {download: 1}));
     }
 
     /**

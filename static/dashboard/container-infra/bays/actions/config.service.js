@@ -11,7 +11,6 @@
   configAction.$inject = [
     '$document',
     '$q',
-    '$window',
     'horizon.app.core.openstack-service-api.magnum-bays',
     'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.bays.status'
@@ -22,7 +21,6 @@
    * @name horizon.dashboard.container-infra.bays.actions.config
    * @param {Object} $document
    * @param {Object} $q
-   * @param {Object} $window
    * @param {Object} baysAPI The bays' API service
    * @param {Object} allowed The common allowed() builder
    * @param {Object} bayStatus
@@ -32,7 +30,7 @@
    * serves at baysAPI.bayConfigUrl(id), as from a plain link.
    * @returns {Object} The action service
    */
-  function configAction($document, $q, $window, baysAPI, allowed, bayStatus) {
+  function configAction($document, $q, baysAPI, allowed, bayStatus) {
     var service = {
       initAction: angular.noop,
       allowed: allowed.when('cluster:get_config', bayStatus.hasApi),
@@ -51,7 +49,7 @@
      * @returns {string} The URL
      */
     function url(bay) {
-      return ($window.WEBROOT + baysAPI.bayConfigUrl(bay.uuid)).replace(/\/\/+/g, '/');
+      return baysAPI.bayConfigUrl(bay.uuid);
     }
 
     /**
