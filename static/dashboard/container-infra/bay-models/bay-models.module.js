@@ -33,11 +33,13 @@
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.common.choices.service',
+    'horizon.dashboard.container-infra.common.details-pages.service',
     'horizon.dashboard.container-infra.bay-models.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function run(basePath, registry, gettext, ngettext, choices, bayModelsService, resourceType) {
+  function run(basePath, registry, gettext, ngettext, choices, detailsPages, bayModelsService,
+               resourceType) {
     var type = registry.getResourceType(resourceType);
 
     type
@@ -51,7 +53,7 @@
 
     type.tableColumns
       .append({id: 'name', priority: 1, sortDefault: true,
-        urlFunction: bayModelsService.getDetailsPath})
+        urlFunction: detailsPages.pathFunction(resourceType)})
       .append({id: 'coe', priority: 1})
       .append({id: 'image_id', priority: 2})
       .append({id: 'public', priority: 1})

@@ -10,28 +10,22 @@
 
   bayModelsService.$inject = [
     'horizon.app.core.openstack-service-api.magnum-bay-models',
-    'horizon.app.core.openstack-service-api.magnum-bays',
-    'horizon.dashboard.container-infra.bay-models.resourceType'
+    'horizon.app.core.openstack-service-api.magnum-bays'
   ];
-
-  // Horizon's 'horizon.app.core.detailRoute': the route of the details pages.
-  var DETAIL_ROUTE = 'ngdetails/';
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bay-models.service
    * @param {Object} bayModelsAPI The bay models' API service
    * @param {Object} baysAPI The bays' API service
-   * @param {string} resourceType 'OS::Magnum::BayModel'
    * @description Data of the bay models panel, drawer and details page.
    * @returns {Object} The service
    */
-  function bayModelsService(bayModelsAPI, baysAPI, resourceType) {
+  function bayModelsService(bayModelsAPI, baysAPI) {
     var service = {
       getBayModelsPromise: getBayModelsPromise,
       getBayModelPromise: getBayModelPromise,
       getBaysUsing: getBaysUsing,
-      getDetailsPath: getDetailsPath,
       itemName: itemName
     };
 
@@ -78,16 +72,6 @@
           return bay.cluster_template_id === bayModel.uuid;
         });
       });
-    }
-
-    /**
-     * @name getDetailsPath
-     * @param {Object} item A bay model
-     * @description Where the details page of `item` is (the name column links it).
-     * @returns {string} The path, relative to WEBROOT
-     */
-    function getDetailsPath(item) {
-      return DETAIL_ROUTE + resourceType + '/' + item.uuid;
     }
 
     /**

@@ -78,11 +78,6 @@
       })).toEqual(['b1', 'b3']);
     });
 
-    it('links a bay model to its details page', function () {
-      expect(service.getDetailsPath({uuid: 'u1', id: 'u1'}))
-        .toBe('ngdetails/OS::Magnum::BayModel/u1');
-    });
-
     it('names a bay model by its name, else its id', function () {
       expect(service.itemName({name: 'k8s', uuid: 'u1'})).toBe('k8s');
       expect(service.itemName({name: null, uuid: 'u1'})).toBe('u1');

@@ -32,6 +32,7 @@
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.common.choices.service',
+    'horizon.dashboard.container-infra.common.details-pages.service',
     'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.bays.service',
@@ -39,8 +40,8 @@
     'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, choices, liveTable, basePath, baysService, bayStatus,
-               resourceType) {
+  function run(registry, gettext, ngettext, choices, detailsPages, liveTable, basePath, baysService,
+               bayStatus, resourceType) {
     var type = registry.getResourceType(resourceType);
 
     // No setItemInTransitionFunction on the type: Horizon's table would then
@@ -60,7 +61,7 @@
         id: 'name',
         priority: 1,
         sortDefault: true,
-        urlFunction: baysService.getDetailsPath
+        urlFunction: detailsPages.pathFunction(resourceType)
       })
       .append({
         id: 'status',

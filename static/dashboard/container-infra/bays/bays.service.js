@@ -11,8 +11,7 @@
   baysService.$inject = [
     '$q',
     'horizon.app.core.openstack-service-api.magnum-bay-models',
-    'horizon.app.core.openstack-service-api.magnum-bays',
-    'horizon.dashboard.container-infra.bays.resourceType'
+    'horizon.app.core.openstack-service-api.magnum-bays'
   ];
 
   /**
@@ -21,15 +20,13 @@
    * @param {Object} $q
    * @param {Object} bayModelsAPI The bay models' API service
    * @param {Object} baysAPI The bays' API service
-   * @param {string} resourceType 'OS::Magnum::Bay'
    * @description Data of the bays panel and of a bay's details page.
    * @returns {Object} The service
    */
-  function baysService($q, bayModelsAPI, baysAPI, resourceType) {
+  function baysService($q, bayModelsAPI, baysAPI) {
     var service = {
       getBaysPromise: getBaysPromise,
       getBayPromise: getBayPromise,
-      getDetailsPath: getDetailsPath,
       decorate: decorate
     };
 
@@ -81,17 +78,6 @@
             return response;
           });
       });
-    }
-
-    /**
-     * @name getDetailsPath
-     * @param {Object} bay
-     * @description The bay's details page, relative to WEBROOT.
-     * @returns {string} The path
-     */
-    function getDetailsPath(bay) {
-      // Horizon's routed details view (horizon.app.core.detailRoute).
-      return 'ngdetails/' + resourceType + '/' + bay.uuid;
     }
 
     /**

@@ -138,10 +138,6 @@
         .toBe('m9');
     });
 
-    it('links a bay to its details page', function () {
-      expect(service.getDetailsPath({uuid: 'x1'})).toBe('ngdetails/OS::Magnum::Bay/x1');
-    });
-
     it('lists through the real API service', inject(function ($injector) {
       var $httpBackend = $injector.get('$httpBackend');
       var registry = $injector.get('horizon.framework.conf.resource-type-registry.service');

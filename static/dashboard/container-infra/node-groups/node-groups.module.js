@@ -34,7 +34,7 @@
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.common.basePath',
-    'horizon.dashboard.container-infra.common.details-tabs.service',
+    'horizon.dashboard.container-infra.common.details-pages.service',
     'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.bays.resourceType',
     'horizon.dashboard.container-infra.bays.status',
@@ -42,7 +42,7 @@
     'horizon.dashboard.container-infra.node-groups.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, basePath, detailsTabs, liveTable, bayType, bayStatus,
+  function run(registry, gettext, ngettext, basePath, detailsPages, liveTable, bayType, bayStatus,
                nodeGroupsService, resourceType) {
     var type = registry.getResourceType(resourceType);
 
@@ -73,7 +73,7 @@
       .append({label: gettext('Status'), name: 'status', singleton: true,
         options: bayStatus.statusOptions()});
 
-    detailsTabs.add(bayType, 'bayDetailsNodeGroups', gettext('Node Groups'),
+    detailsPages.addTab(bayType, 'bayDetailsNodeGroups', gettext('Node Groups'),
       'node-groups/details/bay-tab.html');
 
     /**

@@ -29,11 +29,11 @@
 
   run.$inject = [
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.common.details-tabs.service'
+    'horizon.dashboard.container-infra.common.details-pages.service'
   ];
 
-  function run(gettext, detailsTabs) {
-    detailsTabs.add('OS::Magnum::Bay', 'workloads', gettext('Workloads'),
+  function run(gettext, detailsPages) {
+    detailsPages.addTab('OS::Magnum::Bay', 'workloads', gettext('Workloads'),
       'workloads/details/bay-tab.html');
   }
 })();

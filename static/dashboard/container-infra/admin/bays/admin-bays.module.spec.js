@@ -71,10 +71,10 @@
       expect(columns[1].title).toBe('Project');
     });
 
-    it('links a bay\'s name to the bay\'s details page', inject(function ($injector) {
-      var baysService = $injector.get('horizon.dashboard.container-infra.bays.service');
-      expect(type.getTableColumns()[0].urlFunction).toBe(baysService.getDetailsPath);
-    }));
+    it('links a bay\'s name to the bay\'s details page', function () {
+      expect(type.getTableColumns()[0].urlFunction({uuid: 'b1'}))
+        .toBe('ngdetails/OS::Magnum::Bay/b1');
+    });
 
     it('renders statuses and transitions the way the project panel does', function () {
       var status = type.getTableColumns()[2];

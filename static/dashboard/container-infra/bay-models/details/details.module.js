@@ -20,12 +20,12 @@
 
   registerDetails.$inject = [
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.common.details-tabs.service',
+    'horizon.dashboard.container-infra.common.details-pages.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function registerDetails(gettext, detailsTabs, resourceType) {
-    detailsTabs.add(resourceType, 'bayModelDetailsOverview', gettext('Overview'),
+  function registerDetails(gettext, detailsPages, resourceType) {
+    detailsPages.addTab(resourceType, 'bayModelDetailsOverview', gettext('Overview'),
       'bay-models/details/overview.html');
   }
 })();

@@ -22,13 +22,14 @@
 
   registerDetails.$inject = [
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.common.details-tabs.service',
+    'horizon.dashboard.container-infra.common.details-pages.service',
     'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
-  function registerDetails(gettext, detailsTabs, resourceType) {
-    detailsTabs
-      .add(resourceType, 'bayDetailsOverview', gettext('Overview'), 'bays/details/overview.html')
-      .add(resourceType, 'bayDetailsProgress', gettext('Progress'), 'bays/details/progress.html');
+  function registerDetails(gettext, detailsPages, resourceType) {
+    var folder = 'bays/details/';
+    detailsPages
+      .addTab(resourceType, 'bayDetailsOverview', gettext('Overview'), folder + 'overview.html')
+      .addTab(resourceType, 'bayDetailsProgress', gettext('Progress'), folder + 'progress.html');
   }
 })();

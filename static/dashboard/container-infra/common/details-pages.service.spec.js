@@ -4,22 +4,23 @@
 (function () {
   'use strict';
 
-  describe('horizon.dashboard.container-infra.common.details-tabs.service', function () {
-    var detailsTabs, registry;
+  describe('horizon.dashboard.container-infra.common.details-pages.service', function () {
+    var detailsPages, registry;
 
     beforeEach(module('horizon.dashboard.container-infra.common'));
 
     beforeEach(inject(function ($injector) {
-      detailsTabs = $injector.get('horizon.dashboard.container-infra.common.details-tabs.service');
+      detailsPages = $injector.get(
+        'horizon.dashboard.container-infra.common.details-pages.service');
       registry = $injector.get('horizon.framework.conf.resource-type-registry.service');
     }));
 
     it('adds tabs in order, their templates under the dashboard folder', function () {
       var folder = '/static/dashboard/container-infra/things/';
 
-      detailsTabs
-        .add('OS::Test::Thing', 'first', 'First', 'things/first.html')
-        .add('OS::Test::Thing', 'second', 'Second', 'things/second.html');
+      detailsPages
+        .addTab('OS::Test::Thing', 'first', 'First', 'things/first.html')
+        .addTab('OS::Test::Thing', 'second', 'Second', 'things/second.html');
 
       expect(registry.getResourceType('OS::Test::Thing').detailsViews.slice()).toEqual([
         jasmine.objectContaining({id: 'first', name: 'First', template: folder + 'first.html'}),
@@ -31,11 +32,16 @@
       registry.getResourceType('OS::Test::Other').detailsViews
         .append({id: 'theirs', name: 'Theirs', template: 'theirs.html'});
 
-      detailsTabs.add('OS::Test::Other', 'ours', 'Ours', 'things/ours.html');
+      detailsPages.addTab('OS::Test::Other', 'ours', 'Ours', 'things/ours.html');
 
       expect(registry.getResourceType('OS::Test::Other').detailsViews.map(function (view) {
         return view.id;
       })).toEqual(['theirs', 'ours']);
+    });
+
+    it('gives the path of an item\'s page, for a table\'s links', function () {
+      expect(detailsPages.pathFunction('OS::Magnum::Bay')({uuid: 'x1', id: 'x1'}))
+        .toBe('ngdetails/OS::Magnum::Bay/x1');
     });
   });
 })();
