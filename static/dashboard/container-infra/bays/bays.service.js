@@ -26,6 +26,7 @@
   function baysService($q, bayModelsAPI, baysAPI) {
     var service = {
       getBaysPromise: getBaysPromise,
+      getAllBaysPromise: getAllBaysPromise,
       getBayPromise: getBayPromise,
       decorate: decorate
     };
@@ -46,14 +47,25 @@
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
     function getBaysPromise(params) {
-      var quiet = Boolean(params && params.quiet);
-      return $q.all([baysAPI.getBays(undefined, quiet), bayModelsById()])
+      return $q.all([baysAPI.getBays(undefined, isQuiet(params)), bayModelsById()])
         .then(function combine(results) {
-          var response = results[0];
-          response.data.items.forEach(function decorateBay(bay) {
-            decorate(bay, results[1][bay.cluster_template_id]);
-          });
-          return response;
+          return decorateAll(results[0], results[1]);
+        });
+    }
+
+    /**
+     * @name getAllBaysPromise
+     * @description
+     * The bays of every project (the admin Bays panel), with the keys the
+     * project's list gives them (see decorate); their bay models are named
+     * by id, as the bay models of other projects are not all listed.
+     * @param {Object=} params As for getBaysPromise
+     * @returns {Promise} Resolves with the response, whose data is {items: [...]}
+     */
+    function getAllBaysPromise(params) {
+      return baysAPI.getBays({all_projects: true}, isQuiet(params))
+        .then(function combine(response) {
+          return decorateAll(response, {});
         });
     }
 
@@ -97,6 +109,17 @@
       bay.bay_model_name = model ? model.name || model.uuid : bay.cluster_template_id;
       bay.coe = model ? model.coe : null;
       return bay;
+    }
+
+    function decorateAll(response, modelsById) {
+      response.data.items.forEach(function decorateBay(bay) {
+        decorate(bay, modelsById[bay.cluster_template_id]);
+      });
+      return response;
+    }
+
+    function isQuiet(params) {
+      return Boolean(params && params.quiet);
     }
 
     function bayModelsById() {

@@ -82,6 +82,36 @@
       });
     });
 
+    describe('getAllBaysPromise', function () {
+      it('lists every project\'s bays with the project list\'s keys, bay models by id',
+        function () {
+          var got;
+          spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
+            {uuid: 'b1', status: 'CREATE_COMPLETE', cluster_template_id: 'm1', project_id: 'p1'},
+            {uuid: 'b2', status: 'CREATE_FAILED', cluster_template_id: 'm2', project_id: 'p2'}
+          ]}}));
+          spyOn(bayModelsAPI, 'getBayModels');
+
+          service.getAllBaysPromise({name: 'ignored'}).then(function (response) {
+            got = response.data.items;
+          });
+          $rootScope.$apply();
+
+          expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true}, false);
+          expect(bayModelsAPI.getBayModels).not.toHaveBeenCalled();
+          expect(got.map(function (bay) { return [bay.id, bay.bay_model_name]; }))
+            .toEqual([['b1', 'm1'], ['b2', 'm2']]);
+          expect(got[0].trackBy).toContain('CREATE_COMPLETE');
+        });
+
+      it('lists without a toast when the panel asks for quiet', function () {
+        spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: []}}));
+        service.getAllBaysPromise({quiet: true});
+        $rootScope.$apply();
+        expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true}, true);
+      });
+    });
+
     it('passes a failure to list on', function () {
       var failure = {status: 503, data: 'down'};
       var rejected;

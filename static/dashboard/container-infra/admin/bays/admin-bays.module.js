@@ -41,9 +41,10 @@
     'horizon.dashboard.container-infra.common.delete-action.factory',
     'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.bays.resourceType',
+    'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.bays.status',
     'horizon.dashboard.container-infra.bays.actions.delete',
-    'horizon.dashboard.container-infra.admin.bays.service',
+    'horizon.dashboard.container-infra.admin.projects.service',
     'horizon.dashboard.container-infra.admin.bays.resourceType'
   ];
 
@@ -52,7 +53,7 @@
   var LEFT_OUT = ['coe', 'bay_model_name'];
 
   function run(registry, gettext, ngettext, deleteActionFactory, liveTable, bayTypeName,
-               bayStatus, deleteBays, adminBaysService, resourceType) {
+               baysService, bayStatus, deleteBays, projects, resourceType) {
     // The module depends on the bays module, whose run block has already
     // registered OS::Magnum::Bay.
     var bayType = registry.getResourceType(bayTypeName);
@@ -66,8 +67,7 @@
       .setNames(gettext('Bay'), gettext('Bays'), ngettext('Bay', 'Bays', 1))
       .setProperties(bayType.getProperties())
       .setProperty('project_name', {label: gettext('Project')})
-      .setListFunction(liveTable.listFunction(resourceType, adminBaysService.getBaysPromise,
-        bayStatus.isInTransition))
+      .setListFunction(liveTable.listFunction(resourceType, listAll, bayStatus.isInTransition))
       // A row opens on the project panel's summary (status reason included).
       .setSummaryTemplateUrl(bayType.summaryTemplateUrl);
 
@@ -79,6 +79,16 @@
 
     deleteActionFactory.register(type, deleteBays.forType(resourceType),
       {item: gettext('Delete Bay'), batch: gettext('Delete Bays')});
+
+    /**
+     * @name listAll
+     * @param {Object=} params The table's (see the bays service)
+     * @description List function: every project's bays, each with its project's name.
+     * @returns {Promise} Resolves with the response, whose data is {items: [...]}
+     */
+    function listAll(params) {
+      return baysService.getAllBaysPromise(params).then(projects.withProjectNames);
+    }
   }
 
   function copy(from, to, key, afterName) {

@@ -43,24 +43,38 @@
       expect(type.summaryTemplateUrl).toBe(bayType.summaryTemplateUrl);
     });
 
-    it('lists live through the admin bays service', inject(function ($injector) {
+    it('lists every project\'s bays live, each named by its project', inject(function ($injector) {
       var baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
-      var projects = $injector.get('horizon.dashboard.container-infra.admin.projects.service');
       var $q = $injector.get('$q');
       var $rootScope = $injector.get('$rootScope');
       var heard;
       spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
-        {uuid: 'b1', status: 'CREATE_COMPLETE'}
+        {uuid: 'b1', status: 'CREATE_COMPLETE', project_id: 'p1'}
       ]}}));
-      spyOn(projects, 'withProjectNames').and.callFake($q.resolve);
+      spyOn($injector.get('horizon.app.core.openstack-service-api.keystone'), 'getProjects')
+        .and.returnValue($q.resolve({data: {items: [{id: 'p1', name: 'demo'}]}}));
       $rootScope.$on('horizon.dashboard.container-infra.common.LISTED', function (e, t, items, busy) {
-        heard = [t, items.length, busy];
+        heard = [t, items.length, busy, items[0].project_name];
       });
       type.list({quiet: false});
       $rootScope.$apply();
       expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true}, false);
-      expect(heard).toEqual(['OS::Magnum::AdminBay', 1, false]);
+      expect(heard).toEqual(['OS::Magnum::AdminBay', 1, false, 'demo']);
     }));
+
+    it('passes a failed listing on, without asking for project names',
+      inject(function ($injector) {
+        var baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
+        var projects = $injector.get('horizon.dashboard.container-infra.admin.projects.service');
+        var $q = $injector.get('$q');
+        var rejected = false;
+        spyOn(baysAPI, 'getBays').and.returnValue($q.reject({status: 403}));
+        spyOn(projects, 'withProjectNames');
+        type.list({quiet: true}).catch(function () { rejected = true; });
+        $injector.get('$rootScope').$apply();
+        expect(rejected).toBe(true);
+        expect(projects.withProjectNames).not.toHaveBeenCalled();
+      }));
 
     it('shows a Project column next to the name', function () {
       var columns = type.getTableColumns();
