@@ -12,8 +12,9 @@
    * @description
    * Registers the OS::Magnum::BayModel resource type: its names, its
    * properties, how to list and load it, its table columns, its search
-   * facets and its drawer. Its actions and its details page are
-   * registered by the `actions` and `details` modules.
+   * facets, its drawer and its details page. Its actions are registered
+   * by the `actions` module; the page's controller is the `details`
+   * module's.
    */
   angular
     .module('horizon.dashboard.container-infra.bay-models', [
@@ -50,6 +51,9 @@
       .setItemNameFunction(bayModelsService.itemName)
       .setSummaryTemplateUrl(basePath + 'bay-models/details/drawer.html')
       .setDefaultIndexUrl('/project/bay_models/');
+
+    detailsPages.addTab(resourceType, 'bayModelDetailsOverview', gettext('Overview'),
+      'bay-models/details/overview.html');
 
     type.tableColumns
       .append({id: 'name', priority: 1, sortDefault: true,

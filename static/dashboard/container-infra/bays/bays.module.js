@@ -11,9 +11,9 @@
    * @name horizon.dashboard.container-infra.bays
    * @description
    * Registers the OS::Magnum::Bay resource type: its names, its properties,
-   * how to list and load it, its table columns, search facets and drawer.
-   * Its actions and its details page are registered by the `actions` and
-   * `details` modules.
+   * how to list and load it, its table columns, search facets, drawer and
+   * the tabs of its details page. Its actions are registered by the
+   * `actions` module; the tabs' controllers are the `details` module's.
    */
   angular
     .module('horizon.dashboard.container-infra.bays', [
@@ -55,6 +55,12 @@
       .setLoadFunction(baysService.getBayPromise)
       .setDefaultIndexUrl('/project/bays/')
       .setSummaryTemplateUrl(basePath + 'bays/details/drawer.html');
+
+    detailsPages
+      .addTab(resourceType, 'bayDetailsOverview', gettext('Overview'),
+        'bays/details/overview.html')
+      .addTab(resourceType, 'bayDetailsProgress', gettext('Progress'),
+        'bays/details/progress.html');
 
     type.tableColumns
       .append({
