@@ -11,6 +11,7 @@
   globals.actionSpecs = {
     horizon: horizon,
     renderBody: renderBody,
+    dialogBody: dialogBody,
     capture: capture,
     allowPolicy: allowPolicy,
     isAllowed: isAllowed,
@@ -60,6 +61,22 @@
       scope.$digest();
     });
     return element;
+  }
+
+  /**
+   * @name dialogBody
+   * @param {string} controller A dialog body's controller
+   * @param {Object} context What the dialog action gives it
+   * @param {string} path Its template, under container-infra/
+   * @description Builds the controller and renders its body (renderBody).
+   * @returns {Object} {ctrl, element}
+   */
+  function dialogBody(controller, context, path) {
+    var ctrl;
+    inject(function ($controller) {
+      ctrl = $controller(controller, {context: context});
+    });
+    return {ctrl: ctrl, element: renderBody(path, ctrl)};
   }
 
   /**

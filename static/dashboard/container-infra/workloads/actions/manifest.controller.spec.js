@@ -6,22 +6,22 @@
 
   describe('horizon.dashboard.container-infra.workloads.ManifestController', function () {
     var specs = window.actionSpecs;
-    var $q, $controller, api, ctrl, element;
+    var $q, api, ctrl, element;
 
     beforeEach(module('gettext'));
     beforeEach(module('horizon.dashboard.container-infra.workloads'));
 
     beforeEach(inject(function ($injector) {
+      var body = manifest('swarm');
+      ctrl = body.ctrl;
+      element = body.element;
       $q = $injector.get('$q');
-      $controller = $injector.get('$controller');
       api = $injector.get('horizon.app.core.openstack-service-api.magnum-workloads');
-      ctrl = manifest('swarm');
-      element = specs.renderBody('workloads/actions/manifest.html', ctrl);
     }));
 
     function manifest(coe) {
-      return $controller('horizon.dashboard.container-infra.workloads.ManifestController',
-        {context: {bayId: 'b1', coe: coe}});
+      return specs.dialogBody('horizon.dashboard.container-infra.workloads.ManifestController',
+        {bayId: 'b1', coe: coe}, 'workloads/actions/manifest.html');
     }
 
     function errorText() {
@@ -57,8 +57,8 @@
     });
 
     it('offers a Kubernetes example to a Kubernetes bay', function () {
-      expect(manifest('kubernetes').example).toContain('kind: Deployment');
-      expect(manifest('mesos').example).toBe(ctrl.example);
+      expect(manifest('kubernetes').ctrl.example).toContain('kind: Deployment');
+      expect(manifest('mesos').ctrl.example).toBe(ctrl.example);
     });
   });
 })();

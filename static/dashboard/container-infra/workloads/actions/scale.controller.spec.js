@@ -6,19 +6,19 @@
 
   describe('horizon.dashboard.container-infra.workloads.ScaleController', function () {
     var specs = window.actionSpecs;
-    var $q, api, ctrl, element, $controller;
+    var NAME = 'horizon.dashboard.container-infra.workloads.ScaleController';
+    var $q, api, ctrl, element;
     var target = {bayId: 'b1', kind: 'services', name: 'web', replicas: 3, params: {}};
 
     beforeEach(module('gettext'));
     beforeEach(module('horizon.dashboard.container-infra.workloads'));
 
     beforeEach(inject(function ($injector) {
+      var body = specs.dialogBody(NAME, target, 'workloads/actions/scale.html');
+      ctrl = body.ctrl;
+      element = body.element;
       $q = $injector.get('$q');
-      $controller = $injector.get('$controller');
       api = $injector.get('horizon.app.core.openstack-service-api.magnum-workloads');
-      ctrl = $controller('horizon.dashboard.container-infra.workloads.ScaleController',
-        {context: target});
-      element = specs.renderBody('workloads/actions/scale.html', ctrl);
     }));
 
     function type(value) {
@@ -55,8 +55,8 @@
     });
 
     it('starts from 1 when the wanted count is unknown', function () {
-      expect($controller('horizon.dashboard.container-infra.workloads.ScaleController',
-        {context: {name: 'x'}}).replicas).toBe(1);
+      expect(specs.dialogBody(NAME, {name: 'x'}, 'workloads/actions/scale.html').ctrl.replicas)
+        .toBe(1);
     });
   });
 })();
