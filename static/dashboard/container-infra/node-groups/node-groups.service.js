@@ -14,6 +14,7 @@
     'horizon.app.core.openstack-service-api.magnum-bays',
     'horizon.app.core.openstack-service-api.magnum-node-groups',
     'horizon.framework.util.i18n.gettext',
+    'horizon.dashboard.container-infra.common.node-bounds.service',
     'horizon.dashboard.container-infra.bays.status'
   ];
 
@@ -24,11 +25,12 @@
    * @param {Object} baysAPI The bays' API service
    * @param {Object} nodeGroupsAPI The node groups' API service
    * @param {Function} gettext
+   * @param {Object} nodeBounds The common node bounds
    * @param {Object} bayStatus Status labels and states (a group's are a bay's)
    * @description Data of a bay's node group table.
    * @returns {Object} The service
    */
-  function nodeGroupsService($q, baysAPI, nodeGroupsAPI, gettext, bayStatus) {
+  function nodeGroupsService($q, baysAPI, nodeGroupsAPI, gettext, nodeBounds, bayStatus) {
     var ROLES = {master: gettext('Master'), worker: gettext('Worker')};
     var service = {
       getNodeGroupsPromise: getNodeGroupsPromise,
@@ -82,15 +84,13 @@
      * @returns {Object} The same group
      */
     function decorate(group, bay) {
-      var most = angular.isNumber(group.max_node_count) ? group.max_node_count : null;
+      var bounds = nodeBounds.of(group);
       group.id = group.uuid;
       group.bay = {uuid: bay.uuid, name: bay.name, status: bay.status,
         api_address: bay.api_address};
-      group.bounds = interpolate(gettext('%(min)s to %(max)s'), {
-        min: group.min_node_count || 0,
-        max: most === null ? gettext('no limit') : most
-      }, true);
-      group.trackBy = [group.uuid, group.status, group.node_count, group.min_node_count, most,
+      group.bounds = interpolate(gettext('%(min)s to %(max)s'),
+        {min: bounds.min, max: nodeBounds.maxInWords(bounds.max)}, true);
+      group.trackBy = [group.uuid, group.status, group.node_count, group.min_node_count, bounds.max,
         bay.status, group.updated_at || ''].join('|');
       return group;
     }

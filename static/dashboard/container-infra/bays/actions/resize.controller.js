@@ -14,6 +14,7 @@
     'horizon.app.core.openstack-service-api.magnum-node-groups',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.field-errors.service',
+    'horizon.dashboard.container-infra.common.node-bounds.service',
     'context'
   ];
 
@@ -27,6 +28,7 @@
    * @param {Object} nodeGroupsAPI The node groups' API service
    * @param {Function} gettext
    * @param {Object} fieldErrors The common field errors
+   * @param {Object} nodeBounds The common node bounds
    * @param {Object} context {bay, group, ofBay}: the worker group resized;
    *   `ofBay` for Resize Bay (its default-worker group), none for a node
    *   group's Resize
@@ -38,9 +40,11 @@
    * group's) and gives the new count; a refusal keeps the dialog open,
    * with the service's reason next to the field it names.
    */
-  function ResizeController(baysAPI, nodeGroupsAPI, gettext, fieldErrors, context) {
+  function ResizeController(baysAPI, nodeGroupsAPI, gettext, fieldErrors, nodeBounds,
+                            context) {
     var ctrl = this;
     var group = context.group;
+    var bounds = nodeBounds.of(group);
 
     ctrl.bay = context.bay;
     ctrl.group = group;
@@ -48,8 +52,8 @@
     // Ids of the fields: the two dialogs may be open one after the other.
     ctrl.prefix = ctrl.ofBay ? 'bay-resize' : 'node-group-resize';
     ctrl.nodeCount = group.node_count;
-    ctrl.min = group.min_node_count || 0;
-    ctrl.max = angular.isNumber(group.max_node_count) ? group.max_node_count : MOST_NODES;
+    ctrl.min = bounds.min;
+    ctrl.max = bounds.max === null ? MOST_NODES : bounds.max;
     ctrl.nodes = (group.node_addresses || []).map(function node(address) {
       return {address: address, remove: false};
     });

@@ -14,6 +14,7 @@
     'horizon.app.core.openstack-service-api.magnum-node-groups',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.field-errors.service',
+    'horizon.dashboard.container-infra.common.node-bounds.service',
     'context'
   ];
 
@@ -23,6 +24,7 @@
    * @param {Object} nodeGroupsAPI The node groups' API service
    * @param {Function} gettext
    * @param {Object} fieldErrors The common field errors
+   * @param {Object} nodeBounds The common node bounds
    * @param {Object} context {bay, group}
    * @description
    * The body of the Edit Bounds dialog: the group's minimum and maximum
@@ -30,12 +32,13 @@
    * now. Sends what changed; the service saves it at once and gives the
    * group back.
    */
-  function BoundsController(nodeGroupsAPI, gettext, fieldErrors, context) {
+  function BoundsController(nodeGroupsAPI, gettext, fieldErrors, nodeBounds, context) {
     var ctrl = this;
+    var bounds = nodeBounds.of(context.group);
 
     ctrl.group = context.group;
-    ctrl.min = ctrl.group.min_node_count || 0;
-    ctrl.max = angular.isNumber(ctrl.group.max_node_count) ? ctrl.group.max_node_count : null;
+    ctrl.min = bounds.min;
+    ctrl.max = bounds.max;
     ctrl.errors = fieldErrors.create(['min_node_count', 'max_node_count']);
 
     ctrl.changes = changes;
@@ -53,11 +56,11 @@
      */
     function changes() {
       var changed = {};
-      var was = angular.isNumber(ctrl.group.max_node_count) ? ctrl.group.max_node_count : null;
-      if (ctrl.min !== (ctrl.group.min_node_count || 0)) {
+      var was = nodeBounds.of(ctrl.group);
+      if (ctrl.min !== was.min) {
         changed.min_node_count = ctrl.min;
       }
-      if (ctrl.max !== was) {
+      if (ctrl.max !== was.max) {
         changed.max_node_count = ctrl.max;
       }
       return changed;

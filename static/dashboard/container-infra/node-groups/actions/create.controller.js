@@ -18,6 +18,7 @@
     'horizon.dashboard.container-infra.common.field-errors.service',
     'horizon.dashboard.container-infra.common.labels.service',
     'horizon.dashboard.container-infra.common.model-cleaner.service',
+    'horizon.dashboard.container-infra.common.node-bounds.service',
     'context'
   ];
 
@@ -31,6 +32,7 @@
    * @param {Object} fieldErrors The common field errors
    * @param {Object} labels The labels service (key=value lines)
    * @param {Object} cleaner The model cleaner
+   * @param {Object} nodeBounds The common node bounds
    * @param {Object} context {bay}: the bay, with its bay model
    * @description
    * The body of the Create Node Group dialog: name, node count (1),
@@ -42,7 +44,7 @@
    * names (and in the API service's toast).
    */
   function CreateController($q, nodeGroupsAPI, gettext, choices, fieldErrors, labels, cleaner,
-                            context) {
+                            nodeBounds, context) {
     var ctrl = this;
 
     // What the service takes: no '/' (a name is part of the group's URL).
@@ -125,7 +127,7 @@
      */
     function countProblem() {
       var model = ctrl.model;
-      var most = angular.isNumber(model.max_node_count) ? model.max_node_count : null;
+      var most = nodeBounds.of(model).max;
       if (!angular.isNumber(model.node_count) || !angular.isNumber(model.min_node_count)) {
         return '';
       }
@@ -137,7 +139,7 @@
         return interpolate(gettext('The group starts with %(count)s nodes: give a count from ' +
           'the minimum (%(min)s) to the maximum (%(max)s).'), {
           count: model.node_count, min: model.min_node_count,
-          max: most === null ? gettext('no limit') : most
+          max: nodeBounds.maxInWords(most)
         }, true);
       }
       return '';
