@@ -41,7 +41,6 @@
     ctrl.max = bounds.max;
     ctrl.errors = fieldErrors.create(['min_node_count', 'max_node_count']);
 
-    ctrl.changes = changes;
     ctrl.minProblem = minProblem;
     ctrl.maxProblem = maxProblem;
     ctrl.ready = ready;

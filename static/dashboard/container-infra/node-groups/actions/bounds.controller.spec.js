@@ -25,7 +25,6 @@
 
     it('starts from the group\'s bounds, with nothing to send', function () {
       expect([ctrl.min, ctrl.max]).toEqual([0, null]);
-      expect(ctrl.changes()).toEqual({});
       expect(ctrl.ready()).toBe(false);
       expect($controller(NAME, {context: {group: {node_count: 1, max_node_count: 4}}}).max)
         .toBe(4);
@@ -45,7 +44,9 @@
       var bounded = $controller(NAME, {context: {group: angular.extend({}, group,
         {max_node_count: 5})}});
       bounded.max = null;
-      expect(bounded.changes()).toEqual({max_node_count: null});
+      specs.settle(bounded.send());
+      expect(nodeGroupsAPI.updateNodeGroup)
+        .toHaveBeenCalledWith('b1', 'g1', {max_node_count: null});
     });
 
     it('wants bounds that hold the group\'s nodes now', function () {
