@@ -40,12 +40,14 @@
    *         return bay.status !== 'DELETE_IN_PROGRESS';
    *       }),
    *       deleteFn: baysAPI.deleteBay,
-   *       labels: {
-   *         title: function (count) { return ngettext('Delete Bay', 'Delete Bays', count); },
-   *         message: gettext('You have selected "%s". Deleted bays cannot be recovered.'),
-   *         submit: gettext('Delete'),
-   *         success: gettext('Deleted: %s.'),
-   *         error: gettext('Unable to delete: %s.')
+   *       labels: function (count) {
+   *         return {
+   *           title: ngettext('Delete Bay', 'Delete Bays', count),
+   *           message: gettext('You have selected "%s". Deleted bays cannot be recovered.'),
+   *           submit: gettext('Delete'),
+   *           success: gettext('Deleted: %s.'),
+   *           error: gettext('Unable to delete: %s.')
+   *         };
    *       }
    *     });
    * @returns {Object} The factory
@@ -74,10 +76,10 @@
      * @param {Function} [options.idOf] item → id (default: uuid, else id). The
      *   resource table drops deleted rows by their `id`, so list functions
      *   give each item an `id` equal to this.
-     * @param {Object} options.labels {title, message, submit, success, error,
-     *   notAllowed (optional)}: strings, or functions of the item count that
-     *   return one; message, success, error and notAllowed have one %s for
-     *   the names
+     * @param {Object|Function} options.labels {title, message, submit,
+     *   success, error, notAllowed (optional)}: strings; or a function of
+     *   the item count that returns them (texts that say one or several).
+     *   message, success, error and notAllowed have one %s for the names
      * @description Builds the action service.
      * @returns {Object} {initAction, allowed, perform}
      */
@@ -113,8 +115,9 @@
         function confirmAllowed(checked) {
           var refused = checked.fail.map(contextOf);
           var result = actionResultService.getActionResult();
+          var texts = textsFor(count);
           if (refused.length) {
-            toast.add('error', namesMessage(label('notAllowed', count), refused));
+            toast.add('error', namesMessage(texts.notAllowed, refused));
             refused.forEach(function markRefused(item) {
               result.failed(options.resourceType, idOf(item));
             });
@@ -125,11 +128,11 @@
           return deleteModal
             .open(scope, checked.pass.map(contextOf).map(entity), {
               labels: {
-                title: label('title', count),
-                message: label('message', count),
-                submit: label('submit', count),
-                success: label('success', count),
-                error: label('error', count)
+                title: texts.title,
+                message: texts.message,
+                submit: texts.submit,
+                success: texts.success,
+                error: texts.error
               },
               deleteEntity: deleteEntity
             })
@@ -160,12 +163,13 @@
         return {id: id, name: item.name || id, item: item};
       }
 
-      function label(key, count) {
-        var value = options.labels[key];
-        if (angular.isUndefined(value) && key === 'notAllowed') {
-          value = gettext('You are not allowed to delete: %s.');
+      function textsFor(count) {
+        var given = angular.isFunction(options.labels) ? options.labels(count) : options.labels;
+        var texts = angular.extend({}, given);
+        if (angular.isUndefined(texts.notAllowed)) {
+          texts.notAllowed = gettext('You are not allowed to delete: %s.');
         }
-        return angular.isFunction(value) ? value(count) : value;
+        return texts;
       }
 
       function namesMessage(message, refused) {

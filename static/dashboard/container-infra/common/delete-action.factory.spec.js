@@ -8,13 +8,15 @@
     var h, factory, allowedService;
     var policyAnswer, modalResult, deleteFn;
 
-    var LABELS = {
-      title: function (count) { return count === 1 ? 'Delete Thing' : 'Delete Things'; },
-      message: 'You have selected "%s".',
-      submit: 'Delete',
-      success: 'Deleted: %s.',
-      error: 'Unable to delete: %s.'
-    };
+    function labelsFor(count) {
+      return {
+        title: count === 1 ? 'Delete Thing' : 'Delete Things',
+        message: 'You have selected "%s".',
+        submit: 'Delete',
+        success: 'Deleted: %s.',
+        error: 'Unable to delete: %s.'
+      };
+    }
 
     beforeEach(module('horizon.dashboard.container-infra.common'));
 
@@ -40,7 +42,7 @@
         resourceType: 'OS::Test::Thing',
         allowed: allowedService.when('thing:delete'),
         deleteFn: deleteFn,
-        labels: LABELS
+        labels: labelsFor
       }, extra));
     }
 
@@ -143,15 +145,28 @@
         var outcome;
         policyAnswer = false;
 
-        outcome = settle(action({labels: angular.extend({}, LABELS, {
-          notAllowed: function (count) { return count + ' refused: %s'; }
-        })}).perform([{uuid: 'u1'}, {uuid: 'u2', name: 'b'}], h.scope));
+        outcome = settle(action({labels: function (count) {
+          return angular.extend(labelsFor(count), {notAllowed: count + ' refused: %s'});
+        }}).perform([{uuid: 'u1'}, {uuid: 'u2', name: 'b'}], h.scope));
 
         expect(h.simpleModal.modal).not.toHaveBeenCalled();
         expect(h.toast.add).toHaveBeenCalledWith('error', '2 refused: u1, b');
         expect(ids(outcome.resolved.failed)).toEqual(['u1', 'u2']);
         expect(outcome.resolved.deleted).toEqual([]);
       });
+
+      it('takes labels that do not depend on the count, and its own when refused',
+        function () {
+          var outcome;
+          policyAnswer = false;
+
+          outcome = settle(action({labels: labelsFor(1)})
+            .perform([{uuid: 'u1'}, {uuid: 'u2', name: 'b'}], h.scope));
+
+          expect(h.toast.add).toHaveBeenCalledWith('error',
+            'You are not allowed to delete: u1, b.');
+          expect(ids(outcome.resolved.failed)).toEqual(['u1', 'u2']);
+        });
 
       it('deletes nothing when the user cancels', function () {
         var promise = action().perform({uuid: 'u1'}, h.scope);

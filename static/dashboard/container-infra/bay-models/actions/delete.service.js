@@ -41,25 +41,17 @@
       deleteFn: function deleteBayModel(id, suppressError) {
         return bayModelsAPI.deleteBayModel(id, suppressError);
       },
-      labels: {
-        title: function title(count) {
-          return ngettext('Confirm Delete Bay Model', 'Confirm Delete Bay Models', count);
-        },
-        message: function message(count) {
-          return ngettext('You have selected "%s". A deleted bay model cannot be recovered.',
-            'You have selected "%s". Deleted bay models cannot be recovered.', count);
-        },
-        submit: function submit(count) {
-          return ngettext('Delete Bay Model', 'Delete Bay Models', count);
-        },
-        success: function success(count) {
-          return ngettext('Deleted bay model: %s.', 'Deleted bay models: %s.', count);
-        },
-        error: function error(count) {
-          return ngettext('Unable to delete bay model: %s.',
-            'Unable to delete bay models: %s.', count);
-        },
-        notAllowed: gettext('You are not allowed to delete these bay models: %s.')
+      labels: function labels(count) {
+        return {
+          title: ngettext('Confirm Delete Bay Model', 'Confirm Delete Bay Models', count),
+          message: ngettext('You have selected "%s". A deleted bay model cannot be recovered.',
+            'You have selected "%s". Deleted bay models cannot be recovered.', count),
+          submit: ngettext('Delete Bay Model', 'Delete Bay Models', count),
+          success: ngettext('Deleted bay model: %s.', 'Deleted bay models: %s.', count),
+          error: ngettext('Unable to delete bay model: %s.',
+            'Unable to delete bay models: %s.', count),
+          notAllowed: gettext('You are not allowed to delete these bay models: %s.')
+        };
       }
     });
   }

@@ -42,28 +42,6 @@
    */
   function deleteBayAction($rootScope, baysAPI, gettext, ngettext, allowed, deleteActionFactory,
                            events) {
-    var LABELS = {
-      title: function title(count) {
-        return ngettext('Confirm Delete Bay', 'Confirm Delete Bays', count);
-      },
-      message: function message(count) {
-        return ngettext(
-          'You have selected "%s". The bay\'s nodes and everything running on them ' +
-          'are deleted, and cannot be recovered.',
-          'You have selected "%s". The bays\' nodes and everything running on them ' +
-          'are deleted, and cannot be recovered.', count);
-      },
-      submit: function submit(count) {
-        return ngettext('Delete Bay', 'Delete Bays', count);
-      },
-      success: function success(count) {
-        return ngettext('Deleting bay: %s.', 'Deleting bays: %s.', count);
-      },
-      error: function error(count) {
-        return ngettext('Unable to delete bay: %s.', 'Unable to delete bays: %s.', count);
-      },
-      notAllowed: gettext('Not deleted (not allowed, or being deleted already): %s.')
-    };
     var service = {
       forType: forType
     };
@@ -90,8 +68,23 @@
             return response;
           });
         },
-        labels: LABELS
+        labels: labels
       });
+    }
+
+    function labels(count) {
+      return {
+        title: ngettext('Confirm Delete Bay', 'Confirm Delete Bays', count),
+        message: ngettext(
+          'You have selected "%s". The bay\'s nodes and everything running on them ' +
+          'are deleted, and cannot be recovered.',
+          'You have selected "%s". The bays\' nodes and everything running on them ' +
+          'are deleted, and cannot be recovered.', count),
+        submit: ngettext('Delete Bay', 'Delete Bays', count),
+        success: ngettext('Deleting bay: %s.', 'Deleting bays: %s.', count),
+        error: ngettext('Unable to delete bay: %s.', 'Unable to delete bays: %s.', count),
+        notAllowed: gettext('Not deleted (not allowed, or being deleted already): %s.')
+      };
     }
   }
 })();

@@ -63,14 +63,14 @@
 
     it('speaks of one bay or several', function () {
       var labels = optionsFor('OS::Magnum::Bay').labels;
-      expect(labels.title(1)).toBe('Confirm Delete Bay');
-      expect(labels.title(2)).toBe('Confirm Delete Bays');
-      expect(labels.message(1)).toContain('The bay\'s nodes');
-      expect(labels.message(2)).toContain('The bays\' nodes');
-      expect(labels.submit(2)).toBe('Delete Bays');
-      expect(labels.success(1)).toBe('Deleting bay: %s.');
-      expect(labels.error(2)).toBe('Unable to delete bays: %s.');
-      expect(labels.notAllowed).toContain('%s');
+      expect(labels(1).title).toBe('Confirm Delete Bay');
+      expect(labels(2).title).toBe('Confirm Delete Bays');
+      expect(labels(1).message).toContain('The bay\'s nodes');
+      expect(labels(2).message).toContain('The bays\' nodes');
+      expect(labels(2).submit).toBe('Delete Bays');
+      expect(labels(1).success).toBe('Deleting bay: %s.');
+      expect(labels(2).error).toBe('Unable to delete bays: %s.');
+      expect(labels(2).notAllowed).toContain('%s');
     });
   });
 })();

@@ -40,28 +40,20 @@
       idOf: function idOf(quota) {
         return quota.id;
       },
-      labels: {
-        title: function title(count) {
-          return ngettext('Confirm Delete Quota', 'Confirm Delete Quotas', count);
-        },
-        message: function message(count) {
-          return ngettext(
+      labels: function labels(count) {
+        return {
+          title: ngettext('Confirm Delete Quota', 'Confirm Delete Quotas', count),
+          message: ngettext(
             'You have selected the quota of "%s". Without it the project gets the ' +
               'default limit.',
             'You have selected the quotas of "%s". Without them the projects get the ' +
               'default limit.',
-            count);
-        },
-        submit: function submit(count) {
-          return ngettext('Delete Quota', 'Delete Quotas', count);
-        },
-        success: function success(count) {
-          return ngettext('Deleted the quota of %s.', 'Deleted the quotas of %s.', count);
-        },
-        error: function error(count) {
-          return ngettext('Unable to delete the quota of %s.',
-            'Unable to delete the quotas of %s.', count);
-        }
+            count),
+          submit: ngettext('Delete Quota', 'Delete Quotas', count),
+          success: ngettext('Deleted the quota of %s.', 'Deleted the quotas of %s.', count),
+          error: ngettext('Unable to delete the quota of %s.',
+            'Unable to delete the quotas of %s.', count)
+        };
       }
     });
   }

@@ -34,13 +34,14 @@
     });
 
     it('says the default limit applies once a quota is gone', function () {
-      var labels = options.labels;
+      var one = options.labels(1);
+      var two = options.labels(2);
       ['title', 'message', 'submit', 'success', 'error'].forEach(function (key) {
-        expect(labels[key](1)).not.toBe(labels[key](2));
+        expect(one[key]).not.toBe(two[key]);
       });
-      expect(labels.message(1)).toContain('default limit');
-      expect(labels.message(3)).toContain('%s');
-      expect(labels.submit(1)).toBe('Delete Quota');
+      expect(one.message).toContain('default limit');
+      expect(options.labels(3).message).toContain('%s');
+      expect(one.submit).toBe('Delete Quota');
     });
   });
 })();
