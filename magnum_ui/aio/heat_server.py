@@ -98,11 +98,33 @@ def _configure(argv: list[str]) -> Any:
     return conf
 
 
+# Heat looks at a resource in progress (above all a nested stack: a node
+# group, a node) once a second; in one process, where a look is a read of the
+# local database, a tenth of that takes seconds off every bay operation.
+STEP_SECONDS = 0.1
+
+
+def _quicker_steps(seconds: float) -> None:
+    """Make ``seconds`` the wait between two steps of Heat's tasks (1 s in Heat).
+
+    Heat has no option for it: it is the default argument of TaskRunner.__call__,
+    which every resource action (create, update, delete, ...) uses.
+    """
+    from heat.engine import scheduler
+
+    defaults = scheduler.TaskRunner.__call__.__defaults__
+    if not defaults or defaults[0] != 1:
+        raise SystemExit("heat: TaskRunner.__call__ changed; update magnum_ui.aio.heat_server")
+    scheduler.TaskRunner.__call__.__defaults__ = (seconds, *defaults[1:])
+
+
 def _engine(conf: Any) -> Any:
     from heat.common import config
     from heat.engine import service as engine_service
     from heat.engine import template
     from heat.rpc import api as rpc_api
+
+    _quicker_steps(STEP_SECONDS)
 
     # After the engine's imports, which register the options it checks.
     config.startup_sanity_check()

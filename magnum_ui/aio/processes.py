@@ -47,13 +47,13 @@ def http_ready(url: str) -> ReadyCheck:
     return check
 
 
-def gunicorn(app: str, port: int, threads: int | None = None) -> list[str]:
-    """The command of a gunicorn serving ``app`` on 127.0.0.1:``port`` with two workers.
+def gunicorn(app: str, port: int, threads: int | None = None, workers: int = 2) -> list[str]:
+    """The command of a gunicorn serving ``app`` on 127.0.0.1:``port`` (two workers unless told).
 
     No control socket: gunicorn 27 would otherwise open one in ``~/.gunicorn``.
     """
     return [
-        sys.executable, "-m", "gunicorn", "--bind", f"{HOST}:{port}", "--workers", "2",
+        sys.executable, "-m", "gunicorn", "--bind", f"{HOST}:{port}", "--workers", str(workers),
         *(("--threads", str(threads)) if threads else ()),
         "--no-control-socket", "--timeout", "120", app,
     ]  # fmt: skip

@@ -1,4 +1,4 @@
-"""The one-process Heat's HTTP server: stopped without cutting requests short."""
+"""The one-process Heat: its HTTP server stops without cutting requests short; its steps."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from wsgiref.simple_server import make_server
 
+import pytest
+
+from magnum_ui.aio import heat_server
 from magnum_ui.aio.heat_server import ThreadingWSGIServer
 
 
@@ -40,3 +43,17 @@ def test_stopping_finishes_the_requests_in_flight() -> None:
     assert answered.is_set()
     client.join(timeout=5)
     assert replies == [b"done"]
+
+
+def test_heat_steps_are_made_quicker_once_and_only_from_heats_own_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """TaskRunner waits STEP_SECONDS between steps; a Heat whose default is not 1 s stops us."""
+    from heat.engine import scheduler
+
+    monkeypatch.setattr(scheduler.TaskRunner.__call__, "__defaults__",
+                        scheduler.TaskRunner.__call__.__defaults__)  # fmt: skip
+    heat_server._quicker_steps(heat_server.STEP_SECONDS)
+    assert scheduler.TaskRunner.__call__.__defaults__[0] == heat_server.STEP_SECONDS
+    with pytest.raises(SystemExit, match=r"TaskRunner\.__call__ changed"):
+        heat_server._quicker_steps(heat_server.STEP_SECONDS)

@@ -34,7 +34,9 @@ def quick_reconciliation(aio: AllInOne) -> Iterator[None]:
     """The conductor restarted with a pass every 2 s and a grace of 3 s; then as it was."""
     config = aio.state_dir / "service" / "magnum-ui.conf"
     before = config.read_text()
-    config.write_text(before + "\n[conductor]\nreconcile_interval = 2\nreconcile_grace = 3\n")
+    quick = "[conductor]\nreconcile_interval = 2\nreconcile_grace = 3\n"
+    config.write_text(before.replace("[conductor]\n", quick, 1))
+    assert quick in config.read_text()
     restart_conductor(aio)
     try:
         yield

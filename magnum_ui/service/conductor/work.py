@@ -103,9 +103,11 @@ class Worker:
         if not self.cluster.stack_id:
             conn = self._user_connection()
             name = self._stack_name()
-            found = self._heat_call(
-                lambda: conn.orchestration.find_stack(name, ignore_missing=True)
-            )
+            found = None
+            if self.operation.attempts > 1:  # an earlier attempt may have made it, then died
+                found = self._heat_call(
+                    lambda: conn.orchestration.find_stack(name, ignore_missing=True)
+                )
             if found is None:
                 if not operations.renew(self.operation, self.conductor, self.lease):
                     raise LeaseLost  # a delete came first: make nothing
@@ -118,6 +120,7 @@ class Worker:
                         timeout_mins=self.cluster.create_timeout or None,
                     )
                 )
+                LOG.info("cluster %s: stack create sent (%s)", self.cluster.uuid, found.id)
             with transaction.atomic():
                 if not operations.renew(self.operation, self.conductor, self.lease):
                     # A delete superseded the create while Heat made the stack: its own
@@ -176,6 +179,7 @@ class Worker:
                 Cluster.objects.filter(pk=self.cluster.pk).update(stack_id=stack_id)
                 self.cluster.stack_id = stack_id
                 self._heat_call(lambda: conn.orchestration.delete_stack(stack_id))
+                LOG.info("cluster %s: stack delete sent (%s)", self.cluster.uuid, stack_id)
             operations.erase_token(self.operation, self.conductor)
         if self.cluster.stack_id:
             state = self._wait(self.cluster.stack_id)
@@ -186,6 +190,7 @@ class Worker:
             if not operations.finish(self.operation, self.conductor, succeeded=True):
                 raise LeaseLost
             Cluster.objects.filter(pk=self.cluster.pk).delete()
+        LOG.info("cluster %s: deleted", self.cluster.uuid)
 
     # -- shared steps ----------------------------------------------------------
 
@@ -213,6 +218,7 @@ class Worker:
                         timeout_mins=self.cluster.create_timeout or None,
                     )
                 )
+                LOG.info("cluster %s: stack update sent (%s)", self.cluster.uuid, stack_id)
             except StackBusy:
                 LOG.info("cluster %s: an earlier attempt's update is running; following it",
                          self.cluster.uuid)  # fmt: skip
@@ -252,6 +258,7 @@ class Worker:
                 raise LeaseLost
             Cluster.objects.filter(pk=self.cluster.pk).update(**fields)
             nodegroup_state.settle(self.cluster, driver, state.outputs, action, succeeded=True)
+        LOG.info("cluster %s: %s_COMPLETE", self.cluster.uuid, action)
 
     def _probe_version(self, driver: type[HeatDriver], api_address: str | None) -> str | None:
         """Ask the bay which orchestrator version it runs; keep the old value if it cannot say."""

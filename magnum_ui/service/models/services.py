@@ -17,7 +17,7 @@ class ConductorService(Timestamped):
     forced_down = models.BooleanField(default=False)
     # The reconciliation's last pass, and what its passes removed (newest first, a few).
     last_reconciled_at = models.DateTimeField(null=True)
-    reconciled = models.JSONField(default=list)
+    reconciled = models.JSONField(default=list, db_default=[])
 
     class Meta(Timestamped.Meta):
         constraints = [

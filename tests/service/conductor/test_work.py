@@ -189,10 +189,19 @@ def test_a_failing_version_probe_keeps_the_old_coe_version(
 def test_a_resumed_create_follows_the_stack_it_finds(heat: FakeHeat, bay: Cluster) -> None:
     """A create whose stack a crashed attempt already made follows that stack, making no other."""
     found = heat.add(f"bay-{bay.uuid}", SLOW_CREATE, outputs=OUTPUTS)
-    run(start(bay, "create"))
+    run(resumed(start(bay, "create")))
     assert [(c.identity, c.args) for c in heat.sent("find_stack")] == [(USER, (f"bay-{bay.uuid}",))]
     assert heat.sent("create_stack") == []
     assert row(bay, "status", "stack_id") == ("CREATE_COMPLETE", found.id)
+
+
+def test_a_first_create_makes_its_stack_without_looking_for_one(
+    heat: FakeHeat, bay: Cluster
+) -> None:
+    """No earlier attempt, no stack to find: the create goes straight to Heat."""
+    run(start(bay, "create"))
+    assert heat.sent("find_stack") == []
+    assert len(heat.sent("create_stack")) == 1
 
 
 def test_an_update_sends_the_bays_new_parameters(heat: FakeHeat, bay: Cluster) -> None:
@@ -304,7 +313,7 @@ def test_heat_refusing_the_create_fails_the_bay(
 
 @pytest.mark.parametrize(
     ("method", "error"),
-    [("find_stack", ks_exceptions.Unauthorized()), ("create_stack", http_error(401, "expired"))],
+    [("create_stack", ks_exceptions.Unauthorized()), ("create_stack", http_error(401, "expired"))],
     ids=["keystoneauth-unauthorized", "heat-401"],
 )
 def test_a_refused_token_fails_saying_it_expired(

@@ -211,16 +211,16 @@ def delete_node(
             record.state = DELETING
             state.save_node(record)
             manager = bays.ready_master(state, cluster_uuid, exclude=index)
-    if record is not None:
-        failures = _teardown(state, record, manager, options.drain_timeout)
-    else:
-        failures = []
+    started = time.monotonic()
+    failures = _teardown(state, record, manager, options.drain_timeout) if record else []
     failures += bays.release_if_empty(state, cluster_uuid)
     if failures:
         raise NodeError(
             f"deleting node {index} of cluster {cluster_uuid} left things behind: "
             + "; ".join(failures)
         )
+    if record is not None:
+        LOG.info("local node %s deleted in %.2f s", record.name, time.monotonic() - started)
     return record is not None
 
 
