@@ -170,6 +170,17 @@ def test_create_sends_the_template_and_records_the_outputs(heat: FakeHeat, bay: 
     assert Operation.objects.get(pk=op.pk).state == "done"
 
 
+def test_a_completed_operation_bumps_the_bays_updated_time(heat: FakeHeat, bay: Cluster) -> None:
+    """The bay's updated_at is the completion time: QuerySet.update() skips auto_now."""
+    heat.after_create = {"statuses": SLOW_CREATE, "outputs": OUTPUTS}
+    op = start(bay, "create")
+    Cluster.objects.filter(pk=bay.pk).update(updated_at=timezone.now() - timedelta(days=1))
+    before = timezone.now()
+    run(op)
+    (updated_at,) = row(bay, "updated_at")
+    assert updated_at >= before
+
+
 def test_a_failing_version_probe_keeps_the_old_coe_version(
     heat: FakeHeat, bay: Cluster, monkeypatch: pytest.MonkeyPatch
 ) -> None:
