@@ -36,7 +36,8 @@
     ctrl.candidates = [];
     ctrl.groups = [];
     ctrl.current = null;
-    ctrl.model = {cluster_template: '', max_batch_size: 1, nodegroup: ''};
+    // null, not '': a select shows its prompt only for a null model, a blank option for ''.
+    ctrl.model = {cluster_template: null, max_batch_size: 1, nodegroup: null};
     ctrl.chosen = chosen;
     ctrl.ready = chosen;
     ctrl.send = send;

@@ -81,6 +81,17 @@
       expect(specs.settle(ctrl.send()).rejected).toEqual({status: 400});
     });
 
+    it('shows its prompts selected in both selects, not a blank option of its own', function () {
+      var element = specs.dialogBody('horizon.dashboard.container-infra.bays.UpgradeController',
+        {bay: {uuid: 'b1', name: 'web', cluster_template_id: 'm1'}}, 'bays/actions/upgrade.html').element;
+      var selects = element.find('select');
+      expect(selects.length).toBe(2);
+      angular.forEach(selects, function noUnknown(select) {
+        expect(select.options[select.selectedIndex].value).toBe('');
+        expect(select.options[select.selectedIndex].text.trim()).not.toBe('');
+      });
+    });
+
     it('stops waiting when the bay models cannot be read', function () {
       var ctrl;
       bayModelsAPI.getBayModels.and.returnValue($q.reject({status: 500}));
