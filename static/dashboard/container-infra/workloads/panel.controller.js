@@ -11,7 +11,8 @@
 
   WorkloadsPanelController.$inject = [
     '$location',
-    'horizon.app.core.openstack-service-api.magnum-bays'
+    'horizon.app.core.openstack-service-api.magnum-bays',
+    'horizon.dashboard.container-infra.bays.status'
   ];
 
   /**
@@ -22,13 +23,14 @@
    * reload or a shared link shows the same bay), then its workloads.
    * Without a choice, the first bay that is ready is shown.
    */
-  function WorkloadsPanelController($location, baysAPI) {
+  function WorkloadsPanelController($location, baysAPI, bayStatus) {
     var panel = this;
 
     panel.bays = [];
     panel.bayId = $location.search().bay || null;
     panel.loaded = false;
     panel.choose = choose;
+    panel.optionLabel = optionLabel;
 
     baysAPI.getBays().then(function listed(response) {
       panel.bays = response.data.items.slice().sort(function byName(a, b) {
@@ -59,6 +61,16 @@
     function choose(bayId) {
       panel.bayId = bayId || null;
       $location.search('bay', panel.bayId);
+    }
+
+    /**
+     * @name optionLabel
+     * @param {Object} bay
+     * @description A bay in the picker: its name and readable status, as elsewhere.
+     * @returns {string} 'web (Update Complete)'
+     */
+    function optionLabel(bay) {
+      return bay.name + ' (' + bayStatus.label(bay.status) + ')';
     }
   }
 })();

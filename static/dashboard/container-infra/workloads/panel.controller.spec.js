@@ -63,6 +63,10 @@
       expect(made.loaded).toBe(true);
     });
 
+    it('names each bay in the picker with its readable status, not the raw code', function () {
+      expect(panel().optionLabel(bays[3])).toBe('gamma (Update Complete)');
+    });
+
     it('has a template with a bay picker and the view', function (done) {
       fetch('/base/static/dashboard/container-infra/workloads/panel.html')
         .then(function (response) { return response.text(); })
@@ -70,6 +74,8 @@
           var doc = new DOMParser().parseFromString(html, 'text/html');
           expect(doc.querySelector('select#workloads-bay').getAttribute('ng-model'))
             .toBe('panel.bayId');
+          expect(doc.querySelector('select#workloads-bay').getAttribute('ng-options'))
+            .toBe('bay.uuid as panel.optionLabel(bay) for bay in panel.bays');
           expect(doc.querySelector('magnum-workloads').getAttribute('bay-id'))
             .toBe('panel.bayId');
         })

@@ -21,7 +21,8 @@
       'ngRoute',
       'horizon.framework',
       'horizon.app.core.openstack-service-api',
-      'horizon.dashboard.container-infra.common'
+      'horizon.dashboard.container-infra.common',
+      'horizon.dashboard.container-infra.bays'
     ])
     .constant('horizon.dashboard.container-infra.workloads.pollMs', 3000)
     .constant('horizon.dashboard.container-infra.workloads.logPollMs', 2000)
