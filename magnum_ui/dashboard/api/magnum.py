@@ -188,10 +188,12 @@ def bay_config_archive(request: HttpRequest, bay_id: str) -> tuple[str, bytes]:
 
     The service makes the files (with a fresh client key, see
     ``magnum_ui/service/api/cluster_config.py``); they are packed in one
-    folder named after the bay, private keys readable by their owner only.
+    folder named after the bay (its UUID when it has no name), private keys
+    readable by their owner only.
     """
     config: JsonObject = _get_json(request, f"/v1/clusters/{bay_id}/config")
-    folder = f"{_safe_name(bay_id)}-config"
+    bay: JsonObject = _get_json(request, f"/v1/clusters/{bay_id}")
+    folder = f"{_safe_name(bay.get('name') or bay_id)}-config"
     buffer = io.BytesIO()
     now = time.time()
     with tarfile.open(fileobj=buffer, mode="w:gz") as archive:

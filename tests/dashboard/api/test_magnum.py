@@ -238,18 +238,19 @@ def test_certificates_show_sign_and_rotate(fake: FakeService) -> None:
 
 
 def test_config_archive_packs_the_files_in_one_folder(fake: FakeService) -> None:
-    """The configuration becomes a tar.gz of one folder; the private key is owner-only."""
+    """The configuration is a tar.gz of one folder named after the bay; the key is owner-only."""
     files = {"ca.pem": "CA", "cert.pem": "CERT", "key.pem": "KEY", "env.sh": "export X=1\n"}
     config = {"cluster_uuid": UUID, "coe": "swarm-mode", "files": files}
     fake.answer("GET", f"/v1/clusters/{UUID}/config", 200, config)
+    fake.answer("GET", f"/v1/clusters/{UUID}", 200, BAY)
     name, data = magnum.bay_config_archive(fake.request(), UUID)
-    assert name == f"{UUID}-config.tar.gz"
+    assert name == "one-config.tar.gz"
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
         members = {m.name: m for m in archive.getmembers()}
-        assert sorted(members) == sorted(f"{UUID}-config/{n}" for n in files)
-        key = members[f"{UUID}-config/key.pem"]
+        assert sorted(members) == sorted(f"one-config/{n}" for n in files)
+        key = members["one-config/key.pem"]
         assert key.mode == 0o600
-        assert members[f"{UUID}-config/env.sh"].mode == 0o644
+        assert members["one-config/env.sh"].mode == 0o644
         extracted = archive.extractfile(key)
         assert extracted is not None
         assert extracted.read() == b"KEY"
@@ -259,9 +260,20 @@ def test_config_archive_names_cannot_climb_out_of_the_folder(fake: FakeService) 
     """A file name with slashes or dots stays inside the archive's folder."""
     config = {"cluster_uuid": UUID, "coe": "kubernetes", "files": {"../../etc/x": "no"}}
     fake.answer("GET", "/v1/clusters/a/config", 200, config)
+    fake.answer("GET", "/v1/clusters/a", 200, {**BAY, "name": "../up"})
     _name, data = magnum.bay_config_archive(fake.request(), "a")
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
-        assert archive.getnames() == ["a-config/_.._etc_x"]
+        assert archive.getnames() == ["_up-config/_.._etc_x"]
+
+
+def test_config_archive_of_a_bay_without_a_name_is_named_after_its_uuid(
+    fake: FakeService,
+) -> None:
+    """A bay with no name gives its UUID to the archive and its folder."""
+    fake.answer("GET", f"/v1/clusters/{UUID}/config", 200, {"files": {"ca.pem": "CA"}})
+    fake.answer("GET", f"/v1/clusters/{UUID}", 200, {**BAY, "name": None})
+    name, _data = magnum.bay_config_archive(fake.request(), UUID)
+    assert name == f"{UUID}-config.tar.gz"
 
 
 def test_quotas(fake: FakeService) -> None:

@@ -58,19 +58,22 @@
      * @description
      * Starts the download through a link with `download`: Horizon's
      * text-download saves text it holds, this is a file the server sends.
-     * Nothing to re-list.
-     * @returns {Promise} Resolves at once
+     * The link's `target` keeps AngularJS's $location from routing it (its
+     * router would leave the page for the file's address behind "Loading").
+     * @returns {Promise} Resolves at once with false: a details page goes
+     *   back to its list on no result, and a false one changes nothing
      */
     function perform(bay) {
       var body = $document[0].body;
       var link = $document[0].createElement('a');
       link.href = url(bay);
       link.setAttribute('download', '');
+      link.setAttribute('target', '_self');
       link.style.display = 'none';
       body.appendChild(link);
       link.click();
       body.removeChild(link);
-      return $q.resolve();
+      return $q.resolve(false);
     }
   }
 })();

@@ -27,16 +27,20 @@
         .toBe(false);
     });
 
-    it('has the browser save the configuration through a link', function () {
-      var link = $document[0].createElement('a');
-      spyOn($document[0], 'createElement').and.returnValue(link);
-      spyOn(link, 'click');
-      expect('resolved' in specs.settle(action.perform(up))).toBe(true);
-      expect(link.click).toHaveBeenCalled();
-      expect(link.getAttribute('href')).toBe('/api/container_infra/bays/b1/config/');
-      expect(link.getAttribute('download')).toBe('');
-      expect(link.parentNode).toBe(null);
-    });
+    it('has the browser save the configuration through a link the router leaves alone',
+      function () {
+        var link = $document[0].createElement('a');
+        spyOn($document[0], 'createElement').and.returnValue(link);
+        spyOn(link, 'click');
+        // false, not undefined: the details page stays where it is.
+        expect(specs.settle(action.perform(up)).resolved).toBe(false);
+        expect(link.click).toHaveBeenCalled();
+        expect(link.getAttribute('href')).toBe('/api/container_infra/bays/b1/config/');
+        expect(link.getAttribute('download')).toBe('');
+        // AngularJS's $location does not route a link with a target.
+        expect(link.getAttribute('target')).toBe('_self');
+        expect(link.parentNode).toBe(null);
+      });
 
     it('gives the download address under WEBROOT', function () {
       var saved = $window.WEBROOT;

@@ -122,6 +122,19 @@
       verifyNoTimeouts();
     });
 
+    it('has a download link the router leaves alone, so the page stays', function (done) {
+      fetch('/base/static/dashboard/container-infra/bays/details/overview.html')
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, 'text/html');
+          var link = doc.querySelector('a.bay-config-link');
+          expect(link.hasAttribute('download')).toBe(true);
+          // AngularJS's $location does not route a link with a target.
+          expect(link.getAttribute('target')).toBe('_self');
+        })
+        .then(done, done.fail);
+    });
+
     it('stops polling when the page goes away', function () {
       $rootScope.$apply();
       scope.$destroy();
