@@ -97,7 +97,8 @@
        * @name perform
        * @param {Object} [item] The row's item; none for a global action
        * @description Opens the dialog; once it closed, says what it did.
-       * @returns {Promise} The action result; rejects when dismissed
+       * @returns {Promise} The action result (false when nothing changed);
+       *   rejects when dismissed
        */
       function perform(item) {
         return (options.open || open)(item).then(function done(value) {
@@ -106,7 +107,8 @@
             toast.add('success', message);
           }
           if (!options.changes) {
-            return undefined;
+            // false, not undefined: on no result a details page goes back to its list.
+            return false;
           }
           return actionResult.getActionResult()[options.changes](options.resourceType,
             options.idOf ? options.idOf(item, value) : item.uuid).result;

@@ -74,7 +74,7 @@
       expect(opened.resolve.dialog().itemName).toBe('');
     });
 
-    it('resolves with nothing when nothing changed', function () {
+    it('resolves with false when nothing changed, so a details page stays', function () {
       var outcome;
       result.resolve('ignored');
       outcome = specs.settle(factory.create({
@@ -82,8 +82,7 @@
         dialog: {body: 'show.html'}
       }).perform(bay));
       expect(opened.resolve.context()).toEqual({item: bay});
-      expect('resolved' in outcome).toBe(true);
-      expect(outcome.resolved).toBeUndefined();
+      expect(outcome.resolved).toBe(false);
       expect(toast.add).not.toHaveBeenCalled();
     });
 
