@@ -9,6 +9,7 @@
     .factory('horizon.dashboard.container-infra.common.details-pages.service', detailsPages);
 
   detailsPages.$inject = [
+    '$location',
     'horizon.dashboard.container-infra.common.basePath',
     'horizon.framework.conf.resource-type-registry.service'
   ];
@@ -19,6 +20,7 @@
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.common.details-pages.service
+   * @param {Object} $location
    * @param {string} basePath Where this dashboard's templates are
    * @param {Object} registry Horizon's resource type registry
    * @description
@@ -30,12 +32,20 @@
    *
    *     detailsPages.addTab('OS::Magnum::Bay', 'workloads', gettext('Workloads'),
    *       'workloads/details/bay-tab.html');
+   *
+   * A page reloaded to draw its header's actions again keeps the tab the
+   * user reads: keepTab(element) before the reload, restoreTab(element)
+   * from the new page (element: any element inside the tabs).
    * @returns {Object} The service
    */
-  function detailsPages(basePath, registry) {
+  function detailsPages($location, basePath, registry) {
+    // The tab shown on a page (by path) when it was reloaded.
+    var keptTabs = {};
     var service = {
       addTab: addTab,
-      pathFunction: pathFunction
+      pathFunction: pathFunction,
+      keepTab: keepTab,
+      restoreTab: restoreTab
     };
 
     return service;
@@ -70,6 +80,33 @@
       return function detailsPath(item) {
         return DETAIL_ROUTE + resourceType + '/' + item.uuid;
       };
+    }
+
+    /**
+     * @name keepTab
+     * @param {Object} element An element inside the page's tabs (jqLite)
+     * @description Remembers which tab of this page is shown.
+     * @returns {undefined}
+     */
+    function keepTab(element) {
+      var tabset = element.controller('uibTabset');
+      keptTabs[$location.path()] = tabset ? tabset.active : undefined;
+    }
+
+    /**
+     * @name restoreTab
+     * @param {Object} element An element inside the page's tabs (jqLite)
+     * @description Shows again the tab kept for this page, once.
+     * @returns {undefined}
+     */
+    function restoreTab(element) {
+      var tabset = element.controller('uibTabset');
+      var index = keptTabs[$location.path()];
+      delete keptTabs[$location.path()];
+      if (tabset && angular.isDefined(index)) {
+        // uib-tabset selects the tab of its `active` index on the next digest.
+        tabset.active = index;
+      }
     }
   }
 })();

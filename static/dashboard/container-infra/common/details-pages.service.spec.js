@@ -28,6 +28,26 @@
       ]);
     });
 
+    it('shows again, once, the tab kept for the page, and copes without tabs', function () {
+      var page = angular.element('<div><div></div></div>');
+      var inside = page.children();
+      var tabset = {active: 3};
+      page.data('$uibTabsetController', tabset);
+
+      detailsPages.keepTab(inside);
+      tabset.active = 0;
+      detailsPages.restoreTab(inside);
+      expect(tabset.active).toBe(3);
+      tabset.active = 0;
+      detailsPages.restoreTab(inside);
+      expect(tabset.active).toBe(0);
+
+      detailsPages.keepTab(angular.element('<div></div>'));
+      detailsPages.restoreTab(angular.element('<div></div>'));
+      detailsPages.restoreTab(inside);
+      expect(tabset.active).toBe(0);
+    });
+
     it('adds after the tabs another module gave the page', function () {
       registry.getResourceType('OS::Test::Other').detailsViews
         .append({id: 'theirs', name: 'Theirs', template: 'theirs.html'});

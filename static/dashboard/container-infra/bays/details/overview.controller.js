@@ -10,6 +10,7 @@
       OverviewController);
 
   OverviewController.$inject = [
+    '$element',
     '$route',
     '$scope',
     'horizon.app.core.openstack-service-api.magnum-bays',
@@ -18,12 +19,14 @@
     'horizon.dashboard.container-infra.common.poller',
     'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.bays.status',
+    'horizon.dashboard.container-infra.common.details-pages.service',
     'horizon.framework.util.i18n.gettext'
   ];
 
   /**
    * @ngdoc controller
    * @name horizon.dashboard.container-infra.bays.OverviewController
+   * @param {Object} $element The tab's element
    * @param {Object} $route
    * @param {Object} $scope Has `context.loadPromise` (Horizon's details view)
    * @param {Object} baysAPI The bays' API service
@@ -32,19 +35,21 @@
    * @param {Object} pollerService The common poller
    * @param {Object} baysService
    * @param {Object} bayStatus
+   * @param {Object} detailsPages The common details-pages service
    * @param {Function} gettext
    * @description
    * Overview tab of a bay's details page. While the bay is in progress it
    * re-reads the bay every poller interval and updates the page in place
    * (the header shares the same bay object). When the bay settles, the
    * route is reloaded once: Horizon draws the header's actions once, and
-   * they must be checked again against the new state. A failed read is
+   * they must be checked again against the new state; the reloaded page
+   * shows the tab that was shown (the Progress tab stays). A failed read is
    * tried again later and later; only the first of a row toasts, and
    * `refreshNote` says why the page is stale until a read succeeds. A bay
    * that is not found any more (the end of a deletion) is not asked again.
    */
-  function OverviewController($route, $scope, baysAPI, configAction, labels, pollerService,
-                              baysService, bayStatus, gettext) {
+  function OverviewController($element, $route, $scope, baysAPI, configAction, labels,
+                              pollerService, baysService, bayStatus, detailsPages, gettext) {
     var ctrl = this;
     var poller = pollerService.create($scope, refresh);
 
@@ -57,6 +62,7 @@
     ctrl.isFailed = bayStatus.isFailed;
     ctrl.statusLabel = bayStatus.label;
 
+    detailsPages.restoreTab($element);
     $scope.context.loadPromise.then(function onLoad(response) {
       show(response.data);
     });
@@ -75,6 +81,7 @@
       return baysAPI.getBay(ctrl.bay.uuid, poller.quiet()).then(function update(response) {
         ctrl.refreshNote = '';
         if (!bayStatus.isInTransition(response.data)) {
+          detailsPages.keepTab($element);
           $route.reload();
           return;
         }

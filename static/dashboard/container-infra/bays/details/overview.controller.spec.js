@@ -11,11 +11,25 @@
   }
 
   describe('horizon.dashboard.container-infra.bays.OverviewController', function () {
-    var ctrl, scope, baysAPI, $q, $rootScope, $timeout, $route, bay;
+    var ctrl, scope, baysAPI, $q, $rootScope, $timeout, $route, $controller, bay, tabset;
 
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
-    beforeEach(inject(function ($injector, $controller) {
+    // The tab's element inside Horizon's details tabs (uib-tabset), Progress shown.
+    function inTabs(shown) {
+      var tabs = angular.element('<div><div></div></div>');
+      tabset = {active: shown};
+      tabs.data('$uibTabsetController', tabset);
+      return tabs.children();
+    }
+
+    function overview() {
+      return $controller('horizon.dashboard.container-infra.bays.OverviewController',
+        {$scope: scope, $element: inTabs(0)});
+    }
+
+    beforeEach(inject(function ($injector) {
+      $controller = $injector.get('$controller');
       baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
@@ -29,8 +43,7 @@
       };
       scope = $rootScope.$new();
       scope.context = {loadPromise: $q.resolve({data: bay})};
-      ctrl = $controller('horizon.dashboard.container-infra.bays.OverviewController',
-        {$scope: scope});
+      ctrl = overview();
     }));
 
     it('shows the loaded bay, its labels and faults in key order', function () {
@@ -73,6 +86,21 @@
 
       expect($route.reload).toHaveBeenCalled();
       verifyNoTimeouts();
+    });
+
+    it('shows the tab the user read again after that reload, not Overview', function () {
+      spyOn(baysAPI, 'getBay').and.returnValue($q.resolve({data: {
+        uuid: 'b1', status: 'CREATE_COMPLETE'
+      }}));
+      $rootScope.$apply();
+      tabset.active = 2;
+      $timeout.flush(2000);
+      expect($route.reload).toHaveBeenCalled();
+
+      overview();
+      expect(tabset.active).toBe(2);
+      overview();
+      expect(tabset.active).toBe(0);
     });
 
     it('keeps trying a failed read later and later, toasting only the first', function () {
