@@ -27,6 +27,7 @@
 
     var service = {
       getProjects: getProjects,
+      getDomainProjects: getDomainProjects,
       nameOf: nameOf,
       addProjectNames: addProjectNames,
       withProjectNames: withProjectNames
@@ -48,6 +49,24 @@
         var projects = response && response.data ? response.data.items : [];
         remember(projects);
         return projects;
+      });
+    }
+
+    /**
+     * @name getDomainProjects
+     * @description
+     * The projects of the user's domain (Horizon's default domain), for a
+     * form's choices: Heat makes a project per stack in a domain of its
+     * own, which no one chooses. When the domain cannot be read (toasted by
+     * the Keystone service), every project.
+     * @returns {Promise} Resolves with [{id, name, domain_id, ...}, ...]
+     */
+    function getDomainProjects() {
+      return $q.all([getProjects(), keystone.getDefaultDomain()]).then(function ofDomain(found) {
+        var domain = found[1] && found[1].data;
+        return !domain ? found[0] : found[0].filter(function inDomain(project) {
+          return project.domain_id === domain.id;
+        });
       });
     }
 

@@ -43,6 +43,28 @@
       expect(service.nameOf('p1')).toBe('demo');
     });
 
+    it('offers only the projects of the user\'s domain, not Heat\'s per-stack ones', function () {
+      var got;
+      spyOn(keystone, 'getDefaultDomain').and.returnValue($q.resolve({data: {id: 'default'}}));
+      answers.push(projectsAnswer([
+        {id: 'p1', name: 'demo', domain_id: 'default'},
+        {id: 'h1', name: 'p1-stack-1', domain_id: 'heat-domain-id'},
+        {id: 'p2', name: 'admin', domain_id: 'default'}
+      ]));
+      service.getDomainProjects().then(function (projects) { got = projects; });
+      $rootScope.$apply();
+      expect(got.map(function (project) { return project.name; })).toEqual(['demo', 'admin']);
+    });
+
+    it('offers every project when the user\'s domain cannot be read', function () {
+      var got;
+      spyOn(keystone, 'getDefaultDomain').and.returnValue($q.resolve(undefined));
+      answers.push(projectsAnswer([{id: 'p1', name: 'demo', domain_id: 'default'}]));
+      service.getDomainProjects().then(function (projects) { got = projects; });
+      $rootScope.$apply();
+      expect(got.length).toBe(1);
+    });
+
     it('gives no projects when Keystone cannot be asked', function () {
       var got;
       service.getProjects().then(function (projects) { got = projects; });

@@ -54,13 +54,14 @@
     /**
      * @name open
      * @description
-     * Offers the projects without a bay quota (by name), with the default
+     * Offers the projects of the user's domain (not Heat's per-stack ones)
+     * without a bay quota (by name), with the default
      * limit they have now, then creates the quota the form describes. A
      * refusal of the server is toasted with its reason by the API service.
      * @returns {Promise} Resolves with the response of the creation
      */
     function open() {
-      return $q.all([projects.getProjects(), quotasAPI.getQuotas()])
+      return $q.all([projects.getDomainProjects(), quotasAPI.getQuotas()])
         .then(function freeProjects(answers) {
           var taken = {};
           var free;

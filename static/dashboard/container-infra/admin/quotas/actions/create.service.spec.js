@@ -18,7 +18,7 @@
       projects = $injector.get('horizon.dashboard.container-infra.admin.projects.service');
       quotaForm = $injector.get('horizon.dashboard.container-infra.admin.quotas.form.service');
 
-      spyOn(projects, 'getProjects').and.returnValue(h.$q.resolve([
+      spyOn(projects, 'getDomainProjects').and.returnValue(h.$q.resolve([
         {id: 'p1', name: 'demo'}, {id: 'p2', name: 'admin'}, {id: 'p3', name: 'other'},
         {id: 'p4', name: 'alpha'}
       ]));
@@ -61,7 +61,7 @@
 
     it('asks no default when every project has a quota', function () {
       spyOn(quotaForm, 'open').and.returnValue(h.$q.defer().promise);
-      projects.getProjects.and.returnValue(h.$q.resolve([{id: 'p2', name: 'admin'}]));
+      projects.getDomainProjects.and.returnValue(h.$q.resolve([{id: 'p2', name: 'admin'}]));
       service.perform();
       h.$rootScope.$apply();
       expect(quotasAPI.getQuota).not.toHaveBeenCalled();
