@@ -19,6 +19,9 @@
 
   // What a bay takes from its bay model when the form does not say otherwise.
   var DEFAULTS_FROM_BAY_MODEL = {keypair: 'keypair_id'};
+  // The service's bounds of any bay (magnum_ui/service/api/bodies.py); a
+  // driver may place fewer (its node_limits in the choices' drivers).
+  var NODE_LIMITS = {masters: 100, workers: 1000};
 
   /**
    * @ngdoc controller
@@ -33,7 +36,8 @@
    * The body of the Create Bay dialog (in the common dialog frame): pick
    * a bay model (its summary shows beside), then name, size, timeout,
    * keypair and labels; fields the user did not touch take the chosen bay
-   * model's values. Sending creates the bay and gives {uuid, name}; on a
+   * model's values; the node counts are bounded by its driver's limits
+   * (`ctrl.limits`). Sending creates the bay and gives {uuid, name}; on a
    * failure the dialog stays open with what was typed (the API service
    * toasts the server's reason).
    */
@@ -48,6 +52,8 @@
     ctrl.bayModelLabels = [];
     ctrl.keypairs = [];
     ctrl.keypairsUnavailable = null;
+    ctrl.drivers = [];
+    ctrl.limits = angular.copy(NODE_LIMITS);
     ctrl.labelsError = '';
     ctrl.form = null;
     // null, not '': a select shows its empty option for null only.
@@ -90,6 +96,18 @@
       var keypairs = found.keypairs || {items: []};
       ctrl.keypairs = keypairs.items;
       ctrl.keypairsUnavailable = keypairs.unavailable || null;
+      ctrl.drivers = found.drivers || [];
+      ctrl.limits = limitsOf(ctrl.bayModel);
+    }
+
+    // The node counts a bay of this bay model may have: its driver's, within the service's.
+    function limitsOf(model) {
+      var driver = model ? choices.findDriver(ctrl.drivers, model) : null;
+      var own = (driver && driver.node_limits) || {};
+      return {
+        masters: Math.min(NODE_LIMITS.masters, own.masters || NODE_LIMITS.masters),
+        workers: Math.min(NODE_LIMITS.workers, own.default_workers || NODE_LIMITS.workers)
+      };
     }
 
     /**
@@ -105,6 +123,7 @@
       })[0] || null;
       ctrl.bayModel = model;
       ctrl.bayModelLabels = labels.toText(model && model.labels);
+      ctrl.limits = limitsOf(model);
       Object.keys(DEFAULTS_FROM_BAY_MODEL).forEach(function applyDefault(field) {
         if (model && !(ctrl.form && ctrl.form[field] && ctrl.form[field].$dirty)) {
           ctrl.model[field] = model[DEFAULTS_FROM_BAY_MODEL[field]] || null;

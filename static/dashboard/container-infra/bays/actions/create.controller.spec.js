@@ -164,6 +164,34 @@
       expect(ctrl.model.name).toBe('web');
     });
 
+    it('bounds the node counts by the chosen bay model\'s driver and says so', function () {
+      var ctrl, element, input;
+      var local = {uuid: 'm4', name: 'local', coe: 'swarm-mode', server_type: 'local'};
+      bayModelsAPI.getBayModels.and.returnValue($q.resolve({data: {items: [local, k8s]}}));
+      choicesAPI.getChoices.and.returnValue($q.resolve({data: {drivers: [
+        {coe: 'swarm-mode', server_type: 'local', node_limits: {masters: 3, default_workers: 90}}
+      ]}}));
+      ctrl = start();
+      expect(ctrl.limits).toEqual({masters: 100, workers: 1000});
+      element = specs.renderBody('bays/actions/create.html', ctrl);
+      input = element.find('#bay-node-count');
+      ctrl.model.cluster_template_id = 'm4';
+      ctrl.selectBayModel();
+      input.val('95').triggerHandler('input');
+      $rootScope.$apply();
+      expect(ctrl.limits).toEqual({masters: 3, workers: 90});
+      expect(ctrl.form.node_count.$error.max).toBe(true);
+      expect(element.find('.bay-node-count-error').text()).toContain('from 0 to 90');
+
+      input.val('90').triggerHandler('input');
+      $rootScope.$apply();
+      expect(ctrl.form.node_count.$valid).toBe(true);
+
+      ctrl.model.cluster_template_id = 'm2';
+      ctrl.selectBayModel();
+      expect(ctrl.limits).toEqual({masters: 100, workers: 1000});
+    });
+
     it('says next to the field what is wrong with a name', function () {
       var ctrl = start();
       var element = specs.renderBody('bays/actions/create.html', ctrl);
