@@ -18,7 +18,9 @@
   angular
     .module('horizon.dashboard.container-infra.common', [
       'horizon.framework',
-      'horizon.app.core.openstack-service-api'
+      'horizon.app.core.openstack-service-api',
+      // Horizon's forms (its app loads it): the steps layout is added to it.
+      'schemaForm'
     ])
     .config(config)
     .constant('horizon.dashboard.container-infra.common.events', {

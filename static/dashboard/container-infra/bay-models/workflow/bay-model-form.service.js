@@ -14,6 +14,7 @@
     'horizon.dashboard.container-infra.common.basePath',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.labels.service',
+    'horizon.dashboard.container-infra.common.form-steps.service',
     'horizon.dashboard.container-infra.bay-models.workflow.choice-fields.service',
     'horizon.dashboard.container-infra.bay-models.workflow.driver-fields.service',
     'horizon.dashboard.container-infra.bay-models.workflow.schema.service'
@@ -25,6 +26,7 @@
    * @param {string} basePath Where this dashboard's templates are
    * @param {Function} gettext
    * @param {Object} labels The labels (key=value lines) service
+   * @param {Object} formSteps The common steps layout (steps in error marked)
    * @param {Object} choiceFields Selects filled from the choices endpoint
    * @param {Object} driverFields COE, server type and OS, checked together
    * @param {Object} schemaService The form's JSON schema and steps
@@ -34,7 +36,7 @@
    * the REST API's fields.
    * @returns {Object} The service
    */
-  function bayModelForm(basePath, gettext, labels, choiceFields, driverFields,
+  function bayModelForm(basePath, gettext, labels, formSteps, choiceFields, driverFields,
                         schemaService) {
     var HELP_URL = basePath + 'bay-models/workflow/help/';
 
@@ -85,18 +87,15 @@
       return {
         schema: schema,
         model: model,
-        form: [{
-          type: 'tabs',
-          tabs: schemaService.steps().map(function tab(step) {
-            var items = step.fields.map(function field(key) { return fields[key]; });
-            if (step.id === 'info' && item && options.inUse) {
-              items.unshift({type: 'help', helpvalue: gettext('Bays use this bay model: ' +
-                'only its name, Public and Hidden can change.')});
-            }
-            return {title: step.title, required: step.required,
-              help: HELP_URL + step.id + '.html', items: items};
-          })
-        }]
+        form: [formSteps.create(schemaService.steps().map(function tab(step) {
+          var items = step.fields.map(function field(key) { return fields[key]; });
+          if (step.id === 'info' && item && options.inUse) {
+            items.unshift({type: 'help', helpvalue: gettext('Bays use this bay model: ' +
+              'only its name, Public and Hidden can change.')});
+          }
+          return {title: step.title, required: step.required,
+            help: HELP_URL + step.id + '.html', items: items};
+        }))]
       };
     }
 
@@ -163,6 +162,9 @@
       fields.name.validationMessage = {
         202: gettext('A name starts with a letter and holds only letters, digits, ' +
           '".", "_" and "-".')
+      };
+      fields.dns_nameserver.validationMessage = {
+        202: gettext('An IPv4 address, e.g. 8.8.8.8.')
       };
       fields.docker_volume_size.validationMessage = integerMessages();
       fields.apiserver_port.validationMessage = integerMessages();

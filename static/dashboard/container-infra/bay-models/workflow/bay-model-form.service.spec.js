@@ -79,7 +79,7 @@
 
       it('lays the fields out in four steps, each with its help', function () {
         var tabs = config.form[0].tabs;
-        expect(config.form[0].type).toBe('tabs');
+        expect(config.form[0].type).toBe('magnum-steps');
         expect(tabs.map(function (tab) { return tab.title; }))
           .toEqual(['Info', 'Nodes', 'Network', 'Labels']);
         expect(tabs[0].required).toBe(true);
@@ -153,8 +153,10 @@
           .toBe('Only an administrator can publish or hide a bay model.');
       });
 
-      it('explains a name that breaks the pattern and a number with decimals', function () {
+      it('explains a name or a DNS server that breaks its pattern and a number with decimals', function () {
         expect(field(config, 'name').validationMessage[202]).toContain('starts with a letter');
+        expect(field(config, 'dns_nameserver').validationMessage[202])
+          .toBe('An IPv4 address, e.g. 8.8.8.8.');
         expect(field(config, 'apiserver_port').validationMessage[0])
           .toBe('Type a whole number.');
         expect(field(config, 'docker_volume_size').validationMessage[0])

@@ -26,6 +26,9 @@
   function bayModelSchema(gettext) {
     // bodies.NAME_PATTERN of the service.
     var NAME_PATTERN = '^[a-zA-Z][a-zA-Z0-9_.-]*$';
+    // An IPv4 address, as Magnum's dns_nameserver (IPv4AddressType).
+    var IPV4_PATTERN = '^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}' +
+      '(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$';
 
     var service = {
       schema: schema,
@@ -104,7 +107,7 @@
           fixed_subnet: text(gettext('Fixed Subnet'),
             gettext('The subnet of the fixed network the nodes use. Empty: a new one.')),
           dns_nameserver: text(gettext('DNS Nameserver'),
-            gettext('The DNS server of the nodes, e.g. 8.8.8.8.')),
+            gettext('The DNS server of the nodes, e.g. 8.8.8.8.'), {pattern: IPV4_PATTERN}),
           apiserver_port: integer(gettext('API Server Port'),
             gettext('Port of the orchestrator\'s API on the masters, 1024 to 65535. ' +
               'Empty: the driver\'s default.'), 1024, 65535),

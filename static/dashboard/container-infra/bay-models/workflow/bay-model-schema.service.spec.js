@@ -1,6 +1,7 @@
 /*
  * SPDX-License-Identifier: Apache-2.0
  */
+/* global tv4 -- the schema validator of angular-schema-form */
 (function () {
   'use strict';
 
@@ -32,6 +33,19 @@
         expect(property.title).toBeTruthy(name);
         expect(property.description).toBeTruthy(name);
       });
+    });
+
+    it('accepts an IPv4 address as DNS nameserver and refuses anything else', function () {
+      var schema = schemaService.schema();
+      function errors(value) {
+        return tv4.validateMultiple({name: 'm', coe: 'swarm-mode', server_type: 'local',
+          dns_nameserver: value}, schema).errors.length;
+      }
+      expect(errors('8.8.8.8')).toBe(0);
+      expect(errors('10.0.255.1')).toBe(0);
+      expect(errors('not-an-ip')).toBe(1);
+      expect(errors('256.1.1.1')).toBe(1);
+      expect(errors('8.8.8.8\n')).toBe(1);
     });
 
     it('checks names with the service\'s pattern and length', function () {
