@@ -69,19 +69,22 @@
 
     /**
      * @name load
-     * @description Reads the bay and its stack's progress, and shows them.
+     * @param {boolean} [asked] The person asked (Try again): a failure may toast
+     * @description
+     * Reads the bay and its stack's progress, and shows them. The reads
+     * of the view itself (opening, polling) are background reads: they
+     * toast nothing, the view says inline what it could not read.
      * @returns {Promise} Resolves when shown
      */
-    function load() {
-      var quiet = failures > 0;
+    function load(asked) {
+      var quiet = asked !== true;
       return $q.all([baysAPI.getBay(ctrl.bayId, quiet), baysAPI.getBayProgress(ctrl.bayId, quiet)])
         .then(show, failed);
     }
 
     // Heat may be slow to answer while it works hard: what was read stays
     // shown, marked stale, and reading is tried again a little later, a few
-    // times, before the view says it cannot read the progress. Only the
-    // first failure of a row toasts (the reads after it are quiet).
+    // times, before the view says it cannot read the progress.
     function failed() {
       failures += 1;
       ctrl.loaded = true;
@@ -96,7 +99,7 @@
     function reload() {
       failures = 0;
       ctrl.unavailable = false;
-      return load();
+      return load(true);
     }
 
     function show(responses) {

@@ -57,8 +57,8 @@
 
     it('shows the percentage and how many nodes are created', function () {
       var ctrl = start();
-      expect(baysAPI.getBay).toHaveBeenCalledWith('b1', false);
-      expect(baysAPI.getBayProgress).toHaveBeenCalledWith('b1', false);
+      expect(baysAPI.getBay).toHaveBeenCalledWith('b1', true);
+      expect(baysAPI.getBayProgress).toHaveBeenCalledWith('b1', true);
       expect(ctrl.loaded).toBe(true);
       expect(ctrl.state).toBe('progress');
       expect(ctrl.percent).toBe(40);
@@ -193,7 +193,7 @@
       expect(ctrl.stale).toBe(false);
     });
 
-    it('says when the progress cannot be read after a few tries, and stops', function () {
+    it('says inline, without a toast, when the progress cannot be read after a few tries, and stops', function () {
       var ctrl;
       baysAPI.getBayProgress.and.returnValue($q.reject({status: 500}));
       ctrl = start();
@@ -205,8 +205,8 @@
       expect(baysAPI.getBayProgress.calls.count()).toBe(3);
       expect(ctrl.unavailable).toBe(true);
       verifyNoTimeouts();
-      // One toast for the row: the first read toasts, the retries are quiet.
-      expect(baysAPI.getBayProgress.calls.allArgs()).toEqual([['b1', false], ['b1', true], ['b1', true]]);
+      // Background reads (opening, polling) never toast: the view says it inline.
+      expect(baysAPI.getBayProgress.calls.allArgs()).toEqual([['b1', true], ['b1', true], ['b1', true]]);
       expect(baysAPI.getBay.calls.mostRecent().args).toEqual(['b1', true]);
 
       baysAPI.getBayProgress.and.returnValue($q.resolve({data: progress}));

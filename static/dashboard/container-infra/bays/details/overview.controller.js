@@ -44,8 +44,8 @@
    * route is reloaded once: Horizon draws the header's actions once, and
    * they must be checked again against the new state; the reloaded page
    * shows the tab that was shown (the Progress tab stays). A failed read is
-   * tried again later and later; only the first of a row toasts, and
-   * `refreshNote` says why the page is stale until a read succeeds. A bay
+   * tried again later and later, without a toast: `refreshNote` says why
+   * the page is stale until a read succeeds. A bay
    * that is not found any more (the end of a deletion) is not asked again.
    */
   function OverviewController($element, $route, $scope, baysAPI, configAction, labels,
@@ -78,7 +78,8 @@
     }
 
     function refresh() {
-      return baysAPI.getBay(ctrl.bay.uuid, poller.quiet()).then(function update(response) {
+      // A background read: a failure toasts nothing, refreshNote says it inline.
+      return baysAPI.getBay(ctrl.bay.uuid, true).then(function update(response) {
         ctrl.refreshNote = '';
         if (!bayStatus.isInTransition(response.data)) {
           detailsPages.keepTab($element);

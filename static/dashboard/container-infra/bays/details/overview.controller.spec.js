@@ -66,7 +66,7 @@
 
       $timeout.flush(2000);
 
-      expect(baysAPI.getBay).toHaveBeenCalledWith('b1', false);
+      expect(baysAPI.getBay).toHaveBeenCalledWith('b1', true);
       expect(ctrl.bay).toBe(bay);
       expect(bay.api_address).toBe('tcp://10.0.0.2:2376');
       expect(bay.bay_model_name).toBe('local-swarm');
@@ -103,7 +103,7 @@
       expect(tabset.active).toBe(0);
     });
 
-    it('keeps trying a failed read later and later, toasting only the first', function () {
+    it('keeps trying a failed read later and later, toasting none (a note says it)', function () {
       var answers = [{status: 500, data: '"Busy."'}, {status: 503}];
       spyOn(baysAPI, 'getBay').and.callFake(function () {
         return answers.length ? $q.reject(answers.shift()) :
@@ -112,7 +112,7 @@
       $rootScope.$apply();
 
       $timeout.flush(2000);
-      expect(baysAPI.getBay.calls.argsFor(0)).toEqual(['b1', false]);
+      expect(baysAPI.getBay.calls.argsFor(0)).toEqual(['b1', true]);
       expect(ctrl.refreshNote).toBe('Could not refresh: Busy; retrying.');
       $timeout.flush(2000);
       expect(baysAPI.getBay.calls.count()).toBe(2);
