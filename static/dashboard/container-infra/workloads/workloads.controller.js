@@ -35,7 +35,9 @@
    * read shows the server's reason (a 503 for an unreachable bay, a 409
    * for one not ready) in place of the tables, and the next poll tries
    * again. An item's details show as YAML (js-yaml, which Horizon serves
-   * from the XStatic-JS-Yaml package).
+   * from the XStatic-JS-Yaml package) and follow the item: read again when
+   * a read shows it changed, closed when it is gone. A task of a deleted
+   * service that Docker is still stopping is left out.
    */
   function WorkloadsController($q, $scope, $element, $window, api, errorReason, pollerService,
                                kinds, picture, actions, pollMs, gettext) {
@@ -158,8 +160,15 @@
 
     function list(kind, params) {
       return api.list(ctrl.bayId, kind, params).then(function items(response) {
-        return response.data.items;
+        return response.data.items.filter(notLeftOver);
       });
+    }
+
+    // A Swarm task of a deleted service, which Docker is still stopping, is
+    // named by the service's id (no service has the name any more): it is no
+    // workload of the bay now.
+    function notLeftOver(item) {
+      return !item.service_id || item.service !== item.service_id;
     }
 
     function currentParams() {
@@ -174,6 +183,39 @@
       ctrl.namespaces = results.namespaces.map(function name(ns) { return ns.name; }).sort();
       ctrl.cards = picture.build(ctrl.summary.coe, results.nodes, results.placed);
       applyFilters();
+      followDetail(results);
+    }
+
+    // The details follow their item: read again when a read shows it
+    // changed (scaled here or elsewhere), closed once it is gone.
+    function followDetail(results) {
+      var detail = ctrl.detail;
+      var listed = detail ? listedOf(results, detail.definition.kind) : null;
+      var fresh;
+      if (!listed) {
+        return;
+      }
+      fresh = listed.filter(function same(item) {
+        return keyOf(item) === keyOf(detail.item);
+      })[0];
+      if (!fresh) {
+        ctrl.detail = null;
+      } else if (!angular.equals(fresh, detail.item)) {
+        detail.item = fresh;
+        readDetail(detail);
+      }
+    }
+
+    function listedOf(results, kind) {
+      if (kind === ctrl.current.kind) {
+        return results.current;
+      }
+      return {nodes: results.nodes, placed: results.placed}[
+        kind === picture.placedKind(ctrl.summary.coe) ? 'placed' : kind];
+    }
+
+    function keyOf(item) {
+      return item.id || (item.namespace || '') + '/' + item.name;
     }
 
     /**
@@ -199,7 +241,7 @@
     // Cells are computed once per read, so the table binds plain strings.
     function row(item) {
       return {
-        key: item.id || (item.namespace || '') + '/' + item.name,
+        key: keyOf(item),
         item: item,
         cells: ctrl.current.columns.map(function cell(column) {
           return {
@@ -236,12 +278,18 @@
     }
 
     function showDetails(definition, item) {
-      var detail = {definition: definition, item: item, text: yaml(item), raw: false};
-      ctrl.detail = detail;
-      return api.get(ctrl.bayId, definition.kind, definition.ref(item), itemParams(item))
+      ctrl.detail = {definition: definition, item: item, text: yaml(item), raw: false};
+      return readDetail(ctrl.detail);
+    }
+
+    function readDetail(detail) {
+      var item = detail.item;
+      return api.get(ctrl.bayId, detail.definition.kind, detail.definition.ref(item),
+        itemParams(item))
         .then(function full(response) {
           detail.text = yaml(response.data.raw || response.data);
           detail.raw = Boolean(response.data.raw);
+          detail.error = null;
         }, function failed(response) {
           detail.error = errorReason(response);
         });

@@ -203,6 +203,53 @@
       expect(element[0].querySelector('.workload-yaml b')).toBeNull();
     });
 
+    it('reads the details again when a poll shows their item changed, closes them once gone',
+      function () {
+        render('bay-1');
+        ctrl.showDetails(ctrl.current, data.services[0]);
+        scope.$digest();
+        expect(api.get.calls.count()).toBe(1);
+        $timeout.flush(3000);
+        expect(api.get.calls.count()).toBe(1);
+
+        // Scaled to 1 (here or elsewhere): the drawer does not stay at 2.
+        data.services = [angular.extend({}, data.services[0], {replicas: {running: 1, desired: 1}})];
+        api.get.and.returnValue($q.when({data: {raw: {Spec: {Mode: {Replicated: {Replicas: 1}}}}}}));
+        $timeout.flush(3000);
+        expect(api.get.calls.count()).toBe(2);
+        expect(ctrl.detail.item.replicas.desired).toBe(1);
+        expect(texts('.workload-yaml')).toEqual(['Spec: Mode: Replicated: Replicas: 1']);
+
+        data.services = [];
+        $timeout.flush(3000);
+        expect(ctrl.detail).toBeNull();
+      });
+
+    it('follows the details of a replica or a node, not those of a kind it does not read',
+      function () {
+        render('bay-1');
+        ctrl.showDetails(ctrl.placedKind, data.tasks[0]);
+        data.tasks = [data.tasks[1]];
+        $timeout.flush(3000);
+        expect(ctrl.detail).toBeNull();
+
+        ctrl.showDetails({kind: 'nodes', ref: function (item) { return item.id; }}, data.nodes[0]);
+        $timeout.flush(3000);
+        expect(ctrl.detail.item).toEqual(data.nodes[0]);
+
+        ctrl.showDetails({kind: 'configs', ref: function (item) { return item.name; }}, {name: 'c'});
+        $timeout.flush(3000);
+        expect(ctrl.detail.item).toEqual({name: 'c'});
+      });
+
+    it('leaves out the tasks of a deleted service that Docker is still stopping', function () {
+      data.tasks.push({id: 't9', name: 'x9z8.1', service: 'x9z8', service_id: 'x9z8', slot: 1,
+        node_id: 'n1', node: 'node-1', state: 'running', desired_state: 'shutdown'});
+      data.tasks[0].service_id = 's1';
+      render('bay-1');
+      expect(texts('.workload-replica')).toEqual(['web.1 running', 'web.2 running']);
+    });
+
     it('opens the details of a replica from the picture, and its logs', function () {
       api.get.and.returnValue($q.when({data: {name: 'web.1'}}));
       render('bay-1');
