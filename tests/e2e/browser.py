@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,9 @@ FLAGS = (
     "--disable-dev-shm-usage",
     "--window-size=1400,900",
 )
+# Console messages that are not the product's, left out of console_errors():
+# Chromium asks every page for /favicon.ico, which Horizon does not serve there.
+NOT_THE_PRODUCTS = (re.compile(r"/favicon\.ico - Failed to load resource"),)
 
 
 @contextmanager
@@ -38,6 +42,8 @@ def chromium(downloads: Path | None = None) -> Iterator[webdriver.Chrome]:
         for flag in FLAGS:
             options.add_argument(flag)
         options.add_argument(f"--user-data-dir={profile}")
+        # Every page's console, kept by chromedriver until console_errors() reads it.
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
         if downloads is not None:
             driver.execute_cdp_cmd(
@@ -48,6 +54,22 @@ def chromium(downloads: Path | None = None) -> Iterator[webdriver.Chrome]:
             yield driver
         finally:
             driver.quit()
+
+
+def console_errors(driver: webdriver.Chrome) -> list[str]:
+    """The console's errors since the last call, on every page visited, less NOT_THE_PRODUCTS.
+
+    SEVERE is what a page logged as an error (AngularJS's "$apply already in
+    progress", "Possibly unhandled rejection"), an uncaught exception or
+    rejection, and a request that failed.
+    """
+    entries = driver.get_log("browser")
+    return [
+        str(entry["message"])
+        for entry in entries
+        if entry["level"] == "SEVERE"
+        and not any(pattern.search(entry["message"]) for pattern in NOT_THE_PRODUCTS)
+    ]
 
 
 def log_in(driver: webdriver.Chrome, base_url: str, username: str, password: str) -> None:

@@ -136,8 +136,16 @@ def global_action(driver: WebDriver, label: str) -> None:
 
 def row_action(driver: WebDriver, name: str, label: str) -> None:
     """Run one of a row's actions: its first button, or an entry of its menu."""
+    _action(driver, f"{_row_xpath(name)}/td[contains(@class,'actions_column')]", label)
+
+
+def details_action(driver: WebDriver, label: str) -> None:
+    """Run one of a details page's actions (beside the item's name), as row_action()."""
+    _action(driver, "//div[contains(@class,'details-item-actions')]", label)
+
+
+def _action(driver: WebDriver, actions: str, label: str) -> None:
     literal = _xpath_literal(label)
-    actions = f"{_row_xpath(name)}/td[contains(@class,'actions_column')]"
     # The actions appear once their policy checks have answered.
     first = wait(driver).until(
         lambda d: d.find_elements(By.XPATH, f"{actions}//button[contains(@class,'split-button')]")

@@ -115,10 +115,13 @@ class TestOneBay:
     def test_download_its_client_configuration(
         self, browser: WebDriver, aio: AllInOne, downloads: Path, tmp_path: Path
     ) -> None:
-        """The downloaded tar.gz holds env.sh and certificates that reach the bay's 4 engines."""
+        """The downloaded tar.gz, named after the bay, holds env.sh and certificates that reach
+        the bay's 4 engines; the page stays where it was, with no "Loading" over it."""
         ui.open_panel(browser, aio, "project/bays/")
         ui.row_action(browser, NAME, "Download Client Configuration")
         archive: Path = ui.until(browser, lambda d: _downloaded(downloads))
+        assert archive.name == f"{NAME}-config.tar.gz"
+        _stays(browser, aio.dashboard_url + "project/bays/")
         with tarfile.open(archive) as tar:
             tar.extractall(tmp_path, filter="data")
             names = sorted(Path(m.name).name for m in tar.getmembers() if m.isfile())
@@ -132,6 +135,26 @@ class TestOneBay:
         engine = _docker(host, folder)
         assert engine.info()["Swarm"]["Nodes"] == 4  # 1 master + 3 nodes
         assert ui.still_same_page(browser)
+
+    def test_download_it_from_its_details_page_link_and_menu(
+        self, browser: WebDriver, aio: AllInOne, downloads: Path
+    ) -> None:
+        """The Overview's link and the page's action menu save the file and keep the page."""
+        ui.open_panel(browser, aio, "project/bays/")
+        ui.row(browser, NAME).find_element(By.LINK_TEXT, NAME).click()
+        link = ui.until(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "a.bay-config-link"))
+        page = browser.current_url
+        for saved in downloads.glob("*"):
+            saved.unlink()
+        link[0].click()
+        ui.until(browser, lambda d: _downloaded(downloads))
+        _stays(browser, page)
+        for saved in downloads.glob("*"):
+            saved.unlink()
+        ui.details_action(browser, "Download Client Configuration")
+        ui.until(browser, lambda d: _downloaded(downloads))
+        _stays(browser, page)
+        screenshot(browser, "dashboard-bays-6-details-download")
 
     def test_delete_it_and_see_the_row_go(self, browser: WebDriver, aio: AllInOne) -> None:
         """Delete Bay, confirmed, removes the row by itself once the bay is gone."""
@@ -192,6 +215,14 @@ class TestBadInput:
             "return Array.from(document.scripts).filter(s => s.text.includes('alert(1)')).length"
         )
         assert (ui.alerts(browser), injected) == ([], 0)
+
+
+def _stays(driver: WebDriver, url: str) -> None:
+    """The browser is still on ``url`` a moment after a download, no "Loading" spinner shown."""
+    time.sleep(1)  # a wrong navigation or spinner would come within this second
+    assert driver.current_url == url
+    spinners = driver.find_elements(By.CSS_SELECTOR, ".modal-wait-spinner")
+    assert not [s for s in spinners if s.is_displayed()], "a Loading spinner covers the page"
 
 
 def _downloaded(folder: Path) -> Path | None:
