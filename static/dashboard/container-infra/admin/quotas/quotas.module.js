@@ -73,7 +73,7 @@
     type.itemActions.append({
       id: 'updateQuotaAction',
       service: updateService,
-      template: {text: gettext('Update Quota')}
+      template: {text: gettext('Update Quota'), icon: 'pencil'}
     });
     deleteActionFactory.register(type, deleteService,
       {item: gettext('Delete Quota'), batch: gettext('Delete Quotas')});

@@ -39,7 +39,7 @@
     type.itemActions.append({
       id: 'updateBayModelAction',
       service: form.update,
-      template: {text: gettext('Update Bay Model')}
+      template: {text: gettext('Update Bay Model'), icon: 'pencil'}
     });
     deleteActionFactory.register(type, deleteService,
       {item: gettext('Delete Bay Model'), batch: gettext('Delete Bay Models')});

@@ -58,37 +58,40 @@
       .append({
         id: 'showBayProgressAction',
         service: progress,
-        template: {text: gettext('Show Progress')}
+        template: {text: gettext('Show Progress'), icon: 'tasks'}
       })
       .append({
         id: 'resizeBayAction',
         service: change.resize,
-        template: {text: gettext('Resize Bay')}
+        template: {text: gettext('Resize Bay'), icon: 'arrows-v'}
       })
       .append({
         id: 'upgradeBayAction',
         service: change.upgrade,
-        template: {text: gettext('Upgrade Bay')}
+        template: {text: gettext('Upgrade Bay'), icon: 'level-up'}
       })
       .append({
         id: 'showBayCaAction',
         service: certificate.show,
-        template: {text: gettext('Show CA Certificate')}
+        template: {text: gettext('Show CA Certificate'), icon: 'certificate'}
       })
       .append({
         id: 'signBayCsrAction',
         service: certificate.sign,
-        template: {text: gettext('Sign Certificate Request')}
+        template: {text: gettext('Sign Certificate Request'), icon: 'pencil'}
       })
       .append({
         id: 'rotateBayCaAction',
         service: rotateCa,
-        template: {text: gettext('Rotate CA Certificate'), type: 'danger'}
+        // Red as Horizon's 'danger' type, whose template has no icon: the
+        // entry would start left of the others.
+        template: {text: gettext('Rotate CA Certificate'), icon: 'refresh',
+          actionClasses: 'text-danger'}
       })
       .append({
         id: 'downloadBayConfigAction',
         service: config,
-        template: {text: gettext('Download Client Configuration')}
+        template: {text: gettext('Download Client Configuration'), icon: 'download'}
       });
 
     deleteActionFactory.register(type, deleteBays.forType(resourceType),

@@ -39,6 +39,15 @@
       ]);
     });
 
+    it('starts every menu entry with an icon, so that the entries line up', function () {
+      type.itemActions.forEach(function (action) {
+        // Horizon's delete template has its own (fa-trash).
+        expect(action.template.icon || action.template.type === 'delete').toBeTruthy(
+          action.template.text);
+        expect(action.template.type).not.toBe('danger');
+      });
+    });
+
     it('deletes the selected bays', function () {
       expect(type.batchActions.length).toBe(1);
       expect(type.batchActions[0].service).toBe(type.itemActions[7].service);

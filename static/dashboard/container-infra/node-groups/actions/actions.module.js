@@ -46,12 +46,12 @@
       .append({
         id: 'resizeNodeGroupAction',
         service: change.resize,
-        template: {text: gettext('Resize Node Group')}
+        template: {text: gettext('Resize Node Group'), icon: 'arrows-v'}
       })
       .append({
         id: 'editNodeGroupBoundsAction',
         service: change.bounds,
-        template: {text: gettext('Edit Bounds')}
+        template: {text: gettext('Edit Bounds'), icon: 'sliders'}
       });
 
     deleteActionFactory.register(type, deleteGroup, {item: gettext('Delete Node Group')});
