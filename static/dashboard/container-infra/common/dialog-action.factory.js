@@ -97,8 +97,10 @@
        * @name perform
        * @param {Object} [item] The row's item; none for a global action
        * @description Opens the dialog; once it closed, says what it did.
-       * @returns {Promise} The action result (false when nothing changed);
-       *   rejects when dismissed
+       * @returns {Promise} The action result; false when nothing changed
+       *   or the dialog was dismissed (a refusal inside it was toasted):
+       *   Horizon's views take false as nothing to show again, and a
+       *   rejection would reach the console as an unhandled one
        */
       function perform(item) {
         return (options.open || open)(item).then(function done(value) {
@@ -112,6 +114,8 @@
           }
           return actionResult.getActionResult()[options.changes](options.resourceType,
             options.idOf ? options.idOf(item, value) : item.uuid).result;
+        }, function dismissed() {
+          return false;
         });
       }
 

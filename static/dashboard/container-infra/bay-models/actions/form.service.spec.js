@@ -46,7 +46,7 @@
 
     it('gives no result when the form is cancelled', function () {
       spyOn(workflow, 'create').and.returnValue($q.reject());
-      expect('rejected' in specs.settle(actions.create.perform())).toBe(true);
+      expect(specs.settle(actions.create.perform()).resolved).toBe(false);
     });
   });
 })();

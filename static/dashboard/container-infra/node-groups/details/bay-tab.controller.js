@@ -94,8 +94,10 @@
      */
     function create() {
       return createAction.perform(ctrl.bay).then(function created(result) {
-        $rootScope.$broadcast(events.CHANGED, resourceType, result.created[0].id);
-      }, angular.noop);
+        if (result) {
+          $rootScope.$broadcast(events.CHANGED, resourceType, result.created[0].id);
+        }
+      });
     }
   }
 })();

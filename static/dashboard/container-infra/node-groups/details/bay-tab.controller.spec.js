@@ -103,7 +103,7 @@
     it('changes nothing when the dialog is cancelled', function () {
       var ctrl = open();
       var changed = false;
-      spyOn(createAction, 'perform').and.returnValue($q.reject('cancel'));
+      spyOn(createAction, 'perform').and.returnValue($q.resolve(false));
       $rootScope.$on(CHANGED, function () { changed = true; });
       ctrl.create();
       $rootScope.$apply();
