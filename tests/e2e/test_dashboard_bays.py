@@ -177,6 +177,48 @@ class TestOneBay:
         assert ui.still_same_page(browser)
 
 
+# Polls the browser got back as "not modified": fewer bytes came than the list it handed
+# the page (Resource Timing: transferSize < encodedBodySize).  The Bays table reads the
+# bay models with every listing; theirs (the seeded local-swarm) is larger than a 304's
+# headers, where an empty bay list is not.
+REVALIDATED_POLLS = """
+return performance.getEntriesByType('resource').filter(function (e) {
+  return e.name.indexOf('/api/container_infra/bay_models/') !== -1 &&
+    e.encodedBodySize > 0 && e.transferSize < e.encodedBodySize;
+}).length;
+"""
+
+
+class TestTheListFollowsReality:
+    def test_a_bay_made_and_deleted_elsewhere_comes_and_goes_by_itself(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """A bay created through the API (as the CLI or a colleague would) while the Bays
+        page is open shows up without a reload within 15 s, and goes by itself once deleted."""
+        ui.open_panel(browser, aio, "project/bays/")
+        browser.execute_script("performance.setResourceTimingBufferSize(5000)")
+        api, name = aio.demo_session(), f"{NAME}-cli"
+        body = {"name": name, "cluster_template_id": "local-swarm", "node_count": 0}
+        made = ui.api_call(api, aio, "POST", "/clusters", json=body)
+        assert made.status_code == 202, made.text
+        uuid = made.json()["uuid"]
+        try:
+            started = time.monotonic()
+            ui.row(browser, name, timeout=15)
+            print(f"\nmade elsewhere: row shown after {time.monotonic() - started:.1f} s")
+            screenshot(browser, "dashboard-bays-8-made-elsewhere")
+            ui.until(browser, lambda d: "Complete" in ui.cell(d, name, "Status"), timeout=120)
+            assert ui.api_call(api, aio, "DELETE", f"/clusters/{uuid}").status_code == 204
+            started = time.monotonic()
+            ui.until(browser, lambda d: not ui.rows(d, name), timeout=60)
+            print(f"deleted elsewhere: row gone after {time.monotonic() - started:.1f} s")
+            assert ui.still_same_page(browser)
+            # Nothing changes now: the next poll's lists are answered 304, not sent again.
+            ui.until(browser, lambda d: d.execute_script(REVALIDATED_POLLS) > 0, timeout=15)
+        finally:
+            ui.api_call(api, aio, "DELETE", f"/clusters/{uuid}")
+
+
 class TestBadInput:
     def test_a_name_with_spaces_is_refused_next_to_the_field(
         self, browser: WebDriver, aio: AllInOne

@@ -9,13 +9,14 @@ from django.views import generic
 from openstack_dashboard.api.rest import urls, utils
 
 from magnum_ui.dashboard.api import magnum
-from magnum_ui.dashboard.api.rest import ID, json_object, service_errors
+from magnum_ui.dashboard.api.rest import ID, json_object, revalidated, service_errors
 
 
 @urls.register
 class BayModels(generic.View):
     url_regex = r"container_infra/bay_models/$"
 
+    @revalidated
     @utils.ajax()
     @service_errors
     def get(self, request: HttpRequest) -> dict[str, Any]:

@@ -16,7 +16,14 @@ from django.views import generic
 from openstack_dashboard.api.rest import urls, utils
 
 from magnum_ui.dashboard.api import magnum
-from magnum_ui.dashboard.api.rest import ID, field, json_object, required, service_errors
+from magnum_ui.dashboard.api.rest import (
+    ID,
+    field,
+    json_object,
+    required,
+    revalidated,
+    service_errors,
+)
 
 NODEGROUPS = rf"container_infra/bays/(?P<bay_id>{ID})/nodegroups"
 # What a new group may say, and of which type (the service checks the values).
@@ -40,6 +47,7 @@ PATCHABLE = ("min_node_count", "max_node_count", "node_count")
 class NodeGroups(generic.View):
     url_regex = rf"{NODEGROUPS}/$"
 
+    @revalidated
     @utils.ajax()
     @service_errors
     def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:

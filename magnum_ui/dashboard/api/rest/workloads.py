@@ -16,7 +16,7 @@ from django.views import generic
 from openstack_dashboard.api.rest import urls, utils
 
 from magnum_ui.dashboard.api import workloads
-from magnum_ui.dashboard.api.rest import ID, json_object, required, service_errors
+from magnum_ui.dashboard.api.rest import ID, json_object, required, revalidated, service_errors
 
 BAY = rf"container_infra/bays/(?P<bay_id>{ID})/workloads/"
 ITEM = BAY + rf"(?P<kind>{ID})/(?P<name>{ID})/"
@@ -30,6 +30,7 @@ def _params(request: HttpRequest) -> dict[str, str]:
 class Workloads(generic.View):
     url_regex = BAY + r"$"
 
+    @revalidated
     @utils.ajax()
     @service_errors
     def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:

@@ -18,10 +18,13 @@
    * Horizon's resource table of a type whose list function is live (see
    * live-table.service.js), kept up to date by the common poller: while a
    * listed item is in progress the table lists again every poller
-   * interval, and once more when one of its items changed elsewhere
-   * (events.CHANGED). A failed listing is tried again later and later,
-   * without a toast after the first, while a note says why the table is
-   * stale. `on-change` is evaluated when the listed items change (not on
+   * interval, otherwise every `IDLE_MS`, so rows made, changed or deleted
+   * elsewhere (the CLI, a colleague) show up by themselves; an unchanged
+   * list costs a 304 (the REST layer's `revalidated`), and a hidden tab
+   * costs nothing. It also lists once more when one of its items changed
+   * here (events.CHANGED). Those polls are background reads: one that
+   * fails toasts nothing; it is tried again later and later while a note
+   * says why the table is stale. `on-change` is evaluated when the listed items change (not on
    * the first listing, nor on one that changes nothing):
    *
    *     <magnum-live-table resource-type-name="OS::Magnum::Bay"
@@ -57,9 +60,12 @@
     'horizon.dashboard.container-infra.common.poller'
   ];
 
+  // Between two listings while nothing listed is in progress.
+  var IDLE_MS = 10000;
+
   function LiveTableController($scope, events, pollerService) {
     var table = this;
-    var poller = pollerService.create($scope, relist);
+    var poller = pollerService.create($scope, poll, {idle: IDLE_MS});
     var listed = null;
     var polls = 0;
 
@@ -80,9 +86,13 @@
       }
     }
 
-    function relist() {
+    function poll() {
+      relist(true);
+    }
+
+    function relist(quiet) {
       polls += 1;
-      table.params = angular.extend({}, table.listParams, {poll: polls, quiet: poller.quiet()});
+      table.params = angular.extend({}, table.listParams, {poll: polls, quiet: quiet});
     }
 
     function onListed(event, resourceType, items, busy) {
@@ -111,7 +121,7 @@
     // The table dropped a deleted row; listing again shows the deletion going on.
     function onChanged(event, resourceType) {
       if (resourceType === table.resourceTypeName) {
-        relist();
+        relist(poller.quiet());
       }
     }
   }

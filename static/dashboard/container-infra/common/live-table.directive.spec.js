@@ -50,12 +50,31 @@
       expect(table.resourceTypeName).toBe('OS::Test');
     });
 
-    it('has the table re-list while an item is in progress, and stops after', function () {
-      listed([{trackBy: 'a'}], true);
-      $timeout.flush(2000);
-      expect(table.params).toEqual({poll: 1, quiet: false});
-      listed([{trackBy: 'a2'}], false);
-      verifyNoTimeouts();
+    it('has the table re-list quietly every 2 s while an item is in progress, every 10 s after',
+      function () {
+        listed([{trackBy: 'a'}], true);
+        $timeout.flush(2000);
+        expect(table.params).toEqual({poll: 1, quiet: true});
+        listed([{trackBy: 'a2'}], false);
+        $timeout.flush(9999);
+        expect(table.params.poll).toBe(1);
+        $timeout.flush(1);
+        expect(table.params).toEqual({poll: 2, quiet: true});
+      });
+
+    it('lists nothing while the browser tab is hidden, and again once it shows', function () {
+      var state = 'hidden';
+      inject(function ($document) {
+        spyOnProperty($document[0], 'visibilityState', 'get').and.callFake(function () {
+          return state;
+        });
+        listed([{trackBy: 'a'}], false);
+        $timeout.flush(10000);
+        expect(table.params).toBeUndefined();
+        state = 'visible';
+        $document.triggerHandler('visibilitychange');
+        expect(table.params).toEqual({poll: 1, quiet: true});
+      });
     });
 
     it('heeds only its own resource type', function () {
@@ -95,7 +114,7 @@
         listed([{trackBy: 'a'}], true);
         expect(table.note).toBe('');
         $timeout.flush(2000);
-        expect(table.params).toEqual({poll: 3, quiet: false});
+        expect(table.params).toEqual({poll: 3, quiet: true});
       });
 
     it('stops polling when it goes away', function () {

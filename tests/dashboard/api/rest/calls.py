@@ -22,9 +22,16 @@ def user(authenticated: bool = True) -> mock.Mock:
     return mock.Mock(is_authenticated=authenticated, project_id=PROJECT_ID)
 
 
-def raw(method: str, path: str, body: Any = None, ajax: bool = True, **user_kw: Any) -> Any:
-    """The HttpResponse the view at ``path`` answers to ``method`` with a JSON ``body``."""
+def raw(
+    method: str, path: str, body: Any = None, ajax: bool = True,
+    more_headers: dict[str, str] | None = None, **user_kw: Any,
+) -> Any:  # fmt: skip
+    """The HttpResponse the view at ``path`` answers to ``method`` with a JSON ``body``.
+
+    ``more_headers`` as WSGI names (``HTTP_IF_NONE_MATCH``).
+    """
     headers = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"} if ajax else {}
+    headers.update(more_headers or {})
     factory = RequestFactory()
     data = "" if body is None else json.dumps(body)
     request = factory.generic(

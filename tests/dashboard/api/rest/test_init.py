@@ -1,7 +1,9 @@
-"""What every REST view shares: registration, the service's errors, body checks."""
+"""What every REST view shares: registration, the service's errors, body checks, ETags."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
 from unittest import mock
 
 from django.test import SimpleTestCase
@@ -10,7 +12,7 @@ from magnumclient import exceptions as magnum_exceptions
 
 from magnum_ui.dashboard.api import magnum
 from magnum_ui.dashboard.api.rest import ID, MODULES
-from tests.dashboard.api.rest.calls import call
+from tests.dashboard.api.rest.calls import call, raw
 
 
 class ServiceErrorsTest(SimpleTestCase):
@@ -59,3 +61,41 @@ class RegistrationTest(SimpleTestCase):
             assert expected in patterns
         expected_modules = {"bay_models", "bays", "bay_actions", "nodegroups", "choices", "quotas"}
         assert expected_modules <= set(MODULES)
+
+
+class RevalidatedTest(SimpleTestCase):
+    LIST = "/api/container_infra/bays/"
+
+    def list_bays(self, bays: list[dict[str, str]], tag: str | None = None) -> Any:
+        headers = {"HTTP_IF_NONE_MATCH": tag} if tag else {}
+        with mock.patch.object(magnum, "bay_list", return_value=bays):
+            return raw("get", self.LIST, more_headers=headers)
+
+    def test_a_list_is_tagged_for_the_browser_to_keep_and_ask_again(self) -> None:
+        """A list carries an ETag and Cache-Control private, no-cache (kept, always revalidated)."""
+        first = self.list_bays([{"uuid": "b-1"}])
+        assert first.status_code == 200
+        assert first["ETag"].startswith('"')
+        assert set(first["Cache-Control"].split(", ")) == {"private", "no-cache"}
+
+    def test_an_unchanged_list_is_a_304_without_a_body(self) -> None:
+        """Asked again with its tag, the same list answers 304 and sends nothing."""
+        tag = self.list_bays([{"uuid": "b-1"}])["ETag"]
+        again = self.list_bays([{"uuid": "b-1"}], tag)
+        assert (again.status_code, again.content, again["ETag"]) == (304, b"", tag)
+
+    def test_a_changed_list_is_sent_with_a_new_tag(self) -> None:
+        """A bay created elsewhere changes the list: 200 with the new list and another tag."""
+        tag = self.list_bays([{"uuid": "b-1"}])["ETag"]
+        changed = self.list_bays([{"uuid": "b-1"}, {"uuid": "b-2"}], tag)
+        assert changed.status_code == 200
+        assert changed["ETag"] != tag
+        assert json.loads(changed.content) == {"items": [{"uuid": "b-1"}, {"uuid": "b-2"}]}
+
+    def test_an_error_is_neither_tagged_nor_kept(self) -> None:
+        """A failed listing is not cached: the next poll asks afresh."""
+        error = keystone_exceptions.ConnectionError("refused")
+        with mock.patch.object(magnum, "bay_list", side_effect=error):
+            failed = raw("get", self.LIST)
+        assert failed.status_code == 503
+        assert not failed.has_header("ETag")
