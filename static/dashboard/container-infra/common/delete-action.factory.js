@@ -100,8 +100,9 @@
        * @description
        * Asks for confirmation of the items that may be deleted (and toasts
        * the names of the others), deletes them, and resolves with an action
-       * result naming the deleted and the failed ones. Rejects when the
-       * user cancels.
+       * result naming the deleted and the failed ones; with false when the
+       * user cancels (a rejection would reach the console unhandled:
+       * Horizon's action views hand it on).
        * @returns {Promise} The action result
        */
       function perform(items, scope) {
@@ -110,7 +111,9 @@
         var checks = list.map(function check(item) {
           return {promise: options.allowed(item), context: item};
         });
-        return $qExtensions.allSettled(checks).then(confirmAllowed);
+        return $qExtensions.allSettled(checks).then(confirmAllowed).catch(function cancelled() {
+          return false;
+        });
 
         function confirmAllowed(checked) {
           var refused = checked.fail.map(contextOf);

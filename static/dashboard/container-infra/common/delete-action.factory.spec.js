@@ -168,7 +168,7 @@
           expect(ids(outcome.resolved.failed)).toEqual(['u1', 'u2']);
         });
 
-      it('deletes nothing when the user cancels', function () {
+      it('deletes nothing when the user cancels, and resolves false', function () {
         var promise = action().perform({uuid: 'u1'}, h.scope);
         var outcome;
         h.$rootScope.$apply();
@@ -176,7 +176,7 @@
         modalResult.reject();
         outcome = settle(promise);
 
-        expect(outcome.rejected).toBe(true);
+        expect(outcome.resolved).toBe(false);
         expect(deleteFn).not.toHaveBeenCalled();
       });
 

@@ -331,7 +331,10 @@
 
     function remove(definition, item) {
       return actions.remove(ctrl.bayId, definition, item, itemParams(item), $scope)
-        .then(function removed() {
+        .then(function removed(result) {
+          if (!result) {
+            return undefined;
+          }
           if (ctrl.detail && ctrl.detail.item === item) {
             ctrl.detail = null;
           }

@@ -285,6 +285,20 @@
       expect(ctrl.detail).not.toBeNull();
     });
 
+    it('keeps the details and reads nothing again when a deletion is cancelled', function () {
+      var item;
+      render('bay-1');
+      item = ctrl.items[0];
+      ctrl.showDetails(ctrl.current, item);
+      scope.$digest();
+      api.list.calls.reset();
+      actions.remove.and.returnValue($q.when(false));
+      ctrl.remove(ctrl.current, item);
+      scope.$digest();
+      expect(ctrl.detail).not.toBeNull();
+      expect(api.list).not.toHaveBeenCalled();
+    });
+
     it('hides the write buttons that policy refuses', function () {
       actions.permissions.and.returnValue($q.when({create: false, scale: false, remove: false}));
       render('bay-1');

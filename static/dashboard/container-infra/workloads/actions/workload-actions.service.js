@@ -29,9 +29,9 @@
    * @param {Function} gettext
    * @description
    * Create (from a manifest), scale and delete workloads of a bay, with
-   * the common dialogs: each resolves when done (create and scale with
-   * false when the user cancels, deletion rejects then); the forms show
-   * the server's reason next to their field, deletion toasts it. The Workloads view is no resource table: it asks
+   * the common dialogs: each resolves when done, with false when the user
+   * cancels; the forms show the server's reason next to their field,
+   * deletion toasts it. The Workloads view is no resource table: it asks
    * permissions() once and shows the buttons allowed.
    * @returns {Object} The service
    */
@@ -123,7 +123,7 @@
      * @param {Object} params namespace (Kubernetes)
      * @param {Object} scope Scope the confirmation emits its events on
      * @returns {Promise} Resolves with the action result after the
-     *   confirmation; rejects when the user cancels
+     *   confirmation; with false when the user cancels
      */
     function remove(bayId, definition, item, params, scope) {
       return deleteActionFactory.create({
