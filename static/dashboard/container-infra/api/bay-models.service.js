@@ -39,11 +39,13 @@
     /**
      * @name getBayModels
      * @description The bay models visible to the project.
+     * @param {boolean} [suppressError] No toast on failure (a background read)
      * @returns {Promise} Resolves with a response whose data is {items: [...]}
      */
-    function getBayModels() {
+    function getBayModels(suppressError) {
       return http.get(http.url('bay_models'),
-        gettext('Unable to retrieve the bay models: %s'), {once: true});
+        gettext('Unable to retrieve the bay models: %s'),
+        {once: true, suppressError: suppressError});
     }
 
     /**

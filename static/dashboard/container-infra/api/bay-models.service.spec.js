@@ -6,7 +6,7 @@
 
   window.magnumApiSpecs.describeCalls('horizon.app.core.openstack-service-api.magnum-bay-models', [
     {func: 'getBayModels', method: 'GET', url: 'bay_models/',
-      toast: 'Unable to retrieve the bay models'},
+      toast: 'Unable to retrieve the bay models', suppressible: true},
     {func: 'getBayModel', args: ['m-1'], method: 'GET', url: 'bay_models/m-1/',
       toast: 'Unable to retrieve the bay model'},
     {func: 'createBayModel', args: [{name: 'm', coe: 'swarm-mode'}], method: 'POST',

@@ -39,10 +39,12 @@
 
     /**
      * @name getQuotas
+     * @param {boolean} [suppressError] No toast on failure (a background read)
      * @returns {Promise} Resolves with {items: every project's quotas}
      */
-    function getQuotas() {
-      return http.get(http.url('quotas'), gettext('Unable to retrieve the quotas: %s'));
+    function getQuotas(suppressError) {
+      return http.get(http.url('quotas'), gettext('Unable to retrieve the quotas: %s'),
+        {suppressError: suppressError});
     }
 
     /**

@@ -5,7 +5,8 @@
   'use strict';
 
   window.magnumApiSpecs.describeCalls('horizon.app.core.openstack-service-api.magnum-quotas', [
-    {func: 'getQuotas', method: 'GET', url: 'quotas/', toast: 'Unable to retrieve the quotas'},
+    {func: 'getQuotas', method: 'GET', url: 'quotas/', toast: 'Unable to retrieve the quotas',
+      suppressible: true},
     {func: 'getQuota', args: ['p-1', 'Cluster'], method: 'GET', url: 'quotas/p-1/Cluster/',
       toast: 'Unable to retrieve the quota'},
     {func: 'createQuota', args: [{project_id: 'p-1', resource: 'Cluster', hard_limit: 3}],

@@ -35,18 +35,19 @@
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.common.choices.service',
     'horizon.dashboard.container-infra.common.details-pages.service',
+    'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.bay-models.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function run(basePath, registry, gettext, ngettext, choices, detailsPages, bayModelsService,
-               resourceType) {
+  function run(basePath, registry, gettext, ngettext, choices, detailsPages, liveTable,
+               bayModelsService, resourceType) {
     var type = registry.getResourceType(resourceType);
 
     type
       .setNames('Bay Model', 'Bay Models', ngettext('Bay Model', 'Bay Models', 1))
       .setProperties(properties())
-      .setListFunction(bayModelsService.getBayModelsPromise)
+      .setListFunction(liveTable.listFunction(resourceType, bayModelsService.getBayModelsPromise))
       .setLoadFunction(bayModelsService.getBayModelPromise)
       .setItemNameFunction(bayModelsService.itemName)
       .setSummaryTemplateUrl(basePath + 'bay-models/details/drawer.html')

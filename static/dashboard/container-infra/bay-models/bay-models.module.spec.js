@@ -54,7 +54,16 @@
     it('lists, loads and names bay models with the bay models service',
       inject(function ($injector) {
         var service = $injector.get('horizon.dashboard.container-infra.bay-models.service');
-        expect(type.list).toBe(service.getBayModelsPromise);
+        var bayModelsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bay-models');
+        var heard;
+        spyOn(bayModelsAPI, 'getBayModels').and.returnValue($injector.get('$q').resolve(
+          {data: {items: [{uuid: 'u1'}]}}));
+        $rootScope.$on('horizon.dashboard.container-infra.common.LISTED',
+          function (e, t, items, busy) { heard = [t, items.length, busy]; });
+        type.list({quiet: true});
+        $rootScope.$apply();
+        expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(true);
+        expect(heard).toEqual(['OS::Magnum::BayModel', 1, false]);
         expect(type.load).toBe(service.getBayModelPromise);
         expect(type.itemName({uuid: 'u1', name: ''})).toBe('u1');
       }));
@@ -100,10 +109,9 @@
         .then(function (html) {
           var doc = new DOMParser().parseFromString(html, 'text/html');
           var panel = doc.querySelector('hz-resource-panel');
-          var table = panel.querySelector('hz-resource-table');
+          var table = panel.querySelector('magnum-live-table');
           expect(panel.getAttribute('resource-type-name')).toBe('OS::Magnum::BayModel');
           expect(table.getAttribute('resource-type-name')).toBe('OS::Magnum::BayModel');
-          expect(table.getAttribute('track-by')).toBe('trackBy');
         })
         .then(done, done.fail);
     });

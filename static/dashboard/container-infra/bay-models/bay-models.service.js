@@ -38,10 +38,13 @@
      * @description
      * List function of the OS::Magnum::BayModel resource type. The search
      * parameters it gets are not sent: the table filters on the client.
+     * @param {Object=} params The table's: `quiet: true` lists without an
+     *   error toast (the live table's polls)
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
-    function getBayModelsPromise() {
-      return bayModelsAPI.getBayModels().then(function prepareAll(response) {
+    function getBayModelsPromise(params) {
+      var quiet = Boolean(params && params.quiet);
+      return bayModelsAPI.getBayModels(quiet).then(function prepareAll(response) {
         response.data.items.forEach(prepare);
         return response;
       });

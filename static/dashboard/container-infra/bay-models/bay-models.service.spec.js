@@ -28,6 +28,12 @@
       return outcome;
     }
 
+    it('lists quietly when the live table polls', function () {
+      spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+      settle(service.getBayModelsPromise({quiet: true}));
+      expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(true);
+    });
+
     it('lists the bay models, each with an id and a trackBy key', function () {
       var result;
       spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({
@@ -39,7 +45,7 @@
 
       result = settle(service.getBayModelsPromise({name: 'k8s'})).value;
 
-      expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith();
+      expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(false);
       expect(result.data.items.map(function (item) { return item.trackBy; }))
         .toEqual(['a12026-01-02T03:04:05+00:00', 'b2']);
       expect(result.data.items.map(function (item) { return item.id; }))

@@ -45,7 +45,8 @@
      * @param {string} resourceType The type whose table lists
      * @param {Function} list params → promise of a response whose data is
      *   {items}; `params.quiet` asks it to toast no failure
-     * @param {Function} isBusy item → whether it is in progress
+     * @param {Function} [isBusy] item → whether it is in progress (without
+     *   it, nothing listed ever is: the table lists again at the idle pace)
      * @description
      * Wraps `list`: broadcasts events.LISTED (resourceType, items, busy)
      * or events.LIST_FAILED (resourceType, response). A listing asked
@@ -62,7 +63,8 @@
         if (!asked[key]) {
           asked[key] = list(params).then(function listed(response) {
             var items = response.data.items;
-            $rootScope.$broadcast(events.LISTED, resourceType, items, items.some(isBusy));
+            var busy = Boolean(isBusy) && items.some(isBusy);
+            $rootScope.$broadcast(events.LISTED, resourceType, items, busy);
             return response;
           }, function failed(response) {
             $rootScope.$broadcast(events.LIST_FAILED, resourceType, response);

@@ -30,6 +30,7 @@
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.common.delete-action.factory',
+    'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.admin.quotas.service',
     'horizon.dashboard.container-infra.admin.quotas.actions.create.service',
     'horizon.dashboard.container-infra.admin.quotas.actions.update.service',
@@ -37,8 +38,8 @@
     'horizon.dashboard.container-infra.admin.quotas.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, deleteActionFactory, quotasService, createService,
-               updateService, deleteService, resourceType) {
+  function run(registry, gettext, ngettext, deleteActionFactory, liveTable, quotasService,
+               createService, updateService, deleteService, resourceType) {
     var type = registry.getResourceType(resourceType);
 
     type
@@ -52,7 +53,7 @@
         created_at: {label: gettext('Created'), filters: ['isoMediumDate']},
         updated_at: {label: gettext('Updated'), filters: ['isoMediumDate']}
       })
-      .setListFunction(quotasService.getQuotasPromise);
+      .setListFunction(liveTable.listFunction(resourceType, quotasService.getQuotasPromise));
 
     type.tableColumns
       .append({id: 'project_name', priority: 1, sortDefault: true})

@@ -29,9 +29,20 @@
       expect(type.getName(2)).toBe('Quotas');
     });
 
-    it('lists through the quotas service', function () {
-      expect(type.list).toBe(get('service').getQuotasPromise);
-    });
+    it('lists through the quotas service, live and quietly when asked', inject(
+      function ($q, $rootScope) {
+        var quotasAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-quotas');
+        var projects = $injector.get('horizon.dashboard.container-infra.admin.projects.service');
+        var heard;
+        spyOn(quotasAPI, 'getQuotas').and.returnValue($q.resolve({data: {items: [{id: 1}]}}));
+        spyOn(projects, 'withProjectNames').and.callFake($q.resolve);
+        $rootScope.$on('horizon.dashboard.container-infra.common.LISTED',
+          function (e, t, items, busy) { heard = [t, items.length, busy]; });
+        type.list({quiet: true});
+        $rootScope.$apply();
+        expect(quotasAPI.getQuotas).toHaveBeenCalledWith(true);
+        expect(heard).toEqual(['OS::Magnum::Quota', 1, false]);
+      }));
 
     it('shows project, resource, hard limit and dates', function () {
       var columns = type.getTableColumns();

@@ -43,10 +43,13 @@
      * List function of OS::Magnum::Quota: every quota, each with its
      * project's name (also as `name`, which confirmations show) and a
      * `trackBy` key that changes when the limit does.
+     * @param {Object=} params The table's: `quiet: true` lists without an
+     *   error toast (the live table's polls)
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
-    function getQuotasPromise() {
-      return quotasAPI.getQuotas().then(projects.withProjectNames).then(function keys(response) {
+    function getQuotasPromise(params) {
+      var quiet = Boolean(params && params.quiet);
+      return quotasAPI.getQuotas(quiet).then(projects.withProjectNames).then(function keys(response) {
         response.data.items.forEach(function setKeys(quota) {
           quota.name = quota.project_name;
           quota.trackBy = quota.id + ':' + quota.hard_limit + ':' + (quota.updated_at || '');

@@ -43,6 +43,14 @@
       ]);
     });
 
+    it('lists quietly when the live table polls', function () {
+      spyOn(quotasAPI, 'getQuotas').and.returnValue($q.resolve({data: {items: []}}));
+      spyOn(projects, 'withProjectNames').and.callFake($q.resolve);
+      service.getQuotasPromise({quiet: true});
+      $rootScope.$apply();
+      expect(quotasAPI.getQuotas).toHaveBeenCalledWith(true);
+    });
+
     it('passes a failed listing on', function () {
       var rejected = false;
       spyOn(quotasAPI, 'getQuotas').and.returnValue($q.reject({status: 403}));
