@@ -14,21 +14,15 @@ from magnum_ui.aio.config import HOST, AioConfig
 from magnum_ui.aio.files import write_private
 from magnum_ui.aio.processes import Service, StartError, http_ready
 from magnum_ui.service.drivers.local import options as local_options
-
-# The engines' unix sockets live under this folder; a socket path may not
-# exceed 108 bytes, which leaves the folder at most 53 characters.
-MAX_NODES_DIR = 53
+from magnum_ui.service.drivers.local import validation
 
 
 def nodes_dir(cfg: AioConfig) -> Path:
     """The local driver's state folder (the Heat process creates the nodes there)."""
-    path = cfg.state_dir / "nodes"
-    if len(str(path)) > MAX_NODES_DIR:
-        raise StartError(
-            f"the local nodes' folder {path} is longer than {MAX_NODES_DIR} characters, "
-            "too long for the Docker Engines' sockets; set MAGNUM_UI_STATE_DIR to a shorter path"
-        )
-    return path
+    try:
+        return validation.root(cfg.state_dir / "nodes")
+    except validation.InvalidNodeInput as exc:
+        raise StartError(f"{exc}; set MAGNUM_UI_STATE_DIR to a shorter path") from None
 
 
 def config_file(cfg: AioConfig) -> Path:
