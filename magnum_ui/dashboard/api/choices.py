@@ -70,7 +70,10 @@ def _drivers(request: HttpRequest) -> JsonObject:
         LOG.warning("Listing the service's drivers failed: %s", exc)
         return {"items": [], "unavailable": f"The service did not list its drivers: {exc}"}
     items = [
-        {key: driver.get(key) for key in ("name", "coe", "server_type", "os", "requires")}
+        {
+            key: driver.get(key)
+            for key in ("name", "coe", "server_type", "os", "requires", "node_limits")
+        }
         | {"flavors": list(driver.get("flavors") or [])}
         for driver in found
     ]

@@ -20,9 +20,11 @@ from magnum_ui.dashboard.api import choices
 SMALL = {"id": "local.small", "name": "local.small", "vcpus": 1.0, "ram": 1024, "disk": 10}
 SERVICE_DRIVERS = [
     {"name": "local_swarm", "coe": "swarm-mode", "server_type": "local", "os": "docker",
-     "requires": [], "flavors": [SMALL], "project_limits": {"nodes": 20}},
+     "requires": [], "flavors": [SMALL], "project_limits": {"nodes": 20},
+     "node_limits": {"masters": 5, "default_workers": 90}},
     {"name": "k8s_fedora_coreos_v1", "coe": "kubernetes", "server_type": "vm",
-     "os": "fedora-coreos", "requires": ["image_id"], "flavors": [], "project_limits": None},
+     "os": "fedora-coreos", "requires": ["image_id"], "flavors": [], "project_limits": None,
+     "node_limits": None},
 ]  # fmt: skip
 
 
@@ -63,12 +65,14 @@ def test_without_glance_nova_neutron_every_list_is_empty_with_a_reason(
 
 
 def test_drivers_and_their_own_flavors_come_from_the_service() -> None:
-    """The service's drivers are offered as it lists them, and its local flavors without Nova."""
+    """The service's drivers are offered as it lists them, with their node limits (the
+    Create Bay form's bounds), and its local flavors without Nova."""
     with _catalog():
         found = choices.bay_choices(_request())
     assert [coe["id"] for coe in found["coes"]] == ["swarm-mode", "kubernetes"]
     local = next(d for d in found["drivers"] if d["server_type"] == "local")
     assert (local["coe"], local["os"], local["flavors"]) == ("swarm-mode", "docker", [SMALL])
+    assert local["node_limits"] == {"masters": 5, "default_workers": 90}
     assert found["drivers_source"] is None
     assert found["flavors"]["items"] == [{**SMALL, "group": "local_swarm (local)"}]
     assert found["flavors"]["unavailable"] is None
