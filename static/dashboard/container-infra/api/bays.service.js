@@ -178,11 +178,12 @@
 
     /**
      * @name getStats
+     * @param {boolean=} suppressError True: reject without a toast (a background read)
      * @returns {Promise} Resolves with {bays, nodes, quota: {hard_limit, in_use} | null}
      */
-    function getStats() {
+    function getStats(suppressError) {
       return http.get(http.url('stats'), gettext('Unable to retrieve the bay statistics: %s'),
-        {once: true});
+        {once: true, suppressError: suppressError});
     }
   }
 })();

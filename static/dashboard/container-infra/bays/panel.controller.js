@@ -18,7 +18,8 @@
    * The Bays panel around its live table: the stats header (bays, nodes,
    * quota), read when the panel opens and again whenever the listed bays
    * change (after an action, or as a bay in progress moves on: the live
-   * table's on-change).
+   * table's on-change). Only the first read may toast a failure; the
+   * numbers shown stay until a read succeeds.
    */
   function PanelController(baysAPI) {
     var ctrl = this;
@@ -27,19 +28,24 @@
     ctrl.quotaPercent = quotaPercent;
     ctrl.loadStats = loadStats;
 
-    loadStats();
+    read(false);
 
     ///////////////
 
     /**
      * @name loadStats
-     * @description Reads the project's bay and node counts and bay quota.
-     * @returns {Promise} Resolves when they are shown
+     * @description Reads the project's bay and node counts and bay quota again,
+     *   in the background (a failure toasts nothing).
+     * @returns {Promise} Resolves when they are shown, or kept
      */
     function loadStats() {
-      return baysAPI.getStats().then(function show(response) {
+      return read(true);
+    }
+
+    function read(quiet) {
+      return baysAPI.getStats(quiet).then(function show(response) {
         ctrl.stats = response.data;
-      });
+      }, angular.noop);
     }
 
     /**

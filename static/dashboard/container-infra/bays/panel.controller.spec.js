@@ -32,6 +32,17 @@
       expect(ctrl.stats.bays).toBe(3);
     });
 
+    it('keeps the numbers when a read fails, toasting only on the first read', function () {
+      var outcome = {};
+      expect(baysAPI.getStats.calls.argsFor(0)).toEqual([false]);
+      baysAPI.getStats.and.returnValue($q.reject({status: 403}));
+      ctrl.loadStats().then(function () { outcome.resolved = true; });
+      $rootScope.$apply();
+      expect(baysAPI.getStats.calls.mostRecent().args).toEqual([true]);
+      expect(outcome.resolved).toBe(true);
+      expect(ctrl.stats).toEqual(stats);
+    });
+
     it('draws no quota bar without a limit', function () {
       ctrl.stats = {bays: 1, nodes: 1, quota: null};
       expect(ctrl.quotaPercent()).toBe(0);
