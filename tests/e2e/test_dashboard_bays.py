@@ -20,6 +20,7 @@ import pytest
 from cryptography import x509
 from selenium.webdriver import Chrome as WebDriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select
 
 from tests.allinone import AllInOne
@@ -156,6 +157,29 @@ class TestOneBay:
         _stays(browser, page)
         screenshot(browser, "dashboard-bays-6-details-download")
 
+    def test_its_details_page_stays_on_progress_when_an_operation_completes(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """Resized while its Progress tab is read, the page redraws itself once the bay
+        settles (its actions are checked again) and still shows Progress, not Overview."""
+        api = aio.demo_session()
+        bays = ui.api_call(api, aio, "GET", "/clusters").json()["clusters"]
+        uuid = next(b["uuid"] for b in bays if b["name"] == NAME)
+        resize = {"node_count": 2}
+        path = f"/clusters/{uuid}/actions/resize"
+        assert ui.api_call(api, aio, "POST", path, json=resize).status_code == 202
+        browser.get(aio.dashboard_url + f"ngdetails/OS::Magnum::Bay/{uuid}")
+        tab = (By.XPATH, "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Progress']")
+        ui.until(browser, expected_conditions.element_to_be_clickable(tab)).click()
+        browser.execute_script(OLD_TABS)
+        # The redraw replaces the tabs: wait for new ones, then read which is shown.
+        ui.until(browser, lambda d: d.execute_script(NEW_TABS), timeout=120)
+        active = ui.until(
+            browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".nav-tabs li.active")
+        )
+        assert active[0].text.strip() == "Progress"
+        screenshot(browser, "dashboard-bays-6-progress-kept")
+
     def test_delete_it_and_see_the_row_go(self, browser: WebDriver, aio: AllInOne) -> None:
         """Delete Bay, confirmed, removes the row by itself once the bay is gone."""
         ui.open_panel(browser, aio, "project/bays/")
@@ -239,7 +263,19 @@ class TestBadInput:
         open_create_form(browser, aio)
         ui.fill(browser, "bay-node-count", "-1")
         screenshot(browser, "dashboard-bays-bad-node-count")
-        assert "A whole number from 0 to 1000." in ui.field_error(browser, "bay-node-count")
+        assert "A whole number from 0 to 90 " in ui.field_error(browser, "bay-node-count")
+        assert not submit_button(browser)
+
+    def test_more_workers_than_the_driver_places_are_refused_next_to_the_field(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """95 workers of a local-swarm bay: the field says the local driver's 90, no sending."""
+        open_create_form(browser, aio)
+        Select(browser.find_element(By.ID, "bay-cluster-template")).select_by_visible_text(
+            "local-swarm (swarm-mode)"
+        )
+        ui.fill(browser, "bay-node-count", "95")
+        assert "A whole number from 0 to 90 " in ui.field_error(browser, "bay-node-count")
         assert not submit_button(browser)
 
     def test_a_script_as_name_is_refused_and_stays_text(
@@ -257,6 +293,14 @@ class TestBadInput:
             "return Array.from(document.scripts).filter(s => s.text.includes('alert(1)')).length"
         )
         assert (ui.alerts(browser), injected) == ([], 0)
+
+
+# Marks the details page's tabs, then tells when tabs without the mark (redrawn) show.
+OLD_TABS = "document.querySelector('.tabset-details').dataset.e2eOld = 'yes'"
+NEW_TABS = (
+    "var tabs = document.querySelector('.tabset-details');"
+    "return Boolean(tabs && !tabs.dataset.e2eOld && tabs.querySelector('li.active'))"
+)
 
 
 def _stays(driver: WebDriver, url: str) -> None:
