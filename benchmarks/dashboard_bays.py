@@ -3,7 +3,7 @@
 Usage::
 
     MAGNUM_UI_TEST_PORT_OFFSET=700 .venv/bin/python -m benchmarks.dashboard_bays [--bays 1000]
-        [--bay-models 1000] [--runs 5]
+        [--bay-models 1000] [--runs 5] [--anchor DIR]
 
 It starts the all-in-one in a fresh state folder on the benchmarks' ports,
 inserts the bays and bay models straight into the service's database (nothing
@@ -21,17 +21,30 @@ before any page script counts the page's calls to ``/api/``: one list call
 per panel is expected, never one per row.  For the break-down it also times
 the dashboard's REST call alone (``/api/container_infra/bays/`` with the
 browser's session cookie) and the service API's list behind it.
+
+With ``--anchor DIR`` it also measures the dashboard we replace, in the same
+run and on the same backend and data: the real magnum-ui 19 on Horizon 27 as
+``../shared/anchors/magnum-ui-19/setup.sh DIR KEYSTONE_URL`` installs it
+(KEYSTONE_URL: this all-in-one's Keystone, ``http://127.0.0.1:25000/v3``
+plus the port offset).  Its Clusters and Cluster Templates panels are opened
+in rounds interleaved with ours, in a browser of their own, and the ratio
+of the medians is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
+import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
@@ -132,6 +145,13 @@ def _open_panel(driver: webdriver.Chrome, url: str, list_path: str) -> Load:
 def _log_in_to_bays(driver: webdriver.Chrome, aio: AllInOne) -> Load:
     driver.delete_all_cookies()
     driver.get(aio.dashboard_url + "auth/login/")
+    # The form, not just the document: a login page can still be loading its scripts.
+    try:
+        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "id_username"))
+    except TimeoutException:
+        raise SystemExit(
+            f"no login form at {driver.current_url}; see {screenshot(driver, 'bench-login')}"
+        ) from None
     driver.find_element(By.ID, "id_username").send_keys("demo")
     driver.find_element(By.ID, "id_password").send_keys(aio.password)
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
@@ -173,11 +193,56 @@ def _report(name: str, loads: list[Load], cold: Load | None = None) -> None:
         print(f"{'':30} WARNING: as many calls as rows on the page: a call per row?")
 
 
+ANCHOR_PORT = 28100 + int(os.environ.get("MAGNUM_UI_TEST_PORT_OFFSET", "0"))
+
+
+@contextmanager
+def anchor(folder: Path, keystone_url: str) -> Iterator[str]:
+    """magnum-ui 19 served from ``folder`` (made by the anchor's setup.sh); yields its URL."""
+    settings = next(folder.glob("venv/lib/python*/site-packages/openstack_dashboard/local/"
+                                "local_settings.py"))  # fmt: skip
+    # The last assignment wins: setup.sh appends its own after the example's.
+    found = re.findall(r'OPENSTACK_KEYSTONE_URL = "([^"]+)"', settings.read_text())
+    if not found or found[-1] != keystone_url:
+        raise SystemExit(f"{folder} talks to Keystone {found[-1:]}, not {keystone_url}: "
+                         f"run setup.sh {folder} {keystone_url} again")  # fmt: skip
+    log = (folder / "bench.log").open("wb")
+    server = subprocess.Popen([str(folder / "run.sh"), str(ANCHOR_PORT)], stdout=log,
+                              stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    url = f"http://127.0.0.1:{ANCHOR_PORT}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(url + "auth/login/", timeout=5).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit(
+                        f"magnum-ui 19 did not start; see {folder / 'bench.log'}"
+                    ) from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def _compare(ours: list[Load], theirs: list[Load], what: str) -> None:
+    mine, peer = _median([x.total_ms for x in ours]), _median([x.total_ms for x in theirs])
+    print(f"{what:30} ours {mine:5.0f} ms, magnum-ui 19 {peer:5.0f} ms: "
+          f"ours {peer / mine:.2f}x as fast")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--bays", type=int, default=1000)
     parser.add_argument("--bay-models", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--anchor", type=Path, help="magnum-ui 19 installed by the anchor's setup.sh"
+    )
     args = parser.parse_args()
     with allinone.running() as aio:
         token, project = allinone.demo_token(aio)
@@ -197,6 +262,8 @@ def main() -> int:
                 _open_panel(driver, models_url, "/api/container_infra/bay_models/")
                 for _ in range(args.runs)
             ]
+            if args.anchor:
+                side_by_side = _side_by_side(driver, aio, args.anchor, args.runs)
             cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
         rest = {"Cookie": cookie, "X-Requested-With": "XMLHttpRequest"}
         service = {"X-Auth-Token": token, "OpenStack-API-Version": "container-infra latest"}
@@ -219,7 +286,34 @@ def main() -> int:
         ("GET /v1/clustertemplates/detail", service_models),
     ):
         print(f"{name:38} median {_median(samples):6.0f} ms")
+    if args.anchor:
+        print("side by side, interleaved rounds:")
+        ours_bays, their_clusters, ours_models, their_templates = side_by_side
+        _report("magnum-ui 19: Clusters", their_clusters)
+        _report("magnum-ui 19: Cluster Templates", their_templates)
+        _compare(ours_bays, their_clusters, "Bays vs Clusters")
+        _compare(ours_models, their_templates, "Bay Models vs Cluster Templates")
     return 0
+
+
+def _side_by_side(
+    driver: webdriver.Chrome, aio: AllInOne, folder: Path, runs: int
+) -> tuple[list[Load], list[Load], list[Load], list[Load]]:
+    """Our two panels and magnum-ui 19's, in rounds: ours, theirs, ours, theirs."""
+    found: tuple[list[Load], list[Load], list[Load], list[Load]] = ([], [], [], [])
+    with anchor(folder, aio.keystone_url) as url, chromium() as peer:
+        peer.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": HOOK})
+        log_in(peer, url, "demo", aio.password)
+        for _ in range(runs):
+            found[0].append(_open_panel(driver, aio.dashboard_url + "project/bays/",
+                                        "/api/container_infra/bays/"))  # fmt: skip
+            found[1].append(_open_panel(peer, url + "project/clusters/",
+                                        "/api/container_infra/clusters/"))  # fmt: skip
+            found[2].append(_open_panel(driver, aio.dashboard_url + "project/bay_models/",
+                                        "/api/container_infra/bay_models/"))  # fmt: skip
+            found[3].append(_open_panel(peer, url + "project/cluster_templates/",
+                                        "/api/container_infra/cluster_templates/"))  # fmt: skip
+    return found
 
 
 if __name__ == "__main__":
