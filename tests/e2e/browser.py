@@ -56,19 +56,33 @@ def chromium(downloads: Path | None = None) -> Iterator[webdriver.Chrome]:
             driver.quit()
 
 
+def expect_refusal(driver: webdriver.Chrome, url_part: str, status: int) -> None:
+    """Tell console_errors() that the test makes the server refuse a request of its own.
+
+    Chromium logs every 4xx answer as an error ("Failed to load resource"),
+    also the one a test of bad input asks for: that one is not a fault.
+    """
+    expected = getattr(driver, "expected_refusals", [])
+    expected.append(re.compile(re.escape(url_part) + rf".* status of {status} "))
+    driver.expected_refusals = expected  # type: ignore[attr-defined]
+
+
 def console_errors(driver: webdriver.Chrome) -> list[str]:
-    """The console's errors since the last call, on every page visited, less NOT_THE_PRODUCTS.
+    """The console's errors since the last call, on every page visited, less NOT_THE_PRODUCTS
+    and the refusals the test expected (expect_refusal, forgotten once read).
 
     SEVERE is what a page logged as an error (AngularJS's "$apply already in
     progress", "Possibly unhandled rejection"), an uncaught exception or
     rejection, and a request that failed.
     """
+    allowed = [*NOT_THE_PRODUCTS, *getattr(driver, "expected_refusals", [])]
+    driver.expected_refusals = []  # type: ignore[attr-defined]
     entries = driver.get_log("browser")
     return [
         str(entry["message"])
         for entry in entries
         if entry["level"] == "SEVERE"
-        and not any(pattern.search(entry["message"]) for pattern in NOT_THE_PRODUCTS)
+        and not any(pattern.search(entry["message"]) for pattern in allowed)
     ]
 
 

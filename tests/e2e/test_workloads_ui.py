@@ -20,7 +20,7 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.allinone import AllInOne
-from tests.e2e.browser import chromium, log_in, screenshot
+from tests.e2e.browser import chromium, expect_refusal, log_in, screenshot
 from tests.e2e.test_bays import created_bay
 
 pytestmark = pytest.mark.e2e
@@ -131,6 +131,7 @@ class TestWorkloadsView:
         find(browser, ".workloads-create")[0].click()
         area = wait(browser, "the manifest form", lambda: find(browser, "#workload-manifest"))[0]
         area.send_keys("name: broken\nreplicas: 3\n")
+        expect_refusal(browser, "/workloads/", 400)
         click_when_enabled(browser, ".workload-create-submit")
         error = wait(browser, "the reason", lambda: texts(browser, ".workload-manifest-error"))
         assert "image" in error[0], error
