@@ -28,7 +28,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.allinone import AllInOne
 from tests.e2e import dashboard as ui
-from tests.e2e.browser import chromium, log_in, screenshot
+from tests.e2e.browser import chromium, expect_refusal, log_in, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -234,6 +234,7 @@ class TestNodeGroupsTab:
         browser.find_element(By.CSS_SELECTOR, ".node-group-create").click()
         dialog = ui.modal(browser)
         ui.fill(browser, "node-group-name", GROUP)
+        expect_refusal(browser, "/nodegroups/", 409)
         submit(browser, "node-group-create")
         reason = f"A node group named '{GROUP}' already exists in cluster {bay['uuid']}."
         wait_quietly(browser, lambda d: reason in ui.field_error(d, "node-group-name"))
