@@ -184,9 +184,16 @@ class TestWorkloadsView:
         find(browser, ".workload-logs-close")[0].click()
 
     def test_scale_to_one(self, browser: webdriver.Chrome) -> None:
-        """Scale 3 → 1: the form refuses -1 inline, then one replica is left running."""
+        """Scale 3 → 1: the form refuses -1 inline, then one replica is left running, and
+        the service's open details follow (Replicas: 1)."""
         open_tab(browser, "services")
         wait(browser, "the service row", lambda: column(browser, "Name") == [SERVICE])
+        find(browser, ".workload-details-button")[0].click()
+        wait(
+            browser,
+            "details of 3",
+            lambda: "Replicas: 3" in " ".join(texts(browser, ".workload-yaml")),
+        )
         find(browser, ".workload-scale-button")[0].click()
         field = wait(browser, "the scale form", lambda: find(browser, "#workload-replicas"))[0]
         field.clear()
@@ -202,6 +209,11 @@ class TestWorkloadsView:
             browser,
             "one running replica in the picture",
             lambda: [r.endswith("running") for r in mine(placed(browser))] == [True],
+        )
+        wait(
+            browser,
+            "details of 1",
+            lambda: "Replicas: 1" in " ".join(texts(browser, ".workload-yaml")),
         )
         screenshot(browser, "workloads-5-scaled-to-one")
 
