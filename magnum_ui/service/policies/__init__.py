@@ -8,6 +8,7 @@ Operators override any rule in a policy file (``[oslo_policy] policy_file``).
 from __future__ import annotations
 
 import importlib
+import threading
 from typing import Any
 
 from oslo_policy import policy
@@ -30,6 +31,7 @@ MODULES = (
 )
 
 _enforcer: policy.Enforcer | None = None
+_making = threading.Lock()
 
 
 def list_rules() -> list[policy.RuleDefault]:
@@ -42,10 +44,20 @@ def list_rules() -> list[policy.RuleDefault]:
 
 
 def enforcer() -> policy.Enforcer:
+    """The process's enforcer, made once and whole before any thread may use it.
+
+    The API serves requests in threads: an enforcer published before its
+    defaults were registered and its rules loaded denied the first requests
+    of a worker at random (a member refused ``clustertemplate:get_all``).
+    """
     global _enforcer
     if _enforcer is None:
-        _enforcer = policy.Enforcer(conf.CONF)
-        _enforcer.register_defaults(list_rules())
+        with _making:
+            if _enforcer is None:
+                made = policy.Enforcer(conf.CONF)
+                made.register_defaults(list_rules())
+                made.load_rules()
+                _enforcer = made
     return _enforcer
 
 
