@@ -33,11 +33,13 @@
     /**
      * @name getServices
      * @description Toasts a failure with the server's reason.
+     * @param {boolean} [suppressError] No toast on failure (a background read)
      * @returns {Promise} Resolves with {items: the service's conductors}
      */
-    function getServices() {
+    function getServices(suppressError) {
       return http.get(http.url('services'),
-        gettext('Unable to retrieve the container infra services: %s'));
+        gettext('Unable to retrieve the container infra services: %s'),
+        {suppressError: suppressError});
     }
   }
 })();

@@ -33,7 +33,7 @@
    */
   function ServicesController($scope, servicesAPI, pollerService, refreshInterval) {
     var ctrl = this;
-    var poller = pollerService.create($scope, load, {idle: refreshInterval});
+    var poller = pollerService.create($scope, poll, {idle: refreshInterval});
 
     ctrl.services = [];
     ctrl.loaded = false;
@@ -56,11 +56,16 @@
     function refresh() {
       ctrl.failed = false;
       poller.cancel();
-      return load();
+      return load(false);
     }
 
-    function load() {
-      return servicesAPI.getServices().then(onLoad, onFailure);
+    // A background read: its failure is said on the page (with Try again), never toasted.
+    function poll() {
+      return load(true);
+    }
+
+    function load(quiet) {
+      return servicesAPI.getServices(quiet).then(onLoad, onFailure);
     }
 
     function onLoad(response) {

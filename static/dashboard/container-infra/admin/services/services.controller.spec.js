@@ -92,6 +92,20 @@
       expect(servicesAPI.getServices.calls.count()).toBe(3);
     });
 
+    it('reads quietly in the background: a failed refresh toasts nothing, the page says so',
+      function () {
+        var ctrl = start();
+        var failing = $q.defer();
+        expect(servicesAPI.getServices.calls.mostRecent().args).toEqual([false]);
+        answers.push(failing.promise);
+        $timeout.flush(10000);
+        failing.reject({status: 503});
+        $rootScope.$apply();
+        expect(servicesAPI.getServices.calls.mostRecent().args).toEqual([true]);
+        expect(ctrl.failed).toBe(true);
+        expect(ctrl.services).toEqual([UP]);
+      });
+
     it('closes cleanly after a failure stopped the timer', function () {
       answers.push($q.reject({status: 503}));
       start();
