@@ -18,7 +18,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.allinone import PORTS, AllInOne
-from tests.e2e.browser import chromium, log_in, screenshot
+from tests.e2e.browser import chromium, console_errors, log_in, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -154,6 +154,7 @@ def test_demo_sees_the_container_infra_panels(aio: AllInOne) -> None:
             toasts = driver.find_elements(By.CSS_SELECTOR, ".alert-danger")
             assert [t.text for t in toasts if t.is_displayed()] == []
             screenshot(driver, f"aio-{path.strip('/').replace('/', '-')}")
+            assert console_errors(driver) == [], f"the console of {path} logged errors"
 
 
 def _processes_mentioning(text: str) -> list[str]:

@@ -19,7 +19,7 @@ import pytest
 from keystoneauth1 import session
 
 from tests.allinone import AllInOne
-from tests.e2e.browser import chromium, log_in, screenshot
+from tests.e2e.browser import chromium, console_errors, log_in, screenshot
 from tests.e2e.test_bays import call, wait_for
 
 pytestmark = pytest.mark.e2e
@@ -106,6 +106,7 @@ def test_progress_follows_a_bay_to_100(
             driver.get(aio.dashboard_url + f"api/container_infra/bays/{uuid}/config/")
             archive = _wait_for_file(downloads, "*.tar.gz")
             screenshot(driver, "dashboard-rest-config-download")
+            assert console_errors(driver) == []
         with tarfile.open(fileobj=io.BytesIO(archive.read_bytes()), mode="r:gz") as tar:
             names = sorted(Path(name).name for name in tar.getnames())
         assert names == ["ca.pem", "cert.pem", "env.sh", "key.pem"]

@@ -153,6 +153,24 @@ def bring_back(manager: Any, swarm_node_id: str, timeout: float) -> None:
         time.sleep(0.1)
 
 
+def ready_nodes(manager: Any) -> set[str]:
+    """The ids of the nodes this manager sees ready."""
+    return {n["ID"] for n in manager.api.nodes() if n.get("Status", {}).get("State") == "ready"}
+
+
+def wait_until_ready(manager: Any, swarm_node_ids: set[str], timeout: float) -> None:
+    """Wait until this manager sees every one of the nodes ready.
+
+    A manager whose engine restarted counts the other nodes as down until each
+    reports in again (a few seconds): a change is not over before that.
+    """
+    deadline = time.monotonic() + timeout
+    while missing := swarm_node_ids - ready_nodes(manager):
+        if time.monotonic() > deadline:
+            raise SwarmError(f"{len(missing)} node(s) not ready in the Swarm within {timeout:g} s")
+        time.sleep(0.1)
+
+
 def forget(manager: Any, swarm_node_id: str) -> None:
     """``docker node rm --force``: the managers stop expecting this node (gone already is fine)."""
     entry = _find(manager, swarm_node_id)

@@ -67,6 +67,7 @@ def update_node(
     with bays.change_slot(state, cluster_uuid, batch), step(f"changing {record.name}"):
         manager = bays.ready_master(state, cluster_uuid, exclude=-1)
         manager_client = bays.client_for(state, manager) if manager else None
+        ready_before = swarm.ready_nodes(manager_client) if manager_client else set()
         if manager_client and record.swarm_node_id:
             swarm.set_aside(manager_client, record.swarm_node_id, options.drain_timeout)
         node_cgroups = cgroups.create(record.key, size)  # the new bounds, written in place
@@ -84,6 +85,8 @@ def update_node(
         state.save_node(record)
         if manager_client and record.swarm_node_id:
             swarm.bring_back(manager_client, record.swarm_node_id, options.swarm_timeout)
+            # The whole Swarm back as it was: a restarted manager lost sight of the others.
+            swarm.wait_until_ready(manager_client, ready_before, options.swarm_timeout)
     LOG.info("local node %s changed (%s, %d GiB%s)", record.name, size.name, disk_gib,
              ", new certificate" if rekey else "")  # fmt: skip
     return nodes.info_of(record, {})

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from magnum_ui.service.drivers.local import nodes
+from magnum_ui.service.drivers.local import nodes, swarm
 from magnum_ui.service.drivers.local.options import NodeOptions
 from tests.service.drivers.local import machine
 from tests.service.drivers.local.conftest import BayCA
@@ -99,3 +99,29 @@ def test_two_masters_created_at_once_start_one_swarm_that_survives_losing_the_fi
     assert nodes.delete_node(root, cluster, 0, options=options) is True
     remaining = unix_client(root, cluster, 1).nodes.list()
     assert [hostname(n) for n in remaining] == [infos[1].name]
+
+
+class RestartedManager:
+    """A manager's node list as it looks just after its engine restarted: the worker is
+    "unknown" for the first ``late`` looks, then ready (no Docker needed)."""
+
+    def __init__(self, late: int) -> None:
+        self.looks, self.late, self.api = 0, late, self
+
+    def nodes(self) -> list[dict[str, Any]]:
+        self.looks += 1
+        worker = "ready" if self.looks > self.late else "unknown"
+        return [{"ID": "m", "Status": {"State": "ready"}},
+                {"ID": "w", "Status": {"State": worker}}]  # fmt: skip
+
+
+def test_a_change_waits_until_the_restarted_manager_sees_the_others_ready_again() -> None:
+    """wait_until_ready returns once every node ready before is ready again, not before."""
+    manager = RestartedManager(late=3)
+    swarm.wait_until_ready(manager, {"m", "w"}, timeout=5)
+    assert manager.looks == 4
+
+
+def test_a_node_that_does_not_come_back_fails_the_change_with_a_reason() -> None:
+    with pytest.raises(swarm.SwarmError, match=r"1 node\(s\) not ready in the Swarm within 0.3 s"):
+        swarm.wait_until_ready(RestartedManager(late=10_000), {"m", "w"}, timeout=0.3)

@@ -103,6 +103,13 @@ def test_a_worker_changes_flavor_disk_and_certificate_while_its_service_keeps_ru
     assert service.attrs["Spec"].get("UpdateConfig") == manager.services.get(service.id).attrs[
         "Spec"].get("UpdateConfig")  # fmt: skip
 
+    # The master re-keyed too: its engine restarts, and the change ends only once the
+    # restarted manager sees the worker ready again (it counts it down until it reports).
+    updates.update_node(root, cluster, 0, rotated.issue, options=options,
+                        flavor="local.tiny", rekey=True)  # fmt: skip
+    rekeyed = tls_client(master, rotated.client_tls(tmp_path / "new-master"))
+    assert ready_nodes(rekeyed) == {master.name, worker.name}
+
     assert nodes.delete_bay(root, cluster) == 2
     assert machine.leftovers(root, names) == []
 
