@@ -102,16 +102,25 @@ def client_for(
             serialization.NoEncryption(),
         )
     )
+    return bay_docker(bay["api_address"], tmp)
+
+
+def bay_docker(api_address: str, folder: Path, timeout: int = 60) -> docker.DockerClient:
+    """The Docker SDK on a bay's engine with the TLS files in ``folder`` (ca, cert, key .pem).
+
+    A fixed API version, and no proxy or CA bundle from the environment: asking the
+    engine for its version would happen before trust_env is off, and this machine's
+    REQUESTS_CA_BUNDLE would replace the bay's CA, the only one that may vouch for it.
+    """
     tls = docker.tls.TLSConfig(
-        client_cert=(str(tmp / "cert.pem"), str(tmp / "key.pem")),
-        ca_cert=str(tmp / "ca.pem"),
+        client_cert=(str(folder / "cert.pem"), str(folder / "key.pem")),
+        ca_cert=str(folder / "ca.pem"),
         verify=True,
     )
-    # A fixed API version: asking the engine for it would happen before trust_env
-    # is off, and this machine's REQUESTS_CA_BUNDLE would replace the bay's CA.
     client = docker.DockerClient(
-        base_url=bay["api_address"].replace("tcp://", "https://"), tls=tls, version="1.41"
-    )
+        base_url=api_address.replace("tcp://", "https://"), tls=tls, version="1.41",
+        timeout=timeout,
+    )  # fmt: skip
     client.api.trust_env = False
     return client
 
@@ -136,7 +145,7 @@ def leftovers(aio: AllInOne, uuid: str) -> list[str]:
 
     Looks for every name the local driver could give the bay and its nodes (any index).
     """
-    state = StateDir(aio.state_dir / "nodes")
+    state = StateDir(nodes_dir(aio))
     keys = {state.node_key(uuid, index) for index in range(validation.MAX_NODES_PER_BAY)}
     found = [f"node record {record.key}" for record in state.nodes(uuid)]
     found += [f"bay record {uuid}"] if state.bay(uuid) else []

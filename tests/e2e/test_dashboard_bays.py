@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import docker
 import pytest
 from cryptography import x509
 from selenium.webdriver import Chrome as WebDriver
@@ -26,6 +25,7 @@ from selenium.webdriver.support.ui import Select
 from tests.allinone import AllInOne
 from tests.e2e import dashboard as ui
 from tests.e2e.browser import chromium, log_in, screenshot
+from tests.e2e.test_bays import bay_docker
 
 pytestmark = pytest.mark.e2e
 
@@ -133,7 +133,7 @@ class TestOneBay:
         ca = x509.load_pem_x509_certificate((folder / "ca.pem").read_bytes())
         cert = x509.load_pem_x509_certificate((folder / "cert.pem").read_bytes())
         cert.verify_directly_issued_by(ca)
-        engine = _docker(host, folder)
+        engine = bay_docker(host, folder)
         assert engine.info()["Swarm"]["Nodes"] == 4  # 1 master + 3 nodes
         assert ui.still_same_page(browser)
 
@@ -314,18 +314,3 @@ def _stays(driver: WebDriver, url: str) -> None:
 def _downloaded(folder: Path) -> Path | None:
     done = list(folder.glob("*.tar.gz"))
     return done[0] if done and not list(folder.glob("*.crdownload")) else None
-
-
-def _docker(host: str, folder: Path) -> docker.DockerClient:
-    tls = docker.tls.TLSConfig(
-        client_cert=(str(folder / "cert.pem"), str(folder / "key.pem")),
-        ca_cert=str(folder / "ca.pem"),
-        verify=True,
-    )
-    # A fixed API version and no proxy or CA bundle from the environment:
-    # only the bay's own CA may vouch for its engines.
-    client = docker.DockerClient(
-        base_url=host.replace("tcp://", "https://"), tls=tls, version="1.41"
-    )
-    client.api.trust_env = False
-    return client

@@ -31,7 +31,7 @@ from magnum_ui.service.drivers.local import cgroups, flavors, image
 from magnum_ui.service.drivers.local.state import StateDir
 from tests.allinone import AllInOne
 from tests.contract.clients import magnum
-from tests.e2e.test_bays import call, leftovers
+from tests.e2e.test_bays import bay_docker, call, leftovers, nodes_dir
 
 pytestmark = pytest.mark.e2e
 
@@ -104,17 +104,7 @@ def group_settled(mc: Any, bay: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _client(bay: dict[str, Any], folder: Path) -> docker.DockerClient:
-    tls = docker.tls.TLSConfig(
-        client_cert=(str(folder / "cert.pem"), str(folder / "key.pem")),
-        ca_cert=str(folder / "ca.pem"),
-        verify=True,
-    )
-    found = docker.DockerClient(
-        base_url=bay["api_address"].replace("tcp://", "https://"), tls=tls, version="1.41",
-        timeout=30,
-    )  # fmt: skip
-    found.api.trust_env = False  # this machine's REQUESTS_CA_BUNDLE must not replace the bay's CA
-    return found
+    return bay_docker(bay["api_address"], folder, timeout=30)
 
 
 def download_config(
@@ -365,7 +355,7 @@ def memory_bounds(aio: AllInOne, bay: dict[str, Any]) -> dict[int, str]:
     """Each node's index -> the flavor whose memory bound the kernel holds for its containers."""
     by_size = {f.ram_mib * MIB: f.name for f in flavors.FLAVORS.values()}
     found = {}
-    for record in StateDir(aio.state_dir / "nodes").nodes(bay["uuid"]):
+    for record in StateDir(nodes_dir(aio)).nodes(bay["uuid"]):
         limits = cgroups.limits(record.key)
         value = limits.get("containers/memory.max") or limits["containers/memory.limit_in_bytes"]
         found[record.index] = by_size[int(value)]

@@ -27,7 +27,7 @@ from keystoneauth1 import session
 from magnum_ui.service.drivers.local import cgroups, disks, engines, flavors, image
 from magnum_ui.service.drivers.local.state import StateDir
 from tests.allinone import AllInOne
-from tests.e2e.test_bays import call, created_bay
+from tests.e2e.test_bays import bay_docker, call, created_bay, nodes_dir
 
 pytestmark = pytest.mark.e2e
 
@@ -68,17 +68,7 @@ def client(
     folder: Path = tmp_path_factory.mktemp("bay-config")
     for name, text in config.json()["files"].items():
         (folder / name).write_text(text)
-    tls = docker.tls.TLSConfig(
-        client_cert=(str(folder / "cert.pem"), str(folder / "key.pem")),
-        ca_cert=str(folder / "ca.pem"),
-        verify=True,
-    )
-    found = docker.DockerClient(
-        base_url=bay["api_address"].replace("tcp://", "https://"), tls=tls, version="1.41",
-        timeout=60,
-    )  # fmt: skip
-    found.api.trust_env = False  # this machine's REQUESTS_CA_BUNDLE must not replace the bay's CA
-    return found
+    return bay_docker(bay["api_address"], folder)
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +86,7 @@ def canary(tmp_path_factory: Any) -> Iterator[tuple[Path, str]]:
 
 
 def node_key(aio: AllInOne, bay: dict[str, Any]) -> str:
-    (record,) = StateDir(aio.state_dir / "nodes").nodes(bay["uuid"])
+    (record,) = StateDir(nodes_dir(aio)).nodes(bay["uuid"])
     return record.key
 
 
@@ -180,7 +170,7 @@ def test_the_node_is_held_to_its_flavor_by_the_kernel(aio: AllInOne, bay: dict[s
     assert held["containers/pids.max"] == str(TINY.pids)
     assert held["cpu.cfs_quota_us"] == str(int(TINY.vcpus * 100_000))
     assert held["pids.max"] == str(TINY.pids + flavors.ENGINE_PIDS)
-    layout = engines.EngineLayout(StateDir(aio.state_dir / "nodes").node_dir(key))
+    layout = engines.EngineLayout(StateDir(nodes_dir(aio)).node_dir(key))
     assert 0.9 < disks.size_gib(layout.data) <= 1.0
 
 
