@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
+from keystoneauth1 import exceptions as ks_exceptions
 
 from magnum_ui.service import conf
 from magnum_ui.service.drivers.local import nodes
@@ -48,7 +49,6 @@ class Removal:
     name: str
     project: str | None
     reason: str
-    at: str = ""
 
     def __str__(self) -> str:
         owner = f" of project {self.project}" if self.project else ""
@@ -149,10 +149,13 @@ class Reconciler:
     def _stacks(self, service: Any) -> list[dict[str, Any]] | None:
         """Every project's stacks, or None when Heat refuses or does not answer."""
         try:
-            response = service.orchestration.get("/stacks", params={"global_tenant": True})
+            # raise_exc: openstacksdk's proxies hand back a refusal as a response otherwise.
+            response = service.orchestration.get(
+                "/stacks", params={"global_tenant": True}, raise_exc=True
+            )
             return list(response.json()["stacks"])
         except Exception as exc:
-            if "403" in str(exc) or "Forbidden" in type(exc).__name__:
+            if isinstance(exc, ks_exceptions.Forbidden):
                 if not self._policy_warned:
                     LOG.warning("reconciliation: Heat does not list every project's stacks to "
                                 "this service (policy stacks:global_index): stray stacks are "
@@ -176,7 +179,7 @@ class Reconciler:
     def _delete_stack(service: Any, stack: dict[str, Any], reason: str) -> list[Removal]:
         name, stack_id = stack["stack_name"], stack["id"]
         try:
-            service.orchestration.delete(f"/stacks/{name}/{stack_id}")
+            service.orchestration.delete(f"/stacks/{name}/{stack_id}", raise_exc=True)
         except Exception as exc:
             LOG.warning("reconciliation: cannot delete stack %s (%s): %s", name, stack_id, exc)
             return []

@@ -97,19 +97,29 @@ def test_local_nodes_are_stray_with_no_cluster_and_no_stack_after_the_grace() ->
 
 
 class FakeHeat:
-    """Heat's stack list for every project, and deletes by name and id."""
+    """Heat's stack list for every project, and deletes by name and id.
 
-    def __init__(self, stacks: list[dict[str, Any]], refuse: Exception | None = None) -> None:
-        self.stacks, self.refuse, self.orchestration = stacks, refuse, self
+    Like openstacksdk's proxies, it raises a refusal only when asked to (raise_exc).
+    """
+
+    def __init__(
+        self, stacks: list[dict[str, Any]], refuse: Exception | None = None,
+        refuse_delete: Exception | None = None,
+    ) -> None:  # fmt: skip
+        self.stacks, self.refuse, self.refuse_delete = stacks, refuse, refuse_delete
+        self.orchestration = self
         self.deleted: list[str] = []
 
-    def get(self, path: str, params: dict[str, Any]) -> Any:
-        assert (path, params) == ("/stacks", {"global_tenant": True})
+    def get(self, path: str, params: dict[str, Any], raise_exc: bool = False) -> Any:
+        assert (path, params, raise_exc) == ("/stacks", {"global_tenant": True}, True)
         if self.refuse:
             raise self.refuse
         return SimpleNamespace(json=lambda: {"stacks": self.stacks})
 
-    def delete(self, path: str) -> None:
+    def delete(self, path: str, raise_exc: bool = False) -> None:
+        assert raise_exc
+        if self.refuse_delete:
+            raise self.refuse_delete
         self.deleted.append(path)
 
 
@@ -188,6 +198,16 @@ def test_a_heat_that_refuses_the_listing_still_lets_nodes_of_no_bay_go(
     removed, removed_bays = run_pass(monkeypatch, heat)
     assert removed_bays == [lone]
     assert [r.kind for r in removed] == ["local nodes"]
+
+
+def test_a_stack_heat_refuses_to_delete_is_not_reported_removed(
+    monkeypatch: pytest.MonkeyPatch, nodes_dir: Path
+) -> None:
+    stale = (timezone.now() - timedelta(hours=1)).isoformat()
+    heat = FakeHeat([stack(new_uuid(), when=stale)], refuse_delete=ks_exceptions.Conflict("busy"))
+    removed, _ = run_pass(monkeypatch, heat)
+    assert removed == []
+    assert ConductorService.objects.get(host="c-1").reconciled == []
 
 
 def test_the_bay_of_a_running_operation_keeps_everything(
