@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import tarfile
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -76,12 +77,33 @@ def patch_operations(changes: dict[str, Any]) -> list[JsonObject]:
 # until it has this many: the service still caps each page.
 EVERY_PAGE = 2**31 - 1
 
+
+@dataclass
+class Listing:
+    """A list call's answer: its items, and whether the service has more after them."""
+
+    items: list[JsonObject]
+    more: bool = False
+
+
+def _asked(first: int | None) -> int:
+    # One more than the page, to know whether there is more.
+    return EVERY_PAGE if first is None else first + 1
+
+
+def _listing(listed: list[JsonObject], first: int | None) -> Listing:
+    if first is None or len(listed) <= first:
+        return Listing(listed)
+    return Listing(listed[:first], more=True)
+
+
 # --- Bay models (cluster templates) -----------------------------------------
 
 
-def bay_model_list(request: HttpRequest) -> list[JsonObject]:
-    """Every bay model (cluster template) the user may see, over every page."""
-    return _as_dicts(client(request).cluster_templates.list(limit=EVERY_PAGE, detail=True))
+def bay_model_list(request: HttpRequest, first: int | None = None) -> Listing:
+    """The bay models (cluster templates) the user may see: every page, or the ``first`` few."""
+    listed = _as_dicts(client(request).cluster_templates.list(limit=_asked(first), detail=True))
+    return _listing(listed, first)
 
 
 def bay_model_get(request: HttpRequest, bay_model_id: str) -> JsonObject:
@@ -104,17 +126,45 @@ def bay_model_delete(request: HttpRequest, bay_model_id: str) -> None:
 # --- Bays (clusters) ---------------------------------------------------------
 
 
-def bay_list(request: HttpRequest, all_projects: bool = False) -> list[JsonObject]:
+def bay_list(request: HttpRequest, all_projects: bool = False, first: int | None = None) -> Listing:
     """The bays of the user's project; with ``all_projects``, every bay the service shows.
 
-    The service shows an admin every project's bays, so the project's own
-    list is filtered here.
+    Every page, or with ``first`` the service's first few (a table's first
+    page; fewer when the project list drops others' bays from them).  The
+    service shows an admin every project's bays, so the project's own list is
+    filtered here.  Each bay is given its bay model's ``bay_model_name`` and
+    ``coe`` (the id and None where the user cannot read that bay model).
     """
-    bays = _as_dicts(client(request).clusters.list(limit=EVERY_PAGE, detail=True))
-    if all_projects:
-        return bays
-    project_id = request.user.project_id
-    return [bay for bay in bays if bay.get("project_id") == project_id]
+    api = client(request)
+    listing = _listing(_as_dicts(api.clusters.list(limit=_asked(first), detail=True)), first)
+    if not all_projects:
+        project_id = request.user.project_id
+        listing.items[:] = [bay for bay in listing.items if bay.get("project_id") == project_id]
+    models = _bay_models_by_id(api, {bay.get("cluster_template_id") for bay in listing.items})
+    for bay in listing.items:
+        model = models.get(str(bay.get("cluster_template_id")), {})
+        bay["bay_model_name"] = model.get("name") or bay.get("cluster_template_id")
+        bay["coe"] = model.get("coe")
+    return listing
+
+
+# Up to this many bay models are read one by one to name a list of bays;
+# more, and the bay models are listed once.
+_NAMED_ONE_BY_ONE = 5
+
+
+def _bay_models_by_id(api: magnum_client.Client, ids: set[Any]) -> dict[str, JsonObject]:
+    wanted = {str(ident) for ident in ids if ident}
+    if len(wanted) > _NAMED_ONE_BY_ONE:
+        listed = _as_dicts(api.cluster_templates.list(limit=EVERY_PAGE, detail=True))
+        return {model["uuid"]: model for model in listed if model.get("uuid") in wanted}
+    found = {}
+    for ident in sorted(wanted):
+        try:
+            found[ident] = api.cluster_templates.get(ident).to_dict()
+        except (magnum_exceptions.NotFound, magnum_exceptions.Forbidden):
+            continue  # deleted since, or another project's: named by its id
+    return found
 
 
 def bay_get(request: HttpRequest, bay_id: str) -> JsonObject:

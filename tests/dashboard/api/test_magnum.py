@@ -10,6 +10,7 @@ import io
 import tarfile
 from collections.abc import Iterator
 from types import SimpleNamespace
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -58,7 +59,7 @@ def test_patch_operations_replace_values_and_remove_nulls() -> None:
 
 def test_every_call_carries_the_users_token_and_a_microversion(fake: FakeService) -> None:
     fake.answer("GET", "/v1/clustertemplates/detail" + EVERY_PAGE, 200, {"clustertemplates": []})
-    assert magnum.bay_model_list(fake.request()) == []
+    assert magnum.bay_model_list(fake.request()).items == []
     headers = fake.seen[0].headers
     assert headers["X-Auth-Token"] == "user-token"
     assert headers["OpenStack-API-Version"] == "container-infra latest"
@@ -98,15 +99,22 @@ def test_bay_model_create_refuses_an_unknown_field_before_sending(fake: FakeServ
     assert fake.seen == []
 
 
+def _named(bay: dict[str, Any], name: str | None = None, coe: str | None = None) -> dict[str, Any]:
+    """``bay`` as bay_list gives it: with its bay model's name (its id if unreadable) and COE."""
+    return {**bay, "bay_model_name": name or bay.get("cluster_template_id"), "coe": coe}
+
+
 def test_bay_list_is_the_projects_own_bays(fake: FakeService) -> None:
     """The service shows an admin every project's bays; the project list keeps its own."""
     fake.answer("GET", "/v1/clusters/detail" + EVERY_PAGE, 200, {"clusters": [BAY, OTHER]})
-    assert magnum.bay_list(fake.request("project-1")) == [BAY]
+    listing = magnum.bay_list(fake.request("project-1"))
+    assert (listing.items, listing.more) == ([_named(BAY)], False)
 
 
 def test_bay_list_of_every_project(fake: FakeService) -> None:
     fake.answer("GET", "/v1/clusters/detail" + EVERY_PAGE, 200, {"clusters": [BAY, OTHER]})
-    assert magnum.bay_list(fake.request("project-1"), all_projects=True) == [BAY, OTHER]
+    listing = magnum.bay_list(fake.request("project-1"), all_projects=True)
+    assert listing.items == [_named(BAY), _named(OTHER)]
 
 
 def test_bay_list_follows_every_page(fake: FakeService) -> None:
@@ -119,7 +127,68 @@ def test_bay_list_follows_every_page(fake: FakeService) -> None:
         {"clusters": [BAY], "next": fake.url + second[3:]},
     )
     fake.answer("GET", second, 200, {"clusters": [OTHER]})
-    assert magnum.bay_list(fake.request("project-1"), all_projects=True) == [BAY, OTHER]
+    listing = magnum.bay_list(fake.request("project-1"), all_projects=True)
+    assert listing.items == [_named(BAY), _named(OTHER)]
+
+
+def test_bay_list_first_page_says_whether_there_is_more(fake: FakeService) -> None:
+    """With ``first``, one more than asked is read, to know whether there are more."""
+    fake.answer("GET", "/v1/clusters/detail?limit=2", 200, {"clusters": [BAY, OTHER]})
+    fake.answer("GET", "/v1/clusters/detail?limit=3", 200, {"clusters": [BAY, OTHER]})
+    request = fake.request("project-1")
+    first = magnum.bay_list(request, all_projects=True, first=1)
+    assert (first.items, first.more) == ([_named(BAY)], True)
+    every = magnum.bay_list(request, all_projects=True, first=2)
+    assert (len(every.items), every.more) == (2, False)
+
+
+def test_bay_list_names_each_bays_bay_model(fake: FakeService) -> None:
+    """A few bay models are read one by one (once each); unreadable ones leave the id."""
+    bays = [
+        {**BAY, "cluster_template_id": "m1"},
+        {**BAY, "uuid": "b2", "cluster_template_id": "m1"},
+        {**BAY, "uuid": "b3", "cluster_template_id": "gone"},
+    ]
+    fake.answer("GET", "/v1/clusters/detail" + EVERY_PAGE, 200, {"clusters": bays})
+    fake.answer(
+        "GET", "/v1/clustertemplates/m1", 200, {"uuid": "m1", "name": "small", "coe": "swarm-mode"}
+    )
+    fake.answer(
+        "GET",
+        "/v1/clustertemplates/gone",
+        404,
+        {"errors": [{"status": 404, "title": "Not Found", "detail": "gone"}]},
+    )
+    listing = magnum.bay_list(fake.request("project-1"))
+    assert [(b["bay_model_name"], b["coe"]) for b in listing.items] == [
+        ("small", "swarm-mode"),
+        ("small", "swarm-mode"),
+        ("gone", None),
+    ]
+    assert sorted(s.path for s in fake.seen if "clustertemplates" in s.path) == [
+        "/v1/clustertemplates/gone",
+        "/v1/clustertemplates/m1",
+    ]
+
+
+def test_bay_list_of_many_bay_models_lists_them_once(fake: FakeService) -> None:
+    """Past a few bay models, they are listed once instead of read one by one."""
+    bays = [{**BAY, "uuid": f"b{n}", "cluster_template_id": f"m{n}"} for n in range(8)]
+    models = [{"uuid": f"m{n}", "name": f"model-{n}", "coe": "swarm-mode"} for n in range(7)]
+    fake.answer("GET", "/v1/clusters/detail" + EVERY_PAGE, 200, {"clusters": bays})
+    fake.answer(
+        "GET", "/v1/clustertemplates/detail" + EVERY_PAGE, 200, {"clustertemplates": models}
+    )
+    listing = magnum.bay_list(fake.request("project-1"))
+    assert [b["bay_model_name"] for b in listing.items] == [f"model-{n}" for n in range(7)] + ["m7"]
+    assert len(fake.seen) == 2
+
+
+def test_bay_model_list_first_page(fake: FakeService) -> None:
+    models = [{"uuid": "m1"}, {"uuid": "m2"}]
+    fake.answer("GET", "/v1/clustertemplates/detail?limit=2", 200, {"clustertemplates": models})
+    listing = magnum.bay_model_list(fake.request(), first=1)
+    assert (listing.items, listing.more) == ([{"uuid": "m1"}], True)
 
 
 def test_bay_model_list_follows_every_page(fake: FakeService) -> None:
@@ -127,7 +196,7 @@ def test_bay_model_list_follows_every_page(fake: FakeService) -> None:
     first = {"clustertemplates": [{"uuid": "m1"}], "next": fake.url + second[3:]}
     fake.answer("GET", "/v1/clustertemplates/detail" + EVERY_PAGE, 200, first)
     fake.answer("GET", second, 200, {"clustertemplates": [{"uuid": "m2"}]})
-    assert [m["uuid"] for m in magnum.bay_model_list(fake.request())] == ["m1", "m2"]
+    assert [m["uuid"] for m in magnum.bay_model_list(fake.request()).items] == ["m1", "m2"]
 
 
 def test_bay_create_returns_the_whole_bay(fake: FakeService) -> None:

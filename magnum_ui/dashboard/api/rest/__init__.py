@@ -11,13 +11,16 @@ import functools
 import hashlib
 import importlib
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views import generic
 from keystoneauth1 import exceptions as keystone_exceptions
 from magnumclient import exceptions as magnum_exceptions
 from openstack_dashboard.api.rest import utils
+
+from magnum_ui.dashboard.api import magnum
 
 MODULES = (
     "bay_models",
@@ -26,6 +29,7 @@ MODULES = (
     "nodegroups",
     "choices",
     "quotas",
+    "policy",
     "services",
     "stats",
     "workloads",
@@ -93,6 +97,79 @@ def revalidated(view: View) -> View:
     return wrapped  # type: ignore[return-value]
 
 
+class _ResourceView(generic.View):
+    # The resource's functions in api.magnum: <resource>_list, _create, _get, ...
+    resource: ClassVar[str]
+
+    def _api(self, action: str) -> Callable[..., Any]:
+        # Looked up on each call, so that a test may replace the function.
+        function: Callable[..., Any] = getattr(magnum, f"{self.resource}_{action}")
+        return function
+
+
+class CollectionView(_ResourceView):
+    """Every object of a resource (GET; ``?limit=N``: the first N) and a new one (POST).
+
+    GET answers ``{"items": [...], "more": bool}`` (``more``: there are others
+    after a first page), tagged for revalidation; POST answers 201 with the
+    object.  Each is one function of :mod:`..magnum` named after ``resource``::
+
+        @urls.register
+        class Bays(CollectionView):
+            url_regex = r"container_infra/bays/$"
+            resource = "bay"  # magnum.bay_list, bay_create
+
+    ``list_options`` adds the list function's other arguments from the query.
+    """
+
+    @revalidated
+    @utils.ajax()
+    @service_errors
+    def get(self, request: HttpRequest) -> dict[str, Any]:
+        first = first_page(request.GET.get("limit"))
+        listing = self._api("list")(request, first=first, **self.list_options(request))
+        return {"items": listing.items, "more": listing.more}
+
+    def list_options(self, request: HttpRequest) -> dict[str, Any]:
+        return {}
+
+    @utils.ajax(data_required=True)
+    @service_errors
+    def post(self, request: HttpRequest) -> utils.CreatedResponse:
+        created = self._api("create")(request, json_object(request.DATA))
+        return utils.CreatedResponse(
+            f"/api/{self.url_regex.rstrip('$')}{created['uuid']}/", created
+        )
+
+
+class ItemView(_ResourceView):
+    """One object of a resource: GET it, PATCH it with ``{field: value}``, DELETE it.
+
+    Each is one function of :mod:`..magnum` named after ``resource``, called
+    with the object's id from the URL (its one named group)::
+
+        @urls.register
+        class Bay(ItemView):
+            url_regex = rf"container_infra/bays/(?P<bay_id>{ID})/$"
+            resource = "bay"  # magnum.bay_get, bay_update, bay_delete
+    """
+
+    @utils.ajax()
+    @service_errors
+    def get(self, request: HttpRequest, **ident: str) -> dict[str, Any]:
+        return dict(self._api("get")(request, *ident.values()))
+
+    @utils.ajax(data_required=True)
+    @service_errors
+    def patch(self, request: HttpRequest, **ident: str) -> dict[str, Any]:
+        return dict(self._api("update")(request, *ident.values(), json_object(request.DATA)))
+
+    @utils.ajax()
+    @service_errors
+    def delete(self, request: HttpRequest, **ident: str) -> None:
+        self._api("delete")(request, *ident.values())
+
+
 def json_object(data: Any) -> dict[str, Any]:
     """The request's JSON body, which must be an object (400 otherwise)."""
     if not isinstance(data, dict):
@@ -131,3 +208,16 @@ _KIND_NAMES = {
 def flag(value: str | None) -> bool:
     """A query-string boolean: "true"/"1"/"yes" are true, anything else false."""
     return (value or "").strip().lower() in ("true", "1", "yes")
+
+
+# A table asks for at most this many items first (the service's own cap).
+_MOST_FIRST = 1000
+
+
+def first_page(value: str | None) -> int | None:
+    """``?limit=N``: the first N items only (1 to 1,000); absent, every item.  400 otherwise."""
+    if value is None:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= _MOST_FIRST:
+        raise utils.AjaxError(400, f"limit must be a whole number from 1 to {_MOST_FIRST}.")
+    return int(value)

@@ -18,40 +18,34 @@ from magnum_ui.dashboard.api.rest import ID, field, json_object, required, servi
 BAY = rf"container_infra/bays/(?P<bay_id>{ID})"
 
 
-@urls.register
-class BayResize(generic.View):
-    url_regex = rf"{BAY}/resize/$"
-
-    @utils.ajax(data_required=True)
-    @service_errors
-    def post(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
-        """``{"node_count": n, "nodes_to_remove": [...], "nodegroup": ...}`` → the bay."""
-        data = json_object(request.DATA)
-        return magnum.bay_resize(
-            request,
-            bay_id,
-            node_count=required(data, "node_count", int),
-            nodes_to_remove=field(data, "nodes_to_remove", list),
-            nodegroup=field(data, "nodegroup", str),
-        )
+# What the body of each change to a bay may hold: field → (type, required).
+CHANGES: dict[str, dict[str, tuple[type, bool]]] = {
+    "resize": {"node_count": (int, True), "nodes_to_remove": (list, False),
+               "nodegroup": (str, False)},
+    "upgrade": {"cluster_template": (str, True), "max_batch_size": (int, False),
+                "nodegroup": (str, False)},
+}  # fmt: skip
 
 
 @urls.register
-class BayUpgrade(generic.View):
-    url_regex = rf"{BAY}/upgrade/$"
+class BayChange(generic.View):
+    """POST ``resize/`` or ``upgrade/``: the body's fields (``CHANGES``) → the bay.
+
+    They are passed by name to ``magnum.bay_resize`` or ``magnum.bay_upgrade``.
+    """
+
+    url_regex = rf"{BAY}/(?P<change>{'|'.join(CHANGES)})/$"
 
     @utils.ajax(data_required=True)
     @service_errors
-    def post(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
-        """``{"cluster_template": id, "max_batch_size": n, "nodegroup": ...}`` → the bay."""
+    def post(self, request: HttpRequest, bay_id: str, change: str) -> dict[str, Any]:
         data = json_object(request.DATA)
-        return magnum.bay_upgrade(
-            request,
-            bay_id,
-            cluster_template=required(data, "cluster_template", str),
-            max_batch_size=field(data, "max_batch_size", int),
-            nodegroup=field(data, "nodegroup", str),
-        )
+        given = {
+            name: (required if must else field)(data, name, kind)
+            for name, (kind, must) in CHANGES[change].items()
+        }
+        changed: dict[str, Any] = getattr(magnum, f"bay_{change}")(request, bay_id, **given)
+        return changed
 
 
 @urls.register

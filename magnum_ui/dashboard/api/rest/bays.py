@@ -9,47 +9,23 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.views import generic
-from openstack_dashboard.api.rest import urls, utils
+from openstack_dashboard.api.rest import urls
 
-from magnum_ui.dashboard.api import magnum
-from magnum_ui.dashboard.api.rest import ID, flag, json_object, revalidated, service_errors
+from magnum_ui.dashboard.api.rest import ID, CollectionView, ItemView, flag
 
 
 @urls.register
-class Bays(generic.View):
+class Bays(CollectionView):
+    """The project's bays; ``?all_projects=true`` (the admin panel): every bay."""
+
     url_regex = r"container_infra/bays/$"
+    resource = "bay"
 
-    @revalidated
-    @utils.ajax()
-    @service_errors
-    def get(self, request: HttpRequest) -> dict[str, Any]:
-        """The project's bays; ``?all_projects=true`` (the admin panel): every bay."""
-        all_projects = flag(request.GET.get("all_projects"))
-        return {"items": magnum.bay_list(request, all_projects=all_projects)}
-
-    @utils.ajax(data_required=True)
-    @service_errors
-    def post(self, request: HttpRequest) -> utils.CreatedResponse:
-        created = magnum.bay_create(request, json_object(request.DATA))
-        return utils.CreatedResponse(f"/api/container_infra/bays/{created['uuid']}/", created)
+    def list_options(self, request: HttpRequest) -> dict[str, Any]:
+        return {"all_projects": flag(request.GET.get("all_projects"))}
 
 
 @urls.register
-class Bay(generic.View):
+class Bay(ItemView):
     url_regex = rf"container_infra/bays/(?P<bay_id>{ID})/$"
-
-    @utils.ajax()
-    @service_errors
-    def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
-        return magnum.bay_get(request, bay_id)
-
-    @utils.ajax(data_required=True)
-    @service_errors
-    def patch(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
-        return magnum.bay_update(request, bay_id, json_object(request.DATA))
-
-    @utils.ajax()
-    @service_errors
-    def delete(self, request: HttpRequest, bay_id: str) -> None:
-        magnum.bay_delete(request, bay_id)
+    resource = "bay"

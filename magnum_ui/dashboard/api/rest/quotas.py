@@ -9,7 +9,7 @@ from django.views import generic
 from openstack_dashboard.api.rest import urls, utils
 
 from magnum_ui.dashboard.api import magnum
-from magnum_ui.dashboard.api.rest import ID, json_object, revalidated, service_errors
+from magnum_ui.dashboard.api.rest import ID, ItemView, json_object, revalidated, service_errors
 
 
 @urls.register
@@ -33,21 +33,8 @@ class Quotas(generic.View):
 
 
 @urls.register
-class Quota(generic.View):
+class Quota(ItemView):
+    """One project's quota of one resource; PATCH ``{"hard_limit": n}``."""
+
     url_regex = rf"container_infra/quotas/(?P<project_id>{ID})/(?P<resource>{ID})/$"
-
-    @utils.ajax()
-    @service_errors
-    def get(self, request: HttpRequest, project_id: str, resource: str) -> dict[str, Any]:
-        return magnum.quota_get(request, project_id, resource)
-
-    @utils.ajax(data_required=True)
-    @service_errors
-    def patch(self, request: HttpRequest, project_id: str, resource: str) -> dict[str, Any]:
-        """``{"hard_limit": n}`` → the quota."""
-        return magnum.quota_update(request, project_id, resource, json_object(request.DATA))
-
-    @utils.ajax()
-    @service_errors
-    def delete(self, request: HttpRequest, project_id: str, resource: str) -> None:
-        magnum.quota_delete(request, project_id, resource)
+    resource = "quota"

@@ -40,12 +40,13 @@
      * @name getBayModels
      * @description The bay models visible to the project.
      * @param {boolean} [suppressError] No toast on failure (a background read)
-     * @returns {Promise} Resolves with a response whose data is {items: [...]}
+     * @param {Object} [params] Query parameters: {limit: n} the first n only
+     * @returns {Promise} Resolves with a response whose data is {items: [...], more}
      */
-    function getBayModels(suppressError) {
+    function getBayModels(suppressError, params) {
       return http.get(http.url('bay_models'),
         gettext('Unable to retrieve the bay models: %s'),
-        {once: true, suppressError: suppressError});
+        {once: true, suppressError: suppressError, params: params});
     }
 
     /**

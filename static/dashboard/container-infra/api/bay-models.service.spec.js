@@ -46,5 +46,13 @@
       expect(answers).toEqual([{items: []}, {items: []}]);
       $httpBackend.verifyNoOutstandingExpectation();
     });
+
+    it('asks for the first page only when told', function () {
+      $httpBackend.expectGET('/api/container_infra/bay_models/?limit=20')
+        .respond(200, {items: [], more: true});
+      api.getBayModels(true, {limit: 20});
+      $httpBackend.flush();
+      $httpBackend.verifyNoOutstandingExpectation();
+    });
   });
 })();

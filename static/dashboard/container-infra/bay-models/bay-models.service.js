@@ -39,12 +39,14 @@
      * List function of the OS::Magnum::BayModel resource type. The search
      * parameters it gets are not sent: the table filters on the client.
      * @param {Object=} params The table's: `quiet: true` lists without an
-     *   error toast (the live table's polls)
-     * @returns {Promise} Resolves with the response, whose data is {items: [...]}
+     *   error toast (the live table's polls); `limit: n` the first n only
+     *   (then `more` says whether there are others)
+     * @returns {Promise} Resolves with the response, whose data is {items: [...], more}
      */
     function getBayModelsPromise(params) {
       var quiet = Boolean(params && params.quiet);
-      return bayModelsAPI.getBayModels(quiet).then(function prepareAll(response) {
+      var first = params && params.limit ? {limit: params.limit} : undefined;
+      return bayModelsAPI.getBayModels(quiet, first).then(function prepareAll(response) {
         response.data.items.forEach(prepare);
         return response;
       });

@@ -31,7 +31,13 @@
     it('lists quietly when the live table polls', function () {
       spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
       settle(service.getBayModelsPromise({quiet: true}));
-      expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(true);
+      expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(true, undefined);
+    });
+
+    it('asks for the first page when the table does', function () {
+      spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
+      settle(service.getBayModelsPromise({limit: 20}));
+      expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(false, {limit: 20});
     });
 
     it('lists the bay models, each with an id and a trackBy key', function () {
@@ -45,7 +51,7 @@
 
       result = settle(service.getBayModelsPromise({name: 'k8s'})).value;
 
-      expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(false);
+      expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(false, undefined);
       expect(result.data.items.map(function (item) { return item.trackBy; }))
         .toEqual(['a12026-01-02T03:04:05+00:00', 'b2']);
       expect(result.data.items.map(function (item) { return item.id; }))

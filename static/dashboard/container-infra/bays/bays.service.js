@@ -9,7 +9,6 @@
     .factory('horizon.dashboard.container-infra.bays.service', baysService);
 
   baysService.$inject = [
-    '$q',
     'horizon.app.core.openstack-service-api.magnum-bay-models',
     'horizon.app.core.openstack-service-api.magnum-bays'
   ];
@@ -17,13 +16,12 @@
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.bays.service
-   * @param {Object} $q
    * @param {Object} bayModelsAPI The bay models' API service
    * @param {Object} baysAPI The bays' API service
    * @description Data of the bays panel and of a bay's details page.
    * @returns {Object} The service
    */
-  function baysService($q, bayModelsAPI, baysAPI) {
+  function baysService(bayModelsAPI, baysAPI) {
     var service = {
       getBaysPromise: getBaysPromise,
       getAllBaysPromise: getAllBaysPromise,
@@ -40,33 +38,29 @@
      * @description
      * List function of the OS::Magnum::Bay resource type. The search
      * parameters it gets are not sent: the table filters on the client.
-     * The bay models are listed once per call (not once per bay) to name
-     * each bay's bay model and COE; without them the bays still list.
+     * Each bay comes with its bay model's name and COE (`bay_model_name`,
+     * `coe`: the server names them, reading each bay model once).
      * @param {Object=} params The table's: `quiet: true` lists without an
-     *   error toast (the live table's poller, once a refresh has failed)
-     * @returns {Promise} Resolves with the response, whose data is {items: [...]}
+     *   error toast (the live table's poller, once a refresh has failed);
+     *   `limit: n` the first n bays only (then `more` says if there are others)
+     * @returns {Promise} Resolves with the response, whose data is {items: [...], more}
      */
     function getBaysPromise(params) {
-      return $q.all([baysAPI.getBays(undefined, isQuiet(params)), bayModelsById()])
-        .then(function combine(results) {
-          return decorateAll(results[0], results[1]);
-        });
+      return baysAPI.getBays(page(params), isQuiet(params)).then(decorateAll);
     }
 
     /**
      * @name getAllBaysPromise
      * @description
      * The bays of every project (the admin Bays panel), with the keys the
-     * project's list gives them (see decorate); their bay models are named
-     * by id, as the bay models of other projects are not all listed.
+     * project's list gives them (bay models of other projects the admin
+     * cannot read are named by their id).
      * @param {Object=} params As for getBaysPromise
-     * @returns {Promise} Resolves with the response, whose data is {items: [...]}
+     * @returns {Promise} Resolves with the response, whose data is {items: [...], more}
      */
     function getAllBaysPromise(params) {
-      return baysAPI.getBays({all_projects: true}, isQuiet(params))
-        .then(function combine(response) {
-          return decorateAll(response, {});
-        });
+      return baysAPI.getBays(angular.extend({all_projects: true}, page(params)), isQuiet(params))
+        .then(decorateAll);
     }
 
     /**
@@ -104,34 +98,31 @@
      */
     function decorate(bay, model) {
       bay.id = bay.uuid;
-      bay.trackBy = [bay.uuid, bay.status, bay.updated_at || '', bay.node_count].join('|');
+      bay.trackBy = trackBy(bay);
       bay.bay_model = model || null;
       bay.bay_model_name = model ? model.name || model.uuid : bay.cluster_template_id;
       bay.coe = model ? model.coe : null;
       return bay;
     }
 
-    function decorateAll(response, modelsById) {
-      response.data.items.forEach(function decorateBay(bay) {
-        decorate(bay, modelsById[bay.cluster_template_id]);
+    function decorateAll(response) {
+      response.data.items.forEach(function decorateListed(bay) {
+        bay.id = bay.uuid;
+        bay.trackBy = trackBy(bay);
       });
       return response;
     }
 
-    function isQuiet(params) {
-      return Boolean(params && params.quiet);
+    function trackBy(bay) {
+      return [bay.uuid, bay.status, bay.updated_at || '', bay.node_count].join('|');
     }
 
-    function bayModelsById() {
-      return bayModelsAPI.getBayModels().then(function index(response) {
-        var byId = {};
-        response.data.items.forEach(function add(model) {
-          byId[model.uuid] = model;
-        });
-        return byId;
-      }, function none() {
-        return {};
-      });
+    function page(params) {
+      return params && params.limit ? {limit: params.limit} : undefined;
+    }
+
+    function isQuiet(params) {
+      return Boolean(params && params.quiet);
     }
   }
 })();

@@ -22,14 +22,15 @@
       beforeEach(function () {
         spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
           {uuid: 'x1', status: 'CREATE_COMPLETE', node_count: 2, cluster_template_id: 'm1',
-           updated_at: '2026-05-06T07:08:09+00:00'},
+           updated_at: '2026-05-06T07:08:09+00:00', bay_model_name: 'local-swarm',
+           coe: 'swarm-mode'},
           {uuid: 'y2', status: 'CREATE_IN_PROGRESS', node_count: 1, cluster_template_id: 'gone'}
         ]}}));
       });
 
-      it('names each bay\'s bay model and COE from one list of bay models', function () {
+      it('keeps the bay model\'s name and COE the server gives each bay', function () {
         var items;
-        spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: [swarm]}}));
+        spyOn(bayModelsAPI, 'getBayModels');
 
         service.getBaysPromise({name: 'ignored'}).then(function (response) {
           items = response.data.items;
@@ -37,17 +38,18 @@
         $rootScope.$apply();
 
         expect(baysAPI.getBays).toHaveBeenCalledWith(undefined, false);
-        expect(bayModelsAPI.getBayModels.calls.count()).toBe(1);
+        expect(bayModelsAPI.getBayModels).not.toHaveBeenCalled();
         expect(items[0].bay_model_name).toBe('local-swarm');
         expect(items[0].coe).toBe('swarm-mode');
-        expect(items[0].bay_model).toBe(swarm);
-        expect(items[1].bay_model_name).toBe('gone');
-        expect(items[1].coe).toBe(null);
+      });
+
+      it('asks for the first page when the table does', function () {
+        service.getBaysPromise({limit: 20, poll: undefined});
+        expect(baysAPI.getBays).toHaveBeenCalledWith({limit: 20}, false);
       });
 
       it('gives each bay an id and a trackBy key that changes with the bay', function () {
         var items;
-        spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
 
         service.getBaysPromise().then(function (response) {
           items = response.data.items;
@@ -59,22 +61,7 @@
         expect(items[1].trackBy).toBe('y2|CREATE_IN_PROGRESS||1');
       });
 
-      it('still lists the bays when the bay models cannot be read', function () {
-        var items;
-        spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.reject({status: 500}));
-
-        service.getBaysPromise().then(function (response) {
-          items = response.data.items;
-        });
-        $rootScope.$apply();
-
-        expect(items.length).toBe(2);
-        expect(items[0].bay_model_name).toBe('m1');
-      });
-
       it('lists without a toast when the panel asks for quiet', function () {
-        spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
-
         service.getBaysPromise({poll: 3, quiet: true});
         $rootScope.$apply();
 
@@ -83,7 +70,7 @@
     });
 
     describe('getAllBaysPromise', function () {
-      it('lists every project\'s bays with the project list\'s keys, bay models by id',
+      it('lists every project\'s bays with the project list\'s keys',
         function () {
           var got;
           spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
@@ -99,8 +86,7 @@
 
           expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true}, false);
           expect(bayModelsAPI.getBayModels).not.toHaveBeenCalled();
-          expect(got.map(function (bay) { return [bay.id, bay.bay_model_name]; }))
-            .toEqual([['b1', 'm1'], ['b2', 'm2']]);
+          expect(got.map(function (bay) { return bay.id; })).toEqual(['b1', 'b2']);
           expect(got[0].trackBy).toContain('CREATE_COMPLETE');
         });
 
@@ -109,6 +95,8 @@
         service.getAllBaysPromise({quiet: true});
         $rootScope.$apply();
         expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true}, true);
+        service.getAllBaysPromise({limit: 20});
+        expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true, limit: 20}, false);
       });
     });
 
@@ -116,7 +104,6 @@
       var failure = {status: 503, data: 'down'};
       var rejected;
       spyOn(baysAPI, 'getBays').and.returnValue($q.reject(failure));
-      spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
 
       service.getBaysPromise().catch(function (response) {
         rejected = response;
@@ -172,10 +159,11 @@
       var $httpBackend = $injector.get('$httpBackend');
       var registry = $injector.get('horizon.framework.conf.resource-type-registry.service');
       var items;
-      $httpBackend.expectGET('/api/container_infra/bays/').respond(200, {
-        items: [{uuid: 'z3', name: 'prod', status: 'CREATE_COMPLETE', cluster_template_id: 'm1'}]
+      $httpBackend.expectGET('/api/container_infra/bays/?limit=20').respond(200, {
+        items: [{uuid: 'z3', name: 'prod', status: 'CREATE_COMPLETE', cluster_template_id: 'm1',
+                 bay_model_name: 'local-swarm', coe: 'swarm-mode'}],
+        more: false
       });
-      $httpBackend.expectGET('/api/container_infra/bay_models/').respond(200, {items: [swarm]});
 
       registry.getResourceType('OS::Magnum::Bay').list().then(function (response) {
         items = response.data.items;

@@ -32,7 +32,7 @@
       found.$q = $injector.get('$q');
       found.$rootScope = $injector.get('$rootScope');
       found.scope = found.$rootScope.$new();
-      found.policy = $injector.get('horizon.app.core.openstack-service-api.policy');
+      found.policy = $injector.get('horizon.app.core.openstack-service-api.magnum-policy');
       found.simpleModal = $injector.get('horizon.framework.widgets.modal.simple-modal.service');
       found.toast = $injector.get('horizon.framework.widgets.toast.service');
       spyOn(found.toast, 'add');
@@ -119,7 +119,7 @@
     var spy;
     inject(function ($injector) {
       var $q = $injector.get('$q');
-      spy = spyOn($injector.get('horizon.app.core.openstack-service-api.policy'), 'ifAllowed')
+      spy = spyOn($injector.get('horizon.app.core.openstack-service-api.magnum-policy'), 'ifAllowed')
         .and.callFake(function (query) {
           return (refused || []).indexOf(query.rules[0][1]) < 0 ? $q.resolve() : $q.reject();
         });

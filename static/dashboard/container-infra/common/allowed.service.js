@@ -8,13 +8,13 @@
     .module('horizon.dashboard.container-infra.common')
     .factory('horizon.dashboard.container-infra.common.allowed.service', allowedService);
 
-  allowedService.$inject = ['$q', 'horizon.app.core.openstack-service-api.policy'];
+  allowedService.$inject = ['$q', 'horizon.app.core.openstack-service-api.magnum-policy'];
 
   /**
    * @ngdoc service
    * @name horizon.dashboard.container-infra.common.allowed.service
    * @param {Object} $q
-   * @param {Object} policy Horizon's policy API
+   * @param {Object} policy Horizon's policy check, asked in batches (magnum-policy)
    * @description
    * The one way an action of this dashboard decides whether it shows: a
    * rule of the service's policy (the 'container-infra' scope, which

@@ -11,7 +11,7 @@
 
     beforeEach(inject(function ($injector) {
       allowed = $injector.get('horizon.dashboard.container-infra.common.allowed.service');
-      policy = $injector.get('horizon.app.core.openstack-service-api.policy');
+      policy = $injector.get('horizon.app.core.openstack-service-api.magnum-policy');
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
       refused = [];

@@ -40,6 +40,9 @@
    *     <magnum-live-table resource-type-name="OS::Magnum::NodeGroup"
    *                        list-params="tab.listParams"></magnum-live-table>
    *
+   * The first listing brings the table's first page only, shown while
+   * the whole list is read just after it (see the live list function).
+   *
    * Rows are tracked by `trackBy`.
    * @returns {Object} The directive
    */
@@ -95,9 +98,14 @@
       table.params = angular.extend({}, table.listParams, {poll: polls, quiet: quiet});
     }
 
-    function onListed(event, resourceType, items, busy) {
+    function onListed(event, resourceType, items, busy, more) {
       var signature;
       if (resourceType !== table.resourceTypeName) {
+        return;
+      }
+      if (more) {
+        // The first page is on screen: the rest at once.
+        relist(true);
         return;
       }
       signature = items.map(function key(item) {

@@ -35,8 +35,8 @@
       });
     }
 
-    function listed(items, busy, type) {
-      $rootScope.$broadcast(events.LISTED, type || 'OS::Test', items, busy);
+    function listed(items, busy, type, more) {
+      $rootScope.$broadcast(events.LISTED, type || 'OS::Test', items, busy, more);
       $rootScope.$apply();
     }
 
@@ -84,6 +84,16 @@
       $rootScope.$broadcast(events.CHANGED, 'OS::Other', 'x');
       expect(table.params).toBeUndefined();
       expect(table.note).toBe('');
+    });
+
+    it('lists everything at once after a first page, and only then follows it', function () {
+      listed([{trackBy: 'a'}], false, 'OS::Test', true);
+      expect(table.params).toEqual({poll: 1, quiet: true});
+      verifyNoTimeouts();
+      listed([{trackBy: 'a'}, {trackBy: 'b'}], false);
+      expect(scope.changed).not.toHaveBeenCalled();
+      $timeout.flush(10000);
+      expect(table.params).toEqual({poll: 2, quiet: true});
     });
 
     it('lists again when one of its items changed elsewhere', function () {

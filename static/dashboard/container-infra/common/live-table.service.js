@@ -12,6 +12,8 @@
     '$q',
     '$rootScope',
     '$timeout',
+    '$window',
+    'horizon.framework.conf.tableOptions',
     'horizon.dashboard.container-infra.common.events'
   ];
 
@@ -21,6 +23,8 @@
    * @param {Object} $q
    * @param {Object} $rootScope
    * @param {Function} $timeout
+   * @param {Object} $window
+   * @param {Object} tableOptions Horizon's table options (the page size)
    * @param {Object} events The common events
    * @description
    * The list side of a live table (the magnumLiveTable directive is the
@@ -31,7 +35,7 @@
    *       baysService.getBaysPromise, bayStatus.isInTransition));
    * @returns {Object} The service
    */
-  function liveTableService($q, $rootScope, $timeout, events) {
+  function liveTableService($q, $rootScope, $timeout, $window, tableOptions, events) {
     var service = {
       listFunction: listFunction
     };
@@ -44,27 +48,35 @@
      * @name listFunction
      * @param {string} resourceType The type whose table lists
      * @param {Function} list params → promise of a response whose data is
-     *   {items}; `params.quiet` asks it to toast no failure
+     *   {items, more}; `params.quiet` asks it to toast no failure;
+     *   `params.limit`, when given, asks for the first items only, and
+     *   `more` says whether there are others (a list that cannot page
+     *   ignores it and gives every item)
      * @param {Function} [isBusy] item → whether it is in progress (without
      *   it, nothing listed ever is: the table lists again at the idle pace)
      * @description
-     * Wraps `list`: broadcasts events.LISTED (resourceType, items, busy)
-     * or events.LIST_FAILED (resourceType, response). A listing asked
-     * again with the same parameters in the same turn shares the first (a
-     * table with list parameters asks twice as it starts); one asked in a
-     * later turn (after an action) reads afresh.
+     * Wraps `list`: broadcasts events.LISTED (resourceType, items, busy,
+     * more) or events.LIST_FAILED (resourceType, response). The table's
+     * first listing (before any poll) asks for one page, the one it shows
+     * first, so its rows are there before the whole list has come; the
+     * live table then lists everything at once (see magnumLiveTable). A
+     * listing asked again with the same parameters in the same turn
+     * shares the first (a table with list parameters asks twice as it
+     * starts); one asked in a later turn (after an action) reads afresh.
      * @returns {Function} The list function to register
      */
     function listFunction(resourceType, list, isBusy) {
       var asked = {};
 
       return function liveList(params) {
-        var key = angular.toJson(params || {});
+        var given = firstPage(params || {});
+        var key = angular.toJson(given);
         if (!asked[key]) {
-          asked[key] = list(params).then(function listed(response) {
+          asked[key] = list(given).then(function listed(response) {
             var items = response.data.items;
             var busy = Boolean(isBusy) && items.some(isBusy);
-            $rootScope.$broadcast(events.LISTED, resourceType, items, busy);
+            $rootScope.$broadcast(events.LISTED, resourceType, items, busy,
+              response.data.more === true);
             return response;
           }, function failed(response) {
             $rootScope.$broadcast(events.LIST_FAILED, resourceType, response);
@@ -74,6 +86,21 @@
         }
         return asked[key];
       };
+    }
+
+    // The live table's polls have a count; the table's own first listing has none.
+    function firstPage(params) {
+      if (angular.isDefined(params.poll)) {
+        return params;
+      }
+      return angular.extend({limit: pageSize()}, params);
+    }
+
+    // As Horizon's table footer pages: the user's setting (a cookie Horizon's
+    // app reads through horizon.cookies), else the default.
+    function pageSize() {
+      var cookies = $window.horizon && $window.horizon.cookies;
+      return (cookies && Number(cookies.get('API_RESULT_PAGE_SIZE'))) || tableOptions.pageSize;
     }
   }
 })();

@@ -30,13 +30,13 @@
       var items = [{status: 'DONE'}, {status: 'BUSY'}];
       var list = jasmine.createSpy('list').and.returnValue($q.resolve({data: {items: items}}));
       var got;
-      liveTable.listFunction('OS::Test', list, busy)({quiet: true}).then(function (response) {
+      liveTable.listFunction('OS::Test', list, busy)({quiet: true, poll: 3}).then(function (response) {
         got = response.data.items;
       });
       $rootScope.$apply();
-      expect(list).toHaveBeenCalledWith({quiet: true});
+      expect(list).toHaveBeenCalledWith({quiet: true, poll: 3});
       expect(got).toBe(items);
-      expect(heard).toEqual([[events.LISTED, 'OS::Test', items, true]]);
+      expect(heard).toEqual([[events.LISTED, 'OS::Test', items, true, false]]);
     });
 
     it('tells when nothing listed is in progress', function () {
@@ -45,6 +45,27 @@
       $rootScope.$apply();
       expect(heard[0][3]).toBe(false);
     });
+
+    it('asks the table\'s first listing for its first page, and tells if there is more',
+      function () {
+        var list = jasmine.createSpy('list').and.returnValue(
+          $q.resolve({data: {items: [], more: true}}));
+        liveTable.listFunction('OS::Test', list, busy)({bayId: 'b1'});
+        $rootScope.$apply();
+        expect(list).toHaveBeenCalledWith({limit: 20, bayId: 'b1'});
+        expect(heard[0][4]).toBe(true);
+      });
+
+    it('pages as the user\'s page size says', inject(function ($window) {
+      var saved = $window.horizon.cookies;
+      var list = jasmine.createSpy('list').and.returnValue($q.resolve({data: {items: []}}));
+      $window.horizon.cookies = {get: jasmine.createSpy('get').and.returnValue('50')};
+      liveTable.listFunction('OS::Test', list, busy)();
+      $window.horizon.cookies.get.and.returnValue(undefined);
+      liveTable.listFunction('OS::Other', list, busy)();
+      $window.horizon.cookies = saved;
+      expect(list.calls.allArgs()).toEqual([[{limit: 50}], [{limit: 20}]]);
+    }));
 
     it('tells when listing failed, and rejects', function () {
       var failure = {status: 503};
@@ -68,7 +89,7 @@
       });
       answer.resolve({data: {items: []}});
       $rootScope.$apply();
-      expect(list.calls.allArgs()).toEqual([[{bayId: 'b1'}], [{bayId: 'b2'}]]);
+      expect(list.calls.allArgs()).toEqual([[{limit: 20, bayId: 'b1'}], [{limit: 20, bayId: 'b2'}]]);
       expect(got).toEqual([[], [], []]);
       expect(heard.length).toBe(2);
     });

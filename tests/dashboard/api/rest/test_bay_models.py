@@ -14,11 +14,20 @@ MODEL = {"uuid": "m-1", "name": "local-swarm", "coe": "swarm-mode"}
 
 class BayModelsTest(SimpleTestCase):
     def test_list_wraps_the_bay_models_in_items(self) -> None:
-        """GET bay_models/ answers {items: [...]} from bay_model_list."""
-        with mock.patch.object(magnum, "bay_model_list", return_value=[MODEL]) as listed:
+        """GET bay_models/ answers {items, more} from bay_model_list: every bay model."""
+        listing = magnum.Listing([MODEL])
+        with mock.patch.object(magnum, "bay_model_list", return_value=listing) as listed:
             status, body = call("get", "/api/container_infra/bay_models/")
-        assert (status, body) == (200, {"items": [MODEL]})
-        listed.assert_called_once()
+        assert (status, body) == (200, {"items": [MODEL], "more": False})
+        assert listed.call_args.kwargs == {"first": None}
+
+    def test_a_first_page(self) -> None:
+        """GET bay_models/?limit=20: the first 20, and whether there are more."""
+        listing = magnum.Listing([MODEL], more=True)
+        with mock.patch.object(magnum, "bay_model_list", return_value=listing) as listed:
+            status, body = call("get", "/api/container_infra/bay_models/?limit=20")
+        assert (status, body) == (200, {"items": [MODEL], "more": True})
+        assert listed.call_args.kwargs == {"first": 20}
 
     def test_create_passes_the_fields_and_answers_201_with_the_object(self) -> None:
         """POST bay_models/ creates from the body and answers the created bay model."""

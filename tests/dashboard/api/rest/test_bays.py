@@ -14,23 +14,40 @@ BAY = {"uuid": "b-1", "name": "one", "status": "CREATE_IN_PROGRESS"}
 
 class BaysTest(SimpleTestCase):
     def test_list_is_the_projects_bays_by_default(self) -> None:
-        """GET bays/ lists the project's own bays (all_projects False)."""
-        with mock.patch.object(magnum, "bay_list", return_value=[BAY]) as listed:
+        """GET bays/ lists every bay of the project (all_projects False, no first page)."""
+        with mock.patch.object(magnum, "bay_list", return_value=magnum.Listing([BAY])) as listed:
             status, body = call("get", "/api/container_infra/bays/")
-        assert (status, body) == (200, {"items": [BAY]})
-        assert listed.call_args.kwargs == {"all_projects": False}
+        assert (status, body) == (200, {"items": [BAY], "more": False})
+        assert listed.call_args.kwargs == {"all_projects": False, "first": None}
 
     def test_list_of_every_project_on_request(self) -> None:
         """GET bays/?all_projects=true (the admin panel) asks for every project's bays."""
-        with mock.patch.object(magnum, "bay_list", return_value=[BAY]) as listed:
+        with mock.patch.object(magnum, "bay_list", return_value=magnum.Listing([BAY])) as listed:
             call("get", "/api/container_infra/bays/?all_projects=true")
-        assert listed.call_args.kwargs == {"all_projects": True}
+        assert listed.call_args.kwargs["all_projects"] is True
 
     def test_all_projects_false_is_the_projects_list(self) -> None:
         """all_projects=false is not mistaken for a true flag."""
-        with mock.patch.object(magnum, "bay_list", return_value=[]) as listed:
+        with mock.patch.object(magnum, "bay_list", return_value=magnum.Listing([])) as listed:
             call("get", "/api/container_infra/bays/?all_projects=false")
-        assert listed.call_args.kwargs == {"all_projects": False}
+        assert listed.call_args.kwargs["all_projects"] is False
+
+    def test_a_first_page_says_whether_there_is_more(self) -> None:
+        """GET bays/?limit=20 asks for the first 20 and passes on whether there are more."""
+        first = magnum.Listing([BAY], more=True)
+        with mock.patch.object(magnum, "bay_list", return_value=first) as listed:
+            status, body = call("get", "/api/container_infra/bays/?limit=20")
+        assert (status, body) == (200, {"items": [BAY], "more": True})
+        assert listed.call_args.kwargs["first"] == 20
+
+    def test_a_limit_that_is_not_a_page_size_is_refused(self) -> None:
+        """limit must be 1 to 1,000: anything else is a 400 and lists nothing."""
+        for limit in ("0", "-1", "1001", "20.5", "twenty", ""):
+            with mock.patch.object(magnum, "bay_list") as listed:
+                status, body = call("get", f"/api/container_infra/bays/?limit={limit}")
+            assert status == 400, limit
+            assert "limit must be" in body
+            listed.assert_not_called()
 
     def test_create_answers_201_with_the_bay(self) -> None:
         """POST bays/ creates the bay from the body and answers it (CREATE_IN_PROGRESS)."""

@@ -58,7 +58,7 @@
       });
       type.list({quiet: false});
       $rootScope.$apply();
-      expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true}, false);
+      expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true, limit: 20}, false);
       expect(heard).toEqual(['OS::Magnum::AdminBay', 1, false, 'demo']);
     }));
 

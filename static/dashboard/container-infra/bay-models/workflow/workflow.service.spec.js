@@ -20,7 +20,7 @@
       bayModelsAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bay-models');
       baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
       choicesAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-choices');
-      policy = $injector.get('horizon.app.core.openstack-service-api.policy');
+      policy = $injector.get('horizon.app.core.openstack-service-api.magnum-policy');
       modalForm = $injector.get('horizon.framework.widgets.form.ModalFormService');
       toast = $injector.get('horizon.framework.widgets.toast.service');
       $q = $injector.get('$q');

@@ -20,7 +20,7 @@
       allowedService = $injector.get('horizon.dashboard.container-infra.common.allowed.service');
       createAction = $injector.get('horizon.dashboard.container-infra.node-groups.actions.create');
       refused = [];
-      spyOn($injector.get('horizon.app.core.openstack-service-api.policy'), 'ifAllowed')
+      spyOn($injector.get('horizon.app.core.openstack-service-api.magnum-policy'), 'ifAllowed')
         .and.callFake(function (query) {
           return refused.indexOf(query.rules[0][1]) < 0 ? $q.resolve() : $q.reject();
         });

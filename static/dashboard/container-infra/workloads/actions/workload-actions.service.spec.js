@@ -16,7 +16,7 @@
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
       $uibModal = $injector.get('$uibModal');
-      policy = $injector.get('horizon.app.core.openstack-service-api.policy');
+      policy = $injector.get('horizon.app.core.openstack-service-api.magnum-policy');
       toast = $injector.get('horizon.framework.widgets.toast.service');
       api = $injector.get('horizon.app.core.openstack-service-api.magnum-workloads');
       deleteFactory = $injector.get('horizon.dashboard.container-infra.common.delete-action.factory');
