@@ -1,9 +1,11 @@
-"""The Bay Models panel is an AngularJS view: Django serves the page shell."""
+"""The Bay Models panel is an AngularJS view: Django serves the page shell,
+which starts reading the table's first page."""
 
 from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
-from horizon.browsers import views
+
+from magnum_ui.dashboard.content.table_page import TablePage
 
 urlpatterns = [
-    re_path(r"^$", views.AngularIndexView.as_view(title=_("Bay Models")), name="index"),
+    re_path(r"^$", TablePage.as_view(title=_("Bay Models"), collection="bay_models"), name="index"),
 ]

@@ -54,6 +54,70 @@
       $httpBackend.flush();
     });
 
+    describe('the first page a table page asked for early', function () {
+      var saved;
+
+      beforeEach(inject(function ($window) {
+        saved = $window.magnumFirstPage;
+      }));
+
+      afterEach(inject(function ($window) {
+        $window.magnumFirstPage = saved;
+      }));
+
+      function early(answer) {
+        inject(function ($window) {
+          $window.magnumFirstPage = {url: '/api/container_infra/bays/?limit=20', answer: answer};
+        });
+      }
+
+      function read(params) {
+        var got = {};
+        http.get(http.url('bays'), 'Unable: %s', {params: params}).then(function (response) {
+          got.data = response.data;
+        }, function (response) {
+          got.failed = response.status;
+        });
+        return got;
+      }
+
+      it('is taken by the first get of its URL, once', function () {
+        early(window.Promise.resolve({items: [{uuid: 'b1'}], more: true}));
+        var first = read({limit: 20});
+        var done = new window.Promise(function (resolve) { setTimeout(resolve, 0); });
+        return done.then(function () {
+          $rootScope.$apply();
+          expect(first.data).toEqual({items: [{uuid: 'b1'}], more: true});
+          $httpBackend.expectGET('/api/container_infra/bays/?limit=20').respond(200, {items: []});
+          read({limit: 20});
+          $httpBackend.flush();
+        });
+      });
+
+      it('leaves other URLs alone', function () {
+        early(window.Promise.resolve({items: []}));
+        $httpBackend.expectGET('/api/container_infra/bays/').respond(200, {items: [{uuid: 'x'}]});
+        var got = read();
+        $httpBackend.flush();
+        expect(got.data.items[0].uuid).toBe('x');
+        inject(function ($window) {
+          expect($window.magnumFirstPage).not.toBe(null);
+        });
+      });
+
+      it('is asked again when the early request failed', function () {
+        early(window.Promise.reject(401));
+        var got = read({limit: 20});
+        var done = new window.Promise(function (resolve) { setTimeout(resolve, 0); });
+        return done.then(function () {
+          $httpBackend.expectGET('/api/container_infra/bays/?limit=20').respond(200, {items: []});
+          $rootScope.$apply();
+          $httpBackend.flush();
+          expect(got.data).toEqual({items: []});
+        });
+      });
+    });
+
     it('shares one request among the same asks of one turn, then asks again', function () {
       $httpBackend.expectGET('/api/container_infra/stats/').respond(200, {bays: 0});
       expect(http.get(http.url('stats'), null, {once: true}))

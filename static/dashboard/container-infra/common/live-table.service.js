@@ -35,6 +35,9 @@
    *       baysService.getBaysPromise, bayStatus.isInTransition));
    * @returns {Object} The service
    */
+  // The most items the REST API lists at once (?limit=).
+  var MOST = 1000;
+
   function liveTableService($q, $rootScope, $timeout, $window, tableOptions, events) {
     var service = {
       listFunction: listFunction
@@ -97,10 +100,13 @@
     }
 
     // As Horizon's table footer pages: the user's setting (a cookie Horizon's
-    // app reads through horizon.cookies), else the default.
+    // app reads through horizon.cookies), else the default; at most what the
+    // REST API gives at once. The table page's head reads the same
+    // (magnum_ui/dashboard/content/table_page.py).
     function pageSize() {
       var cookies = $window.horizon && $window.horizon.cookies;
-      return (cookies && Number(cookies.get('API_RESULT_PAGE_SIZE'))) || tableOptions.pageSize;
+      var chosen = String(cookies ? cookies.get('API_RESULT_PAGE_SIZE') : '');
+      return /^[1-9][0-9]*$/.test(chosen) ? Math.min(Number(chosen), MOST) : tableOptions.pageSize;
     }
   }
 })();

@@ -59,12 +59,16 @@
     it('pages as the user\'s page size says', inject(function ($window) {
       var saved = $window.horizon.cookies;
       var list = jasmine.createSpy('list').and.returnValue($q.resolve({data: {items: []}}));
-      $window.horizon.cookies = {get: jasmine.createSpy('get').and.returnValue('50')};
-      liveTable.listFunction('OS::Test', list, busy)();
-      $window.horizon.cookies.get.and.returnValue(undefined);
-      liveTable.listFunction('OS::Other', list, busy)();
+      var sizes = ['50', undefined, '-5', '7.5', '5000'];
+      $window.horizon.cookies = {get: jasmine.createSpy('get').and.callFake(function () {
+        return sizes.shift();
+      })};
+      ['A', 'B', 'C', 'D', 'E'].forEach(function (type) {
+        liveTable.listFunction(type, list, busy)();
+      });
       $window.horizon.cookies = saved;
-      expect(list.calls.allArgs()).toEqual([[{limit: 50}], [{limit: 20}]]);
+      expect(list.calls.allArgs()).toEqual(
+        [[{limit: 50}], [{limit: 20}], [{limit: 20}], [{limit: 20}], [{limit: 1000}]]);
     }));
 
     it('tells when listing failed, and rejects', function () {
