@@ -26,58 +26,52 @@
     ])
     .constant('horizon.dashboard.container-infra.bay-models.resourceType',
       'OS::Magnum::BayModel')
-    .run(run);
+    .run(registerBayModelType);
 
-  run.$inject = [
-    'horizon.dashboard.container-infra.common.basePath',
-    'horizon.framework.conf.resource-type-registry.service',
+  registerBayModelType.$inject = [
+    'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.common.choices.service',
-    'horizon.dashboard.container-infra.common.details-pages.service',
-    'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.bay-models.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function run(basePath, registry, gettext, ngettext, choices, detailsPages, liveTable,
-               bayModelsService, resourceType) {
-    var type = registry.getResourceType(resourceType);
-
-    type
-      .setNames('Bay Model', 'Bay Models', ngettext('Bay Model', 'Bay Models', 1))
-      .setProperties(properties())
-      .setListFunction(liveTable.listFunction(resourceType, bayModelsService.getBayModelsPromise))
-      .setLoadFunction(bayModelsService.getBayModelPromise)
-      .setItemNameFunction(bayModelsService.itemName)
-      .setSummaryTemplateUrl(basePath + 'bay-models/details/drawer.html')
-      .setDefaultIndexUrl('/project/bay_models/');
-
-    detailsPages.addTab(resourceType, 'bayModelDetailsOverview', gettext('Overview'),
-      'bay-models/details/overview.html');
-
-    type.tableColumns
-      .append({id: 'name', priority: 1, sortDefault: true,
-        urlFunction: detailsPages.pathFunction(resourceType)})
-      .append({id: 'coe', priority: 1})
-      .append({id: 'image_id', priority: 2})
-      .append({id: 'public', priority: 1})
-      .append({id: 'hidden', priority: 2})
-      .append({id: 'server_type', priority: 2})
-      .append({id: 'created_at', priority: 2});
-
-    type.filterFacets
-      .append({label: gettext('Name'), name: 'name', singleton: true})
-      .append(choices.coeFacet(gettext('COE')))
-      .append({
-        label: gettext('Public'),
-        name: 'public',
-        singleton: true,
-        options: [
-          {label: gettext('Yes'), key: 'true'},
-          {label: gettext('No'), key: 'false'}
-        ]
-      });
+  function registerBayModelType(resourceTypes, gettext, ngettext, choices, bayModelsService,
+                                resourceType) {
+    resourceTypes.define(resourceType, {
+      names: ['Bay Model', 'Bay Models', ngettext('Bay Model', 'Bay Models', 1)],
+      properties: properties(),
+      list: bayModelsService.getBayModelsPromise,
+      load: bayModelsService.getBayModelPromise,
+      itemName: bayModelsService.itemName,
+      drawer: 'bay-models/details/drawer.html',
+      indexUrl: '/project/bay_models/',
+      tabs: [{id: 'bayModelDetailsOverview', name: gettext('Overview'),
+        template: 'bay-models/details/overview.html'}],
+      columns: [
+        {id: 'name', priority: 1, sortDefault: true},
+        {id: 'coe', priority: 1},
+        {id: 'image_id', priority: 2},
+        {id: 'public', priority: 1},
+        {id: 'hidden', priority: 2},
+        {id: 'server_type', priority: 2},
+        {id: 'created_at', priority: 2}
+      ],
+      facets: [
+        {label: gettext('Name'), name: 'name', singleton: true},
+        choices.coeFacet(gettext('COE')),
+        {
+          label: gettext('Public'),
+          name: 'public',
+          singleton: true,
+          options: [
+            {label: gettext('Yes'), key: 'true'},
+            {label: gettext('No'), key: 'false'}
+          ]
+        }
+      ]
+    });
 
     /**
      * @name properties

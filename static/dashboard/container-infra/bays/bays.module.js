@@ -25,69 +25,56 @@
       'horizon.dashboard.container-infra.bays.details'
     ])
     .constant('horizon.dashboard.container-infra.bays.resourceType', 'OS::Magnum::Bay')
-    .run(run);
+    .run(registerBayType);
 
-  run.$inject = [
-    'horizon.framework.conf.resource-type-registry.service',
+  registerBayType.$inject = [
+    'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.common.choices.service',
-    'horizon.dashboard.container-infra.common.details-pages.service',
-    'horizon.dashboard.container-infra.common.live-table.service',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.bays.status',
     'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, choices, detailsPages, liveTable, basePath, baysService,
-               bayStatus, resourceType) {
-    var type = registry.getResourceType(resourceType);
-
+  function registerBayType(resourceTypes, gettext, ngettext, choices, baysService, bayStatus,
+                           resourceType) {
     // No setItemInTransitionFunction on the type: Horizon's table would then
     // start its own re-list timer, next to the live table's poller. The
     // status column still shows the in-transition bar.
-    type
-      .setNames('Bay', 'Bays', ngettext('Bay', 'Bays', 1))
-      .setProperties(properties())
-      .setListFunction(liveTable.listFunction(resourceType, baysService.getBaysPromise,
-        bayStatus.isInTransition))
-      .setLoadFunction(baysService.getBayPromise)
-      .setDefaultIndexUrl('/project/bays/')
-      .setSummaryTemplateUrl(basePath + 'bays/details/drawer.html');
-
-    detailsPages
-      .addTab(resourceType, 'bayDetailsOverview', gettext('Overview'),
-        'bays/details/overview.html')
-      .addTab(resourceType, 'bayDetailsProgress', gettext('Progress'),
-        'bays/details/progress.html');
-
-    type.tableColumns
-      .append({
-        id: 'name',
-        priority: 1,
-        sortDefault: true,
-        urlFunction: detailsPages.pathFunction(resourceType)
-      })
-      .append({
-        id: 'status',
-        priority: 1,
-        itemInTransitionFunction: bayStatus.isInTransition
-      })
-      .append({id: 'health_status', priority: 2})
-      .append({id: 'coe', priority: 2})
-      .append({id: 'node_count', priority: 2})
-      .append({id: 'master_count', priority: 2})
-      .append({id: 'bay_model_name', priority: 2})
-      .append({id: 'created_at', priority: 2});
-
-    type.filterFacets
-      .append({label: gettext('Name'), name: 'name', singleton: true})
-      .append({label: gettext('Status'), name: 'status', singleton: true,
-        options: bayStatus.statusOptions()})
-      .append({label: gettext('Health Status'), name: 'health_status', singleton: true,
-        options: bayStatus.healthOptions()})
-      .append(choices.coeFacet(gettext('COE')));
+    resourceTypes.define(resourceType, {
+      names: ['Bay', 'Bays', ngettext('Bay', 'Bays', 1)],
+      properties: properties(),
+      list: baysService.getBaysPromise,
+      busy: bayStatus.isInTransition,
+      load: baysService.getBayPromise,
+      indexUrl: '/project/bays/',
+      drawer: 'bays/details/drawer.html',
+      tabs: [
+        {id: 'bayDetailsOverview', name: gettext('Overview'),
+          template: 'bays/details/overview.html'},
+        {id: 'bayDetailsProgress', name: gettext('Progress'),
+          template: 'bays/details/progress.html'}
+      ],
+      columns: [
+        {id: 'name', priority: 1, sortDefault: true},
+        {id: 'status', priority: 1, itemInTransitionFunction: bayStatus.isInTransition},
+        {id: 'health_status', priority: 2},
+        {id: 'coe', priority: 2},
+        {id: 'node_count', priority: 2},
+        {id: 'master_count', priority: 2},
+        {id: 'bay_model_name', priority: 2},
+        {id: 'created_at', priority: 2}
+      ],
+      facets: [
+        {label: gettext('Name'), name: 'name', singleton: true},
+        {label: gettext('Status'), name: 'status', singleton: true,
+          options: bayStatus.statusOptions()},
+        {label: gettext('Health Status'), name: 'health_status', singleton: true,
+          options: bayStatus.healthOptions()},
+        choices.coeFacet(gettext('COE'))
+      ]
+    });
 
     /**
      * @name properties

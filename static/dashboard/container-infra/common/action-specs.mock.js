@@ -44,23 +44,33 @@
    * @name renderBody
    * @param {string} path A dialog body's template, under container-infra/
    * @param {Object} ctrl Its controller
+   * @param {string[]=} partials The templates the body includes, under
+   *   container-infra/ (put where the dashboard serves them)
    * @description
    * Compiles the body as the common dialog frame holds it: in a form
    * named ctrl.form, with `ctrl` on the scope.
    * @returns {Object} The element (jqLite), in the document
    */
-  function renderBody(path, ctrl) {
-    var xhr = new XMLHttpRequest();
+  function renderBody(path, ctrl, partials) {
     var element;
-    xhr.open('GET', '/base/static/dashboard/container-infra/' + path, false);
-    xhr.send();
-    inject(function ($compile, $rootScope) {
+    inject(function ($compile, $rootScope, $templateCache, $injector) {
+      var basePath = $injector.get('horizon.dashboard.container-infra.common.basePath');
       var scope = $rootScope.$new();
+      (partials || []).forEach(function cache(partial) {
+        $templateCache.put(basePath + partial, read(partial));
+      });
       scope.ctrl = ctrl;
-      element = $compile('<form name="ctrl.form">' + xhr.responseText + '</form>')(scope);
+      element = $compile('<form name="ctrl.form">' + read(path) + '</form>')(scope);
       scope.$digest();
     });
     return element;
+  }
+
+  function read(path) {
+    var xhr = new XMLHttpRequest();
+    xhr.open('GET', '/base/static/dashboard/container-infra/' + path, false);
+    xhr.send();
+    return xhr.responseText;
   }
 
   /**

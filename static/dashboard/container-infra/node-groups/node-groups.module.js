@@ -27,52 +27,50 @@
     ])
     .constant('horizon.dashboard.container-infra.node-groups.resourceType',
       'OS::Magnum::NodeGroup')
-    .run(run);
+    .run(registerNodeGroupType);
 
-  run.$inject = [
-    'horizon.framework.conf.resource-type-registry.service',
+  registerNodeGroupType.$inject = [
+    'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
-    'horizon.dashboard.container-infra.common.basePath',
     'horizon.dashboard.container-infra.common.details-pages.service',
-    'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.bays.resourceType',
     'horizon.dashboard.container-infra.bays.status',
     'horizon.dashboard.container-infra.node-groups.service',
     'horizon.dashboard.container-infra.node-groups.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, basePath, detailsPages, liveTable, bayType, bayStatus,
-               nodeGroupsService, resourceType) {
-    var type = registry.getResourceType(resourceType);
-
+  function registerNodeGroupType(resourceTypes, gettext, ngettext, detailsPages, bayType,
+                                 bayStatus, nodeGroupsService, resourceType) {
     // As for bays: no setItemInTransitionFunction, the live table polls.
-    type
-      .setNames('Node Group', 'Node Groups', ngettext('Node Group', 'Node Groups', 1))
-      .setProperties(properties())
-      .setListFunction(liveTable.listFunction(resourceType,
-        nodeGroupsService.getNodeGroupsPromise, nodeGroupsService.isBusy))
-      .setSummaryTemplateUrl(basePath + 'node-groups/details/drawer.html');
+    resourceTypes.define(resourceType, {
+      names: ['Node Group', 'Node Groups', ngettext('Node Group', 'Node Groups', 1)],
+      properties: properties(),
+      list: nodeGroupsService.getNodeGroupsPromise,
+      busy: nodeGroupsService.isBusy,
+      drawer: 'node-groups/details/drawer.html',
+      columns: [
+        {id: 'name', priority: 1, sortDefault: true},
+        {id: 'role', priority: 1},
+        {
+          id: 'status',
+          priority: 1,
+          // The label, a bar while in progress, the reason once failed.
+          template: '<magnum-node-group-status group="item"></magnum-node-group-status>'
+        },
+        {id: 'node_count', priority: 1},
+        {id: 'bounds', priority: 2},
+        {id: 'flavor_id', priority: 2}
+      ],
+      facets: [
+        {label: gettext('Name'), name: 'name', singleton: true},
+        {label: gettext('Role'), name: 'role', singleton: true},
+        {label: gettext('Status'), name: 'status', singleton: true,
+          options: bayStatus.statusOptions()}
+      ]
+    });
 
-    type.tableColumns
-      .append({id: 'name', priority: 1, sortDefault: true})
-      .append({id: 'role', priority: 1})
-      .append({
-        id: 'status',
-        priority: 1,
-        // The label, a bar while in progress, the reason once failed.
-        template: '<magnum-node-group-status group="item"></magnum-node-group-status>'
-      })
-      .append({id: 'node_count', priority: 1})
-      .append({id: 'bounds', priority: 2})
-      .append({id: 'flavor_id', priority: 2});
-
-    type.filterFacets
-      .append({label: gettext('Name'), name: 'name', singleton: true})
-      .append({label: gettext('Role'), name: 'role', singleton: true})
-      .append({label: gettext('Status'), name: 'status', singleton: true,
-        options: bayStatus.statusOptions()});
-
+    // Not a details page of its own: a tab of the bay's.
     detailsPages.addTab(bayType, 'bayDetailsNodeGroups', gettext('Node Groups'),
       'node-groups/details/bay-tab.html');
 

@@ -33,112 +33,72 @@
   function workloadKinds(gettext) {
     var DEFINITIONS = {
       swarm: {
-        services: {
-          label: gettext('Services'),
-          one: gettext('Service'),
-          columns: [
-            column('name', gettext('Name')),
-            column('image', gettext('Image')),
-            column('mode', gettext('Mode')),
-            column('replicas', gettext('Replicas'), runningOfDesired),
-            column('ports', gettext('Ports'), swarmPorts),
-            column('update_status', gettext('Update')),
-            column('created_at', gettext('Created'), date('created_at'))
-          ],
-          status: field('update_status'),
-          scale: true,
-          remove: true
-        },
-        tasks: {
-          label: gettext('Tasks'),
-          one: gettext('Task'),
-          columns: [
-            column('name', gettext('Name')),
-            column('node', gettext('Node')),
-            column('state', gettext('State'), taskState, 'state'),
-            column('message', gettext('Message'), taskMessage),
-            column('image', gettext('Image')),
-            column('started_at', gettext('Started'), date('started_at'))
-          ],
+        services: definition(gettext('Services'), gettext('Service'), [
+          column('name', gettext('Name')),
+          column('image', gettext('Image')),
+          column('mode', gettext('Mode')),
+          column('replicas', gettext('Replicas'), runningOfDesired),
+          column('ports', gettext('Ports'), swarmPorts),
+          column('update_status', gettext('Update')),
+          column('created_at', gettext('Created'), date('created_at'))
+        ], {status: field('update_status'), scale: true, remove: true}),
+        tasks: definition(gettext('Tasks'), gettext('Task'), [
+          column('name', gettext('Name')),
+          column('node', gettext('Node')),
+          column('state', gettext('State'), taskState, 'state'),
+          column('message', gettext('Message'), taskMessage),
+          column('image', gettext('Image')),
+          column('started_at', gettext('Started'), date('started_at'))
+        ], {
           status: field('state'),
           logs: true,
           // A slot keeps its name across restarts; the id is the one task.
           ref: function taskRef(item) { return item.id || item.name; }
-        },
-        nodes: {
-          label: gettext('Nodes'),
-          one: gettext('Node'),
-          columns: [
-            column('name', gettext('Hostname')),
-            column('role', gettext('Role'), swarmRole),
-            column('availability', gettext('Availability')),
-            column('state', gettext('State'), null, 'state'),
-            column('engine_version', gettext('Engine')),
-            column('address', gettext('Address'))
-          ],
-          status: field('state')
-        }
+        }),
+        nodes: definition(gettext('Nodes'), gettext('Node'), [
+          column('name', gettext('Hostname')),
+          column('role', gettext('Role'), swarmRole),
+          column('availability', gettext('Availability')),
+          column('state', gettext('State'), null, 'state'),
+          column('engine_version', gettext('Engine')),
+          column('address', gettext('Address'))
+        ], {status: field('state')})
       },
       kubernetes: {
-        namespaces: {
-          label: gettext('Namespaces'),
-          one: gettext('Namespace'),
-          columns: [
-            column('name', gettext('Name')),
-            column('status', gettext('Status'), null, 'status'),
-            column('created_at', gettext('Created'), date('created_at'))
-          ],
-          status: field('status')
-        },
-        pods: {
-          label: gettext('Pods'),
-          one: gettext('Pod'),
-          namespaced: true,
-          columns: [
-            column('namespace', gettext('Namespace')),
-            column('name', gettext('Name')),
-            column('phase', gettext('Phase'), null, 'phase'),
-            column('ready', gettext('Ready')),
-            column('restarts', gettext('Restarts')),
-            column('node', gettext('Node')),
-            column('ip', gettext('IP')),
-            column('images', gettext('Images'), joined('images')),
-            column('created_at', gettext('Created'), date('created_at'))
-          ],
-          status: field('phase'),
-          logs: true,
-          remove: true
-        },
-        services: {
-          label: gettext('Services'),
-          one: gettext('Service'),
-          namespaced: true,
-          columns: [
-            column('namespace', gettext('Namespace')),
-            column('name', gettext('Name')),
-            column('type', gettext('Type')),
-            column('cluster_ip', gettext('Cluster IP')),
-            column('ports', gettext('Ports'), kubernetesPorts),
-            column('endpoints', gettext('Endpoints'), joined('endpoints'))
-          ],
-          status: field('type'),
-          remove: true
-        },
+        namespaces: definition(gettext('Namespaces'), gettext('Namespace'), [
+          column('name', gettext('Name')),
+          column('status', gettext('Status'), null, 'status'),
+          column('created_at', gettext('Created'), date('created_at'))
+        ], {status: field('status')}),
+        pods: definition(gettext('Pods'), gettext('Pod'), [
+          column('namespace', gettext('Namespace')),
+          column('name', gettext('Name')),
+          column('phase', gettext('Phase'), null, 'phase'),
+          column('ready', gettext('Ready')),
+          column('restarts', gettext('Restarts')),
+          column('node', gettext('Node')),
+          column('ip', gettext('IP')),
+          column('images', gettext('Images'), joined('images')),
+          column('created_at', gettext('Created'), date('created_at'))
+        ], {namespaced: true, status: field('phase'), logs: true, remove: true}),
+        services: definition(gettext('Services'), gettext('Service'), [
+          column('namespace', gettext('Namespace')),
+          column('name', gettext('Name')),
+          column('type', gettext('Type')),
+          column('cluster_ip', gettext('Cluster IP')),
+          column('ports', gettext('Ports'), kubernetesPorts),
+          column('endpoints', gettext('Endpoints'), joined('endpoints'))
+        ], {namespaced: true, status: field('type'), remove: true}),
         replicationcontrollers: controllers(gettext('Replication Controllers'),
           gettext('Replication Controller')),
         deployments: controllers(gettext('Deployments'), gettext('Deployment')),
-        nodes: {
-          label: gettext('Nodes'),
-          one: gettext('Node'),
-          columns: [
-            column('name', gettext('Name')),
-            column('role', gettext('Role')),
-            column('ready', gettext('Ready'), readyText, 'ready'),
-            column('kubelet_version', gettext('Kubelet')),
-            column('address', gettext('Address'))
-          ],
-          status: readyText
-        }
+        nodes: definition(gettext('Nodes'), gettext('Node'), [
+          column('name', gettext('Name')),
+          column('role', gettext('Role')),
+          column('ready', gettext('Ready'), readyText, 'ready'),
+          column('kubelet_version', gettext('Kubelet')),
+          column('address', gettext('Address'))
+        ], {status: readyText})
       }
     };
 
@@ -159,21 +119,11 @@
      */
     function forSummary(summary) {
       var known = DEFINITIONS[summary.coe] || {};
-      return (summary.kinds || []).map(function definition(kind) {
-        var found = known[kind] || {
-          label: kind,
-          one: kind,
-          columns: [column('name', gettext('Name')), column('id', gettext('ID'))],
-          status: field('status')
-        };
-        return angular.extend({
-          kind: kind,
-          namespaced: false,
-          logs: false,
-          scale: false,
-          remove: false,
-          ref: field('name')
-        }, found);
+      return (summary.kinds || []).map(function definitionOf(kind) {
+        var found = known[kind] || definition(kind, kind,
+          [column('name', gettext('Name')), column('id', gettext('ID'))],
+          {status: field('status')});
+        return angular.extend({kind: kind}, found);
       });
     }
 
@@ -200,21 +150,28 @@
     }
 
     function controllers(label, one) {
-      return {
+      return definition(label, one, [
+        column('namespace', gettext('Namespace')),
+        column('name', gettext('Name')),
+        column('replicas', gettext('Ready'), readyOfDesired),
+        column('images', gettext('Images'), joined('images')),
+        column('created_at', gettext('Created'), date('created_at'))
+      ], {namespaced: true, status: readyOfDesired, scale: true, remove: true});
+    }
+
+    // A kind of workload: `traits` override what a kind does not do by
+    // default (namespaced, logs, scale, remove) and how a row is named (ref).
+    function definition(label, one, columns, traits) {
+      return angular.extend({
         label: label,
         one: one,
-        namespaced: true,
-        columns: [
-          column('namespace', gettext('Namespace')),
-          column('name', gettext('Name')),
-          column('replicas', gettext('Ready'), readyOfDesired),
-          column('images', gettext('Images'), joined('images')),
-          column('created_at', gettext('Created'), date('created_at'))
-        ],
-        status: readyOfDesired,
-        scale: true,
-        remove: true
-      };
+        columns: columns,
+        namespaced: false,
+        logs: false,
+        scale: false,
+        remove: false,
+        ref: field('name')
+      }, traits);
     }
 
     // `badge` names the field whose state colours the cell.

@@ -32,14 +32,13 @@
     ])
     .constant('horizon.dashboard.container-infra.admin.bays.resourceType',
       'OS::Magnum::AdminBay')
-    .run(run);
+    .run(registerAdminBayType);
 
-  run.$inject = [
+  registerAdminBayType.$inject = [
     'horizon.framework.conf.resource-type-registry.service',
+    'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
-    'horizon.dashboard.container-infra.common.delete-action.factory',
-    'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.bays.resourceType',
     'horizon.dashboard.container-infra.bays.service',
     'horizon.dashboard.container-infra.bays.status',
@@ -52,24 +51,25 @@
   // (the admin list does not read every project's bay models).
   var LEFT_OUT = ['coe', 'bay_model_name'];
 
-  function run(registry, gettext, ngettext, deleteActionFactory, liveTable, bayTypeName,
-               baysService, bayStatus, deleteBays, projects, resourceType) {
+  function registerAdminBayType(registry, resourceTypes, gettext, ngettext, bayTypeName,
+                                baysService, bayStatus, deleteBays, projects, resourceType) {
     // The module depends on the bays module, whose run block has already
     // registered OS::Magnum::Bay.
     var bayType = registry.getResourceType(bayTypeName);
-    var type = registry.getResourceType(resourceType);
+    var type = resourceTypes.define(resourceType, {
+      names: [gettext('Bay'), gettext('Bays'), ngettext('Bay', 'Bays', 1)],
+      properties: angular.extend(bayType.getProperties(),
+        {project_name: {label: gettext('Project')}}),
+      list: listAll,
+      busy: bayStatus.isInTransition
+    });
     var project = {
       column: {id: 'project_name', priority: 1},
       facet: {label: gettext('Project'), name: 'project_name', singleton: true}
     };
 
-    type
-      .setNames(gettext('Bay'), gettext('Bays'), ngettext('Bay', 'Bays', 1))
-      .setProperties(bayType.getProperties())
-      .setProperty('project_name', {label: gettext('Project')})
-      .setListFunction(liveTable.listFunction(resourceType, listAll, bayStatus.isInTransition))
-      // A row opens on the project panel's summary (status reason included).
-      .setSummaryTemplateUrl(bayType.summaryTemplateUrl);
+    // A row opens on the project panel's summary (status reason included).
+    type.setSummaryTemplateUrl(bayType.summaryTemplateUrl);
 
     // The project table's columns and facets (a bay's name opens its
     // details page, which admins may see for any project's bay), with the
@@ -77,8 +77,10 @@
     copy(bayType.tableColumns, type.tableColumns, 'id', project.column);
     copy(bayType.filterFacets, type.filterFacets, 'name', project.facet);
 
-    deleteActionFactory.register(type, deleteBays.forType(resourceType),
-      {item: gettext('Delete Bay'), batch: gettext('Delete Bays')});
+    resourceTypes.addActions(resourceType, {
+      remove: {service: deleteBays.forType(resourceType), item: gettext('Delete Bay'),
+        batch: gettext('Delete Bays')}
+    });
 
     /**
      * @name listAll

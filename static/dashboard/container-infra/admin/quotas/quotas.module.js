@@ -23,14 +23,12 @@
     ])
     .constant('horizon.dashboard.container-infra.admin.quotas.resourceType',
       'OS::Magnum::Quota')
-    .run(run);
+    .run(registerQuotaType);
 
-  run.$inject = [
-    'horizon.framework.conf.resource-type-registry.service',
+  registerQuotaType.$inject = [
+    'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
-    'horizon.dashboard.container-infra.common.delete-action.factory',
-    'horizon.dashboard.container-infra.common.live-table.service',
     'horizon.dashboard.container-infra.admin.quotas.service',
     'horizon.dashboard.container-infra.admin.quotas.actions.create.service',
     'horizon.dashboard.container-infra.admin.quotas.actions.update.service',
@@ -38,13 +36,11 @@
     'horizon.dashboard.container-infra.admin.quotas.resourceType'
   ];
 
-  function run(registry, gettext, ngettext, deleteActionFactory, liveTable, quotasService,
-               createService, updateService, deleteService, resourceType) {
-    var type = registry.getResourceType(resourceType);
-
-    type
-      .setNames(gettext('Quota'), gettext('Quotas'), ngettext('Quota', 'Quotas', 1))
-      .setProperties({
+  function registerQuotaType(resourceTypes, gettext, ngettext, quotasService, createService,
+                             updateService, deleteService, resourceType) {
+    resourceTypes.define(resourceType, {
+      names: [gettext('Quota'), gettext('Quotas'), ngettext('Quota', 'Quotas', 1)],
+      properties: {
         id: gettext('ID'),
         project_name: gettext('Project'),
         project_id: gettext('Project ID'),
@@ -52,31 +48,27 @@
         hard_limit: gettext('Hard Limit'),
         created_at: {label: gettext('Created'), filters: ['isoMediumDate']},
         updated_at: {label: gettext('Updated'), filters: ['isoMediumDate']}
-      })
-      .setListFunction(liveTable.listFunction(resourceType, quotasService.getQuotasPromise));
-
-    type.tableColumns
-      .append({id: 'project_name', priority: 1, sortDefault: true})
-      .append({id: 'resource', priority: 1})
-      .append({id: 'hard_limit', priority: 1})
-      .append({id: 'created_at', priority: 2})
-      .append({id: 'updated_at', priority: 2});
-
-    type.filterFacets
-      .append({label: gettext('Project'), name: 'project_name', singleton: true})
-      .append({label: gettext('Project ID'), name: 'project_id', singleton: true});
-
-    type.globalActions.append({
-      id: 'createQuotaAction',
-      service: createService,
-      template: {text: gettext('Create Quota'), type: 'create'}
+      },
+      list: quotasService.getQuotasPromise,
+      columns: [
+        {id: 'project_name', priority: 1, sortDefault: true},
+        {id: 'resource', priority: 1},
+        {id: 'hard_limit', priority: 1},
+        {id: 'created_at', priority: 2},
+        {id: 'updated_at', priority: 2}
+      ],
+      facets: [
+        {label: gettext('Project'), name: 'project_name', singleton: true},
+        {label: gettext('Project ID'), name: 'project_id', singleton: true}
+      ]
     });
-    type.itemActions.append({
-      id: 'updateQuotaAction',
-      service: updateService,
-      template: {text: gettext('Update Quota'), icon: 'pencil'}
+
+    resourceTypes.addActions(resourceType, {
+      global: [{id: 'createQuotaAction', service: createService, text: gettext('Create Quota')}],
+      item: [{id: 'updateQuotaAction', service: updateService, text: gettext('Update Quota'),
+        icon: 'pencil'}],
+      remove: {service: deleteService, item: gettext('Delete Quota'),
+        batch: gettext('Delete Quotas')}
     });
-    deleteActionFactory.register(type, deleteService,
-      {item: gettext('Delete Quota'), batch: gettext('Delete Quotas')});
   }
 })();

@@ -16,32 +16,24 @@
       'horizon.framework',
       'horizon.dashboard.container-infra.common'
     ])
-    .run(registerActions);
+    .run(registerBayModelActions);
 
-  registerActions.$inject = [
-    'horizon.framework.conf.resource-type-registry.service',
+  registerBayModelActions.$inject = [
+    'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.common.delete-action.factory',
     'horizon.dashboard.container-infra.bay-models.actions.form',
     'horizon.dashboard.container-infra.bay-models.actions.delete.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function registerActions(registry, gettext, deleteActionFactory, form, deleteService,
-                           resourceType) {
-    var type = registry.getResourceType(resourceType);
-
-    type.globalActions.append({
-      id: 'createBayModelAction',
-      service: form.create,
-      template: {type: 'create', text: gettext('Create Bay Model')}
+  function registerBayModelActions(resourceTypes, gettext, form, deleteService, resourceType) {
+    resourceTypes.addActions(resourceType, {
+      global: [{id: 'createBayModelAction', service: form.create,
+        text: gettext('Create Bay Model')}],
+      item: [{id: 'updateBayModelAction', service: form.update,
+        text: gettext('Update Bay Model'), icon: 'pencil'}],
+      remove: {service: deleteService, item: gettext('Delete Bay Model'),
+        batch: gettext('Delete Bay Models')}
     });
-    type.itemActions.append({
-      id: 'updateBayModelAction',
-      service: form.update,
-      template: {text: gettext('Update Bay Model'), icon: 'pencil'}
-    });
-    deleteActionFactory.register(type, deleteService,
-      {item: gettext('Delete Bay Model'), batch: gettext('Delete Bay Models')});
   }
 })();

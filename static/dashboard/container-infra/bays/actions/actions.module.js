@@ -20,9 +20,8 @@
     .run(registerBayActions);
 
   registerBayActions.$inject = [
-    'horizon.framework.conf.resource-type-registry.service',
+    'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.common.delete-action.factory',
     'horizon.dashboard.container-infra.bays.resourceType',
     'horizon.dashboard.container-infra.bays.actions.create',
     'horizon.dashboard.container-infra.bays.actions.progress',
@@ -44,57 +43,30 @@
    * only (Resize does it), and health_status, which the monitor reports.
    * @returns {undefined} Returns nothing
    */
-  function registerBayActions(registry, gettext, deleteActionFactory, resourceType, create,
-                              progress, change, certificate, rotateCa, config, deleteBays) {
-    var type = registry.getResourceType(resourceType);
-
-    type.globalActions.append({
-      id: 'createBayAction',
-      service: create,
-      template: {type: 'create', text: gettext('Create Bay')}
-    });
-
-    type.itemActions
-      .append({
-        id: 'showBayProgressAction',
-        service: progress,
-        template: {text: gettext('Show Progress'), icon: 'tasks'}
-      })
-      .append({
-        id: 'resizeBayAction',
-        service: change.resize,
-        template: {text: gettext('Resize Bay'), icon: 'arrows-v'}
-      })
-      .append({
-        id: 'upgradeBayAction',
-        service: change.upgrade,
-        template: {text: gettext('Upgrade Bay'), icon: 'level-up'}
-      })
-      .append({
-        id: 'showBayCaAction',
-        service: certificate.show,
-        template: {text: gettext('Show CA Certificate'), icon: 'certificate'}
-      })
-      .append({
-        id: 'signBayCsrAction',
-        service: certificate.sign,
-        template: {text: gettext('Sign Certificate Request'), icon: 'pencil'}
-      })
-      .append({
-        id: 'rotateBayCaAction',
-        service: rotateCa,
+  function registerBayActions(resourceTypes, gettext, resourceType, create, progress, change,
+                              certificate, rotateCa, config, deleteBays) {
+    resourceTypes.addActions(resourceType, {
+      global: [{id: 'createBayAction', service: create, text: gettext('Create Bay')}],
+      item: [
+        {id: 'showBayProgressAction', service: progress, text: gettext('Show Progress'),
+          icon: 'tasks'},
+        {id: 'resizeBayAction', service: change.resize, text: gettext('Resize Bay'),
+          icon: 'arrows-v'},
+        {id: 'upgradeBayAction', service: change.upgrade, text: gettext('Upgrade Bay'),
+          icon: 'level-up'},
+        {id: 'showBayCaAction', service: certificate.show, text: gettext('Show CA Certificate'),
+          icon: 'certificate'},
+        {id: 'signBayCsrAction', service: certificate.sign,
+          text: gettext('Sign Certificate Request'), icon: 'pencil'},
         // Red as Horizon's 'danger' type, whose template has no icon: the
         // entry would start left of the others.
-        template: {text: gettext('Rotate CA Certificate'), icon: 'refresh',
-          actionClasses: 'text-danger'}
-      })
-      .append({
-        id: 'downloadBayConfigAction',
-        service: config,
-        template: {text: gettext('Download Client Configuration'), icon: 'download'}
-      });
-
-    deleteActionFactory.register(type, deleteBays.forType(resourceType),
-      {item: gettext('Delete Bay'), batch: gettext('Delete Bays')});
+        {id: 'rotateBayCaAction', service: rotateCa, text: gettext('Rotate CA Certificate'),
+          icon: 'refresh', classes: 'text-danger'},
+        {id: 'downloadBayConfigAction', service: config,
+          text: gettext('Download Client Configuration'), icon: 'download'}
+      ],
+      remove: {service: deleteBays.forType(resourceType), item: gettext('Delete Bay'),
+        batch: gettext('Delete Bays')}
+    });
   }
 })();

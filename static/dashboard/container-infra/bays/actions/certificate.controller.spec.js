@@ -9,6 +9,8 @@
     var CSR = '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----';
     var bay = {uuid: 'b1', name: 'web 1'};
 
+    // The translate filter of the field labels.
+    beforeEach(module('gettext'));
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
     beforeEach(inject(function ($injector) {
@@ -56,6 +58,17 @@
       expect(baysAPI.signBayCertificate).toHaveBeenCalledWith('b1', CSR);
       expect(ctrl.pem).toBe('SIGNED');
       expect(ctrl.busy).toBe(false);
+    });
+
+    it('frames the request field, in error once a wrong request is typed', function () {
+      var element = window.actionSpecs.renderBody('bays/actions/certificate.html', start('sign'));
+      var group = element.find('#bay-csr').closest('.form-group');
+      expect(group.find('label[for="bay-csr"]').text().trim())
+        .toBe('Certificate Signing Request (PEM)');
+      expect(group.hasClass('has-error')).toBe(false);
+      element.find('#bay-csr').val('not a request').triggerHandler('input');
+      expect(group.hasClass('has-error')).toBe(true);
+      expect(group.text()).toContain('Paste a whole request');
     });
 
     it('lets the user try again when signing fails', function () {

@@ -12,6 +12,7 @@
     '$q',
     'horizon.app.core.openstack-service-api.magnum-bay-models',
     'horizon.app.core.openstack-service-api.magnum-bays',
+    'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.choices.service',
     'horizon.dashboard.container-infra.common.labels.service',
     'horizon.dashboard.container-infra.common.model-cleaner.service'
@@ -29,6 +30,7 @@
    * @param {Object} $q
    * @param {Object} bayModelsAPI The bay models' API service
    * @param {Object} baysAPI The bays' API service
+   * @param {Function} gettext
    * @param {Object} choices The common choices
    * @param {Object} labels The labels service (key=value lines)
    * @param {Object} cleaner The model cleaner
@@ -41,7 +43,7 @@
    * failure the dialog stays open with what was typed (the API service
    * toasts the server's reason).
    */
-  function CreateController($q, bayModelsAPI, baysAPI, choices, labels, cleaner) {
+  function CreateController($q, bayModelsAPI, baysAPI, gettext, choices, labels, cleaner) {
     var ctrl = this;
 
     // Magnum's name rule (magnum_ui/service/api/bodies.py NAME_PATTERN).
@@ -54,6 +56,13 @@
     ctrl.keypairsUnavailable = null;
     ctrl.drivers = [];
     ctrl.limits = angular.copy(NODE_LIMITS);
+    // The node counts: each a whole number from `least` to its limit.
+    ctrl.counts = [
+      {field: 'master_count', id: 'bay-master-count', label: gettext('Masters'), least: 1,
+        limit: 'masters'},
+      {field: 'node_count', id: 'bay-node-count', label: gettext('Worker Nodes'), least: 0,
+        limit: 'workers'}
+    ];
     ctrl.labelsError = '';
     ctrl.form = null;
     // null, not '': a select shows its empty option for null only.

@@ -187,6 +187,13 @@
       $rootScope.$apply();
       expect(ctrl.form.node_count.$valid).toBe(true);
 
+      element.find('#bay-master-count').val('0').triggerHandler('input');
+      $rootScope.$apply();
+      expect(ctrl.form.master_count.$error.min).toBe(true);
+      expect(element.find('#bay-master-count').closest('.form-group').hasClass('has-error'))
+        .toBe(true);
+      expect(element.find('.bay-master-count-error').text()).toContain('from 1 to 3');
+
       ctrl.model.cluster_template_id = 'm2';
       ctrl.selectBayModel();
       expect(ctrl.limits).toEqual({masters: 100, workers: 1000});

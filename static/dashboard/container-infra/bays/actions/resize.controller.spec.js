@@ -135,6 +135,8 @@
       it('names its fields after the dialog and says what a bay\'s resize changes', function () {
         var element = specs.renderBody('bays/actions/resize.html', ofBay());
         expect(element.find('#bay-resize-node-count').length).toBe(1);
+        expect(element.find('label[for="bay-resize-node-count"]').text().trim())
+          .toBe('Worker Nodes');
         expect(element.text().replace(/\s+/g, ' ')).toContain('3 in its default-worker group');
       });
 
@@ -143,6 +145,8 @@
         var element = specs.renderBody('bays/actions/resize.html', ctrl);
         var input = element.find('#node-group-resize-node-count');
         expect(element.text()).toContain('extra');
+        expect(element.find('label[for="node-group-resize-node-count"]').text().trim())
+          .toBe('Nodes');
         input.val('7').triggerHandler('input');
         expect(input.closest('.form-group').text()).toContain('A whole number from 1 to 3.');
       });

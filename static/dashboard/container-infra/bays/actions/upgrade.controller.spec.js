@@ -12,6 +12,8 @@
     var v2 = {uuid: 'm2', name: 'swarm-v2', coe: 'swarm-mode'};
     var k8s = {uuid: 'm3', name: 'k8s', coe: 'kubernetes'};
 
+    // The translate filter of the field labels.
+    beforeEach(module('gettext'));
     beforeEach(module('horizon.dashboard.container-infra.bays'));
 
     beforeEach(inject(function ($injector) {
@@ -91,6 +93,19 @@
         expect(select.options[select.selectedIndex].text.trim()).not.toBe('');
       });
     });
+
+    it('frames its fields, the required ones marked, the batch size in error below 1',
+      function () {
+        var body = specs.dialogBody('horizon.dashboard.container-infra.bays.UpgradeController',
+          {bay: {uuid: 'b1', name: 'web', cluster_template_id: 'm1'}}, 'bays/actions/upgrade.html');
+        var batch = body.element.find('#bay-upgrade-batch');
+        expect(body.element.find('.form-group.required label').map(function () {
+          return this.textContent.trim();
+        }).get()).toEqual(['New Bay Model', 'Nodes Upgraded at Once']);
+        batch.val('0').triggerHandler('input');
+        expect(batch.closest('.form-group').hasClass('has-error')).toBe(true);
+        expect(batch.closest('.form-group').text()).toContain('A whole number, 1 or more.');
+      });
 
     it('stops waiting when the bay models cannot be read', function () {
       var ctrl;

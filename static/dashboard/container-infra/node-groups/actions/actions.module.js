@@ -22,9 +22,8 @@
     .run(registerNodeGroupActions);
 
   registerNodeGroupActions.$inject = [
-    'horizon.framework.conf.resource-type-registry.service',
+    'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.common.delete-action.factory',
     'horizon.dashboard.container-infra.node-groups.resourceType',
     'horizon.dashboard.container-infra.node-groups.actions.change',
     'horizon.dashboard.container-infra.node-groups.actions.delete'
@@ -38,22 +37,15 @@
    * service changes one group of a bay at a time.
    * @returns {undefined} Returns nothing
    */
-  function registerNodeGroupActions(registry, gettext, deleteActionFactory, resourceType, change,
-                                    deleteGroup) {
-    var type = registry.getResourceType(resourceType);
-
-    type.itemActions
-      .append({
-        id: 'resizeNodeGroupAction',
-        service: change.resize,
-        template: {text: gettext('Resize Node Group'), icon: 'arrows-v'}
-      })
-      .append({
-        id: 'editNodeGroupBoundsAction',
-        service: change.bounds,
-        template: {text: gettext('Edit Bounds'), icon: 'sliders'}
-      });
-
-    deleteActionFactory.register(type, deleteGroup, {item: gettext('Delete Node Group')});
+  function registerNodeGroupActions(resourceTypes, gettext, resourceType, change, deleteGroup) {
+    resourceTypes.addActions(resourceType, {
+      item: [
+        {id: 'resizeNodeGroupAction', service: change.resize,
+          text: gettext('Resize Node Group'), icon: 'arrows-v'},
+        {id: 'editNodeGroupBoundsAction', service: change.bounds, text: gettext('Edit Bounds'),
+          icon: 'sliders'}
+      ],
+      remove: {service: deleteGroup, item: gettext('Delete Node Group')}
+    });
   }
 })();

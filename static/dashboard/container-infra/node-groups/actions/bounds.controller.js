@@ -12,6 +12,7 @@
 
   BoundsController.$inject = [
     'horizon.app.core.openstack-service-api.magnum-node-groups',
+    'horizon.dashboard.container-infra.common.basePath',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.field-errors.service',
     'horizon.dashboard.container-infra.common.node-bounds.service',
@@ -22,6 +23,7 @@
    * @ngdoc controller
    * @name horizon.dashboard.container-infra.node-groups.BoundsController
    * @param {Object} nodeGroupsAPI The node groups' API service
+   * @param {string} basePath Where this dashboard's templates are
    * @param {Function} gettext
    * @param {Object} fieldErrors The common field errors
    * @param {Object} nodeBounds The common node bounds
@@ -30,15 +32,18 @@
    * The body of the Edit Bounds dialog: the group's minimum and maximum
    * node counts (an empty maximum: no limit), which must hold its nodes
    * now. Sends what changed; the service saves it at once and gives the
-   * group back.
+   * group back. The fields are Create Node Group's (bounds-fields.html).
    */
-  function BoundsController(nodeGroupsAPI, gettext, fieldErrors, nodeBounds, context) {
+  function BoundsController(nodeGroupsAPI, basePath, gettext, fieldErrors, nodeBounds, context) {
     var ctrl = this;
     var bounds = nodeBounds.of(context.group);
 
     ctrl.group = context.group;
-    ctrl.min = bounds.min;
-    ctrl.max = bounds.max;
+    ctrl.model = {min_node_count: bounds.min, max_node_count: bounds.max};
+    ctrl.prefix = 'node-group-bounds';
+    ctrl.boundsColumns = 'col-xs-6';
+    ctrl.focusBounds = true;
+    ctrl.boundsFields = basePath + 'node-groups/actions/bounds-fields.html';
     ctrl.errors = fieldErrors.create(['min_node_count', 'max_node_count']);
 
     ctrl.minProblem = minProblem;
@@ -56,11 +61,11 @@
     function changes() {
       var changed = {};
       var was = nodeBounds.of(ctrl.group);
-      if (ctrl.min !== was.min) {
-        changed.min_node_count = ctrl.min;
+      if (ctrl.model.min_node_count !== was.min) {
+        changed.min_node_count = ctrl.model.min_node_count;
       }
-      if (ctrl.max !== was.max) {
-        changed.max_node_count = ctrl.max;
+      if (ctrl.model.max_node_count !== was.max) {
+        changed.max_node_count = ctrl.model.max_node_count;
       }
       return changed;
     }
@@ -70,7 +75,8 @@
      * @returns {string} Why the minimum cannot be; '' when it can
      */
     function minProblem() {
-      if (angular.isNumber(ctrl.min) && ctrl.min > ctrl.group.node_count) {
+      var min = ctrl.model.min_node_count;
+      if (angular.isNumber(min) && min > ctrl.group.node_count) {
         return interpolate(gettext('The group has %s nodes now: the minimum cannot be ' +
           'above that.'), [ctrl.group.node_count]);
       }
@@ -82,7 +88,8 @@
      * @returns {string} Why the maximum cannot be; '' when it can
      */
     function maxProblem() {
-      if (angular.isNumber(ctrl.max) && ctrl.max < ctrl.group.node_count) {
+      var max = ctrl.model.max_node_count;
+      if (angular.isNumber(max) && max < ctrl.group.node_count) {
         return interpolate(gettext('The group has %s nodes now: the maximum cannot be ' +
           'below that.'), [ctrl.group.node_count]);
       }

@@ -13,6 +13,7 @@
   CreateController.$inject = [
     '$q',
     'horizon.app.core.openstack-service-api.magnum-node-groups',
+    'horizon.dashboard.container-infra.common.basePath',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.common.choices.service',
     'horizon.dashboard.container-infra.common.field-errors.service',
@@ -27,6 +28,7 @@
    * @name horizon.dashboard.container-infra.node-groups.CreateController
    * @param {Object} $q
    * @param {Object} nodeGroupsAPI The node groups' API service
+   * @param {string} basePath Where this dashboard's templates are
    * @param {Function} gettext
    * @param {Object} choices The common choices (the flavors)
    * @param {Object} fieldErrors The common field errors
@@ -43,8 +45,8 @@
    * keeps the dialog open, the service's reason next to the field it
    * names (and in the API service's toast).
    */
-  function CreateController($q, nodeGroupsAPI, gettext, choices, fieldErrors, labels, cleaner,
-                            nodeBounds, context) {
+  function CreateController($q, nodeGroupsAPI, basePath, gettext, choices, fieldErrors, labels,
+                            cleaner, nodeBounds, context) {
     var ctrl = this;
 
     // What the service takes: no '/' (a name is part of the group's URL).
@@ -63,12 +65,19 @@
       max_node_count: null,
       labels: ''
     };
+    // The bounds' fields are Edit Bounds' (bounds-fields.html).
+    ctrl.prefix = 'node-group';
+    ctrl.boundsColumns = 'col-xs-4';
+    ctrl.boundsFields = basePath + 'node-groups/actions/bounds-fields.html';
     ctrl.errors = fieldErrors.create(
       ['name', 'node_count', 'flavor_id', 'min_node_count', 'max_node_count', 'labels'],
       {name: ['named'], flavor_id: ['flavor']});
 
     ctrl.flavorName = flavorName;
     ctrl.countProblem = countProblem;
+    // Bounds that do not hold the count are the count's problem here.
+    ctrl.minProblem = noProblem;
+    ctrl.maxProblem = noProblem;
     ctrl.checkLabels = checkLabels;
     ctrl.ready = ready;
     ctrl.send = send;
@@ -118,6 +127,10 @@
     function flavorName(flavor) {
       var name = flavor.name || flavor.id;
       return flavor.description ? name + ' (' + flavor.description + ')' : name;
+    }
+
+    function noProblem() {
+      return '';
     }
 
     /**

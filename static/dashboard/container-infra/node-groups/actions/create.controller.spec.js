@@ -152,7 +152,8 @@
 
       beforeEach(function () {
         ctrl = open();
-        element = specs.renderBody('node-groups/actions/create.html', ctrl);
+        element = specs.renderBody('node-groups/actions/create.html', ctrl,
+          ['node-groups/actions/bounds-fields.html']);
       });
 
       function group(id) {
@@ -186,6 +187,11 @@
         expect(group('node-group-node-count').text()).toContain('give a count from the minimum');
       });
 
+      it('focuses the name, not the minimum it shares with Edit Bounds', function () {
+        expect(element.find('#node-group-name').attr('autofocus')).toBeDefined();
+        expect(element.find('#node-group-min').attr('autofocus')).toBeUndefined();
+      });
+
       it('shows wrong labels next to them', function () {
         element.find('#node-group-labels').val('x').triggerHandler('input');
         expect(group('node-group-labels').hasClass('has-error')).toBe(true);
@@ -195,7 +201,8 @@
     it('offers a text field for the flavor when none can be listed', function () {
       var element;
       found.drivers = [];
-      element = specs.renderBody('node-groups/actions/create.html', open());
+      element = specs.renderBody('node-groups/actions/create.html', open(),
+        ['node-groups/actions/bounds-fields.html']);
       expect(element.find('input#node-group-flavor').length).toBe(1);
       expect(element.text()).toContain('not in the catalog');
     });
