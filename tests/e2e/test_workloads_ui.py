@@ -128,7 +128,7 @@ class TestWorkloadsView:
         self, browser: webdriver.Chrome
     ) -> None:
         """The service's 400 reason appears under the manifest text, and the form stays open."""
-        find(browser, ".workloads-create")[0].click()
+        click_when_enabled(browser, ".workloads-create")
         area = wait(browser, "the manifest form", lambda: find(browser, "#workload-manifest"))[0]
         area.send_keys("name: broken\nreplicas: 3\n")
         expect_refusal(browser, "/workloads/", 400)
@@ -181,20 +181,20 @@ class TestWorkloadsView:
         href = find(browser, ".workload-logs-download")[0].get_attribute("href") or ""
         assert "/logs/?download=1" in href
         screenshot(browser, "workloads-4-task-log")
-        find(browser, ".workload-logs-close")[0].click()
+        click_when_enabled(browser, ".workload-logs-close")
 
     def test_scale_to_one(self, browser: webdriver.Chrome) -> None:
         """Scale 3 → 1: the form refuses -1 inline, then one replica is left running, and
         the service's open details follow (Replicas: 1)."""
         open_tab(browser, "services")
         wait(browser, "the service row", lambda: column(browser, "Name") == [SERVICE])
-        find(browser, ".workload-details-button")[0].click()
+        click_when_enabled(browser, ".workload-details-button")
         wait(
             browser,
             "details of 3",
             lambda: "Replicas: 3" in " ".join(texts(browser, ".workload-yaml")),
         )
-        find(browser, ".workload-scale-button")[0].click()
+        click_when_enabled(browser, ".workload-scale-button")
         field = wait(browser, "the scale form", lambda: find(browser, "#workload-replicas"))[0]
         field.clear()
         field.send_keys("-1")
@@ -219,7 +219,7 @@ class TestWorkloadsView:
 
     def test_delete_after_confirmation(self, browser: webdriver.Chrome) -> None:
         """Delete asks first; confirmed, the service and its replicas go away."""
-        find(browser, ".workload-delete-button")[0].click()
+        click_when_enabled(browser, ".workload-delete-button")
         # The scale form may still be fading out: look for the modal naming the service.
         wait(
             browser,

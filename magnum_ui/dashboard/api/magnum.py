@@ -296,9 +296,10 @@ def nodegroup_delete(request: HttpRequest, bay_id: str, nodegroup_id: str) -> No
 # --- Quotas, services, stats ---------------------------------------------------
 
 
-def quota_list(request: HttpRequest) -> list[JsonObject]:
-    """Every project's quotas (admins)."""
-    return _as_dicts(client(request).quotas.list(all_tenants=True))
+def quota_list(request: HttpRequest, first: int | None = None) -> Listing:
+    """Every project's quotas (admins), over every page; or the ``first`` few."""
+    listed = client(request).quotas.list(limit=_asked(first), all_tenants=True)
+    return _listing(_as_dicts(listed), first)
 
 
 def quota_get(request: HttpRequest, project_id: str, resource: str) -> JsonObject:
@@ -320,9 +321,9 @@ def quota_delete(request: HttpRequest, project_id: str, resource: str) -> None:
     client(request).quotas.delete(project_id, resource)
 
 
-def service_list(request: HttpRequest) -> list[JsonObject]:
-    """The service's conductors (``/v1/mservices``) and whether each is up."""
-    return _as_dicts(client(request).mservices.list())
+def service_list(request: HttpRequest, first: int | None = None) -> Listing:
+    """The service's conductors (``/v1/mservices``) and whether each is up; or the first few."""
+    return _listing(_as_dicts(client(request).mservices.list(limit=_asked(first))), first)
 
 
 def driver_list(request: HttpRequest) -> list[JsonObject]:

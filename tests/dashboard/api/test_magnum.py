@@ -348,13 +348,13 @@ def test_config_archive_of_a_bay_without_a_name_is_named_after_its_uuid(
 def test_quotas(fake: FakeService) -> None:
     """Quotas: every project's list, one quota, create, a JSON-patch update, delete."""
     quota = {"id": 1, "project_id": "p-2", "resource": "Cluster", "hard_limit": 3}
-    fake.answer("GET", "/v1/quotas?all_tenants=True", 200, {"quotas": [quota]})
+    fake.answer("GET", f"/v1/quotas{EVERY_PAGE}&all_tenants=True", 200, {"quotas": [quota]})
     fake.answer("GET", "/v1/quotas/p-2/Cluster", 200, quota)
     fake.answer("POST", "/v1/quotas", 201, quota)
     fake.answer("PATCH", "/v1/quotas/p-2/Cluster", 202, {**quota, "hard_limit": 5})
     fake.answer("DELETE", "/v1/quotas/p-2/Cluster", 204)
     request = fake.request()
-    assert magnum.quota_list(request) == [quota]
+    assert magnum.quota_list(request).items == [quota]
     assert magnum.quota_get(request, "p-2", "Cluster") == quota
     assert magnum.quota_create(request, {"project_id": "p-2", "hard_limit": 3}) == quota
     assert magnum.quota_update(request, "p-2", "Cluster", {"hard_limit": 5})["hard_limit"] == 5
@@ -365,8 +365,8 @@ def test_quotas(fake: FakeService) -> None:
 
 def test_service_list(fake: FakeService) -> None:
     services = [{"id": 1, "binary": "magnum-conductor", "state": "up"}]
-    fake.answer("GET", "/v1/mservices", 200, {"mservices": services})
-    assert magnum.service_list(fake.request()) == services
+    fake.answer("GET", "/v1/mservices/" + EVERY_PAGE, 200, {"mservices": services})
+    assert magnum.service_list(fake.request()).items == services
 
 
 def test_stats_give_bays_nodes_and_the_projects_quota(fake: FakeService) -> None:

@@ -119,7 +119,8 @@ class CollectionView(_ResourceView):
             url_regex = r"container_infra/bays/$"
             resource = "bay"  # magnum.bay_list, bay_create
 
-    ``list_options`` adds the list function's other arguments from the query.
+    ``list_options`` adds the list function's other arguments from the query;
+    ``created_at`` says where a new object is when it has no uuid.
     """
 
     @revalidated
@@ -137,9 +138,11 @@ class CollectionView(_ResourceView):
     @service_errors
     def post(self, request: HttpRequest) -> utils.CreatedResponse:
         created = self._api("create")(request, json_object(request.DATA))
-        return utils.CreatedResponse(
-            f"/api/{self.url_regex.rstrip('$')}{created['uuid']}/", created
-        )
+        return utils.CreatedResponse(self.created_at(created), created)
+
+    def created_at(self, created: dict[str, Any]) -> str:
+        """The new object's URL: under the collection's, by uuid."""
+        return f"/api/{self.url_regex.rstrip('$')}{created['uuid']}/"
 
 
 class ItemView(_ResourceView):
@@ -162,7 +165,12 @@ class ItemView(_ResourceView):
     @utils.ajax(data_required=True)
     @service_errors
     def patch(self, request: HttpRequest, **ident: str) -> dict[str, Any]:
-        return dict(self._api("update")(request, *ident.values(), json_object(request.DATA)))
+        changes = self.changes(json_object(request.DATA))
+        return dict(self._api("update")(request, *ident.values(), changes))
+
+    def changes(self, data: dict[str, Any]) -> dict[str, Any]:
+        """What a PATCH body changes: all of it, unless the resource says otherwise."""
+        return data
 
     @utils.ajax()
     @service_errors

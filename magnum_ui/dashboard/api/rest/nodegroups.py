@@ -18,6 +18,7 @@ from openstack_dashboard.api.rest import urls, utils
 from magnum_ui.dashboard.api import magnum
 from magnum_ui.dashboard.api.rest import (
     ID,
+    ItemView,
     field,
     json_object,
     required,
@@ -69,27 +70,14 @@ class NodeGroups(generic.View):
 
 
 @urls.register
-class NodeGroup(generic.View):
+class NodeGroup(ItemView):
     url_regex = rf"{NODEGROUPS}/(?P<nodegroup_id>{ID})/$"
+    resource = "nodegroup"
 
-    @utils.ajax()
-    @service_errors
-    def get(self, request: HttpRequest, bay_id: str, nodegroup_id: str) -> dict[str, Any]:
-        return magnum.nodegroup_get(request, bay_id, nodegroup_id)
-
-    @utils.ajax(data_required=True)
-    @service_errors
-    def patch(self, request: HttpRequest, bay_id: str, nodegroup_id: str) -> dict[str, Any]:
-        """``{"min_node_count": n, "max_node_count": n | null}`` → the group."""
-        data = json_object(request.DATA)
+    def changes(self, data: dict[str, Any]) -> dict[str, Any]:
+        """``{"min_node_count": n, "max_node_count": n | null}``: integers or null, nothing else."""
         unknown = sorted(set(data) - set(PATCHABLE))
         if unknown:
             known = ", ".join(PATCHABLE)
             raise utils.AjaxError(400, f"Unknown field(s): {', '.join(unknown)}; known: {known}.")
-        changes = {name: field(data, name, int) for name in PATCHABLE if name in data}
-        return magnum.nodegroup_update(request, bay_id, nodegroup_id, changes)
-
-    @utils.ajax()
-    @service_errors
-    def delete(self, request: HttpRequest, bay_id: str, nodegroup_id: str) -> None:
-        magnum.nodegroup_delete(request, bay_id, nodegroup_id)
+        return {name: field(data, name, int) for name in PATCHABLE if name in data}

@@ -4,32 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-from django.views import generic
-from openstack_dashboard.api.rest import urls, utils
+from openstack_dashboard.api.rest import urls
 
-from magnum_ui.dashboard.api import magnum
-from magnum_ui.dashboard.api.rest import ID, ItemView, json_object, revalidated, service_errors
+from magnum_ui.dashboard.api.rest import ID, CollectionView, ItemView
 
 
 @urls.register
-class Quotas(generic.View):
+class Quotas(CollectionView):
+    """Every project's quotas; POST ``{"project_id", "resource", "hard_limit"}``."""
+
     url_regex = r"container_infra/quotas/$"
+    resource = "quota"
 
-    @revalidated
-    @utils.ajax()
-    @service_errors
-    def get(self, request: HttpRequest) -> dict[str, Any]:
-        """Every project's quotas."""
-        return {"items": magnum.quota_list(request)}
-
-    @utils.ajax(data_required=True)
-    @service_errors
-    def post(self, request: HttpRequest) -> utils.CreatedResponse:
-        """``{"project_id", "resource", "hard_limit"}`` → the quota."""
-        created = magnum.quota_create(request, json_object(request.DATA))
-        location = f"/api/container_infra/quotas/{created['project_id']}/{created['resource']}/"
-        return utils.CreatedResponse(location, created)
+    def created_at(self, created: dict[str, Any]) -> str:
+        return f"/api/container_infra/quotas/{created['project_id']}/{created['resource']}/"
 
 
 @urls.register

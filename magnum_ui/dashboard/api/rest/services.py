@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from openstack_dashboard.api.rest import urls
 
-from django.http import HttpRequest
-from django.views import generic
-from openstack_dashboard.api.rest import urls, utils
-
-from magnum_ui.dashboard.api import magnum
-from magnum_ui.dashboard.api.rest import revalidated, service_errors
+from magnum_ui.dashboard.api.rest import CollectionView
 
 
 @urls.register
-class Services(generic.View):
+class Services(CollectionView):
     url_regex = r"container_infra/services/$"
-
-    @revalidated
-    @utils.ajax()
-    @service_errors
-    def get(self, request: HttpRequest) -> dict[str, Any]:
-        return {"items": magnum.service_list(request)}
+    resource = "service"
+    # Conductors are not made here.
+    http_method_names = ["get"]

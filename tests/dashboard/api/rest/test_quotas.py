@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
+import json
 from unittest import mock
 
 from django.test import SimpleTestCase
 
 from magnum_ui.dashboard.api import magnum
-from tests.dashboard.api.rest.calls import call
+from tests.dashboard.api.rest.calls import call, raw
 
 QUOTA = {"id": 1, "project_id": "p-2", "resource": "Cluster", "hard_limit": 3}
 
 
 class QuotasTest(SimpleTestCase):
     def test_list_wraps_the_quotas_in_items(self) -> None:
-        with mock.patch.object(magnum, "quota_list", return_value=[QUOTA]):
+        with mock.patch.object(magnum, "quota_list", return_value=magnum.Listing([QUOTA])):
             status, body = call("get", "/api/container_infra/quotas/")
-        assert (status, body) == (200, {"items": [QUOTA]})
+        assert (status, body) == (200, {"items": [QUOTA], "more": False})
 
     def test_create_answers_201_with_the_quota(self) -> None:
         """POST quotas/ creates the quota from the body and answers it."""
         fields = {"project_id": "p-2", "resource": "Cluster", "hard_limit": 3}
         with mock.patch.object(magnum, "quota_create", return_value=QUOTA) as created:
-            response_status, body = call("post", "/api/container_infra/quotas/", fields)
-        assert (response_status, body) == (201, QUOTA)
+            response = raw("post", "/api/container_infra/quotas/", fields)
+        assert (response.status_code, json.loads(response.content)) == (201, QUOTA)
+        assert response["Location"] == "/api/container_infra/quotas/p-2/Cluster/"
         assert created.call_args.args[1] == fields
 
     def test_show_answers_the_projects_quota(self) -> None:
