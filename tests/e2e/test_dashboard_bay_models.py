@@ -174,3 +174,53 @@ class TestBadInput:
         assert "is not key=value" in ui.field_error(browser, "labels")
         assert not submit_button(browser)
         assert (ui.alerts(browser), injected(browser)) == ([], [])
+
+
+# The name column's cells (after the check box and the chevron), top to bottom.
+SHOWN_NAMES = """
+return Array.prototype.map.call(
+  document.querySelectorAll('hz-resource-table tbody tr[ng-repeat-start]'),
+  function (row) { return row.querySelectorAll('td')[2].textContent.trim(); });
+"""
+
+# How many items the table holds (all pages), from its controller.
+HELD = """
+return angular.element(document.querySelector('hz-resource-table'))
+  .controller('hzResourceTable').itemsSrc.length;
+"""
+
+
+class TestFirstPage:
+    def test_the_rows_of_the_first_page_stay_when_every_item_has_come(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """With more bay models than a page, the table shows its first page (asked from the
+        page's head, by name) before the whole list, and those are the rows the whole list
+        puts first: names of any case, nothing moves."""
+        api, tag = aio.demo_session(), uuid.uuid4().hex[:4]
+        names = [
+            f"{word}-{tag}-{n}" for n in range(6) for word in ("Zeta", "alpha", "Beta", "gamma")
+        ]
+        body = {"coe": "swarm-mode", "server_type": "local", "flavor_id": "local.tiny"}
+        try:
+            for name in names:
+                made = ui.api_call(
+                    api, aio, "POST", "/clustertemplates", json={**body, "name": name}
+                )
+                assert made.status_code == 201, made.text
+            browser.get(aio.dashboard_url + "project/bay_models/")
+            first = ui.until(browser, lambda d: d.execute_script(SHOWN_NAMES))
+            calls = browser.execute_script(
+                "return performance.getEntriesByType('resource').map(function (e) {"
+                " return e.name; }).filter(function (n) { return n.indexOf('bay_models/') > 0; });"
+            )
+            assert any("limit=20&sort_key=name" in call for call in calls), calls
+            listed = ui.api_call(api, aio, "GET", "/clustertemplates").json()["clustertemplates"]
+            # Every bay model has come: the table holds them all.
+            ui.until(browser, lambda d: d.execute_script(HELD) == len(listed))
+            assert browser.execute_script(SHOWN_NAMES) == first
+            assert len(first) == 20
+            assert first == sorted((m["name"] for m in listed), key=str.lower)[:20]
+        finally:
+            for name in names:
+                ui.api_call(api, aio, "DELETE", f"/clustertemplates/{name}")

@@ -100,10 +100,17 @@ def _listing(listed: list[JsonObject], first: int | None) -> Listing:
 # --- Bay models (cluster templates) -----------------------------------------
 
 
-def bay_model_list(request: HttpRequest, first: int | None = None) -> Listing:
-    """The bay models (cluster templates) the user may see: every page, or the ``first`` few."""
-    listed = _as_dicts(client(request).cluster_templates.list(limit=_asked(first), detail=True))
-    return _listing(listed, first)
+def bay_model_list(
+    request: HttpRequest, first: int | None = None, sort_key: str | None = None
+) -> Listing:
+    """The bay models (cluster templates) the user may see: every page, or the ``first`` few.
+
+    ``sort_key``: in that order (the service's; by id without it).
+    """
+    listed = client(request).cluster_templates.list(
+        limit=_asked(first), sort_key=sort_key, detail=True
+    )
+    return _listing(_as_dicts(listed), first)
 
 
 def bay_model_get(request: HttpRequest, bay_model_id: str) -> JsonObject:
@@ -126,17 +133,24 @@ def bay_model_delete(request: HttpRequest, bay_model_id: str) -> None:
 # --- Bays (clusters) ---------------------------------------------------------
 
 
-def bay_list(request: HttpRequest, all_projects: bool = False, first: int | None = None) -> Listing:
+def bay_list(
+    request: HttpRequest,
+    all_projects: bool = False,
+    first: int | None = None,
+    sort_key: str | None = None,
+) -> Listing:
     """The bays of the user's project; with ``all_projects``, every bay the service shows.
 
     Every page, or with ``first`` the service's first few (a table's first
-    page; fewer when the project list drops others' bays from them).  The
+    page, in ``sort_key`` order; fewer when the project list drops others'
+    bays from them).  The
     service shows an admin every project's bays, so the project's own list is
     filtered here.  Each bay is given its bay model's ``bay_model_name`` and
     ``coe`` (the id and None where the user cannot read that bay model).
     """
     api = client(request)
-    listing = _listing(_as_dicts(api.clusters.list(limit=_asked(first), detail=True)), first)
+    listed = api.clusters.list(limit=_asked(first), sort_key=sort_key, detail=True)
+    listing = _listing(_as_dicts(listed), first)
     if not all_projects:
         project_id = request.user.project_id
         listing.items[:] = [bay for bay in listing.items if bay.get("project_id") == project_id]

@@ -28,12 +28,16 @@ class TablePage(views.AngularIndexView):
     template_name = "container_infra/table_page.html"
     # Under /api/container_infra/: "bays", "bay_models".
     collection = ""
+    # The column the table sorts by at first (its sortDefault): the first page is
+    # the first in that order.
+    sort_key = "name"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context_data(**kwargs)
         webroot = getattr(settings, "WEBROOT", "/")
         size = page_size(self.request.COOKIES.get("API_RESULT_PAGE_SIZE"))
-        context["first_page_url"] = f"{webroot}api/container_infra/{self.collection}/?limit={size}"
+        query = f"limit={size}&sort_key={self.sort_key}"
+        context["first_page_url"] = f"{webroot}api/container_infra/{self.collection}/?{query}"
         return context
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Model, Q, QuerySet
+from django.db.models.functions import Lower
 from django.http import HttpRequest
 
 from magnum_ui.service import errors
@@ -66,7 +67,9 @@ def paginate(
     if sort_dir not in ("asc", "desc"):
         raise errors.Invalid(f"sort_dir must be asc or desc, not {sort_dir!r}.")
     prefix = "-" if sort_dir == "desc" else ""
-    ordered = queryset.order_by(f"{prefix}{sort_key}", f"{prefix}id")
+    if sort_key in _BY_LOWER_CASE:
+        queryset = queryset.annotate(**{_sorted_as(sort_key): Lower(sort_key)})
+    ordered = queryset.order_by(f"{prefix}{_sorted_as(sort_key)}", f"{prefix}id")
 
     marker = request.GET.get("marker")
     if marker:
@@ -87,13 +90,21 @@ def paginate(
     return Page(items=items, next_url=next_url)
 
 
+# Names sort as people (and the dashboard's tables, which compare them in
+# lower case) expect: "alpha" before "Beta" before "gamma".
+_BY_LOWER_CASE = frozenset({"name"})
+
+
+def _sorted_as(sort_key: str) -> str:
+    return f"{sort_key}_lower" if sort_key in _BY_LOWER_CASE else sort_key
+
+
 def _after(queryset: QuerySet[Any], marker: Model, sort_key: str, sort_dir: str) -> QuerySet[Any]:
     """Rows strictly after ``marker`` in (sort_key, id) order."""
-    value = getattr(marker, sort_key)
+    key = _sorted_as(sort_key)
+    value = getattr(marker, key)
     op = "lt" if sort_dir == "desc" else "gt"
     pk = marker.pk
     if sort_key == "id":
         return queryset.filter(**{f"id__{op}": pk})
-    return queryset.filter(
-        Q(**{f"{sort_key}__{op}": value}) | Q(**{sort_key: value, f"id__{op}": pk})
-    )
+    return queryset.filter(Q(**{f"{key}__{op}": value}) | Q(**{key: value, f"id__{op}": pk}))

@@ -185,9 +185,11 @@ def test_bay_list_of_many_bay_models_lists_them_once(fake: FakeService) -> None:
 
 
 def test_bay_model_list_first_page(fake: FakeService) -> None:
+    """The first page is asked in the table's order, one more than shown to know of more."""
     models = [{"uuid": "m1"}, {"uuid": "m2"}]
-    fake.answer("GET", "/v1/clustertemplates/detail?limit=2", 200, {"clustertemplates": models})
-    listing = magnum.bay_model_list(fake.request(), first=1)
+    page = "/v1/clustertemplates/detail?limit=2&sort_key=name"
+    fake.answer("GET", page, 200, {"clustertemplates": models})
+    listing = magnum.bay_model_list(fake.request(), first=1, sort_key="name")
     assert (listing.items, listing.more) == ([{"uuid": "m1"}], True)
 
 

@@ -17,15 +17,19 @@ def _context(cookies: dict[str, str]) -> dict[str, object]:
 
 
 def test_the_first_page_is_the_tables() -> None:
-    """The URL is the one the table's first listing asks: the user's page size, else 20."""
-    assert _context({})["first_page_url"] == "/api/container_infra/bays/?limit=20"
+    """The URL is the one the table's first listing asks: the user's page size (else 20),
+    in the order the table sorts by at first."""
+    assert _context({})["first_page_url"] == "/api/container_infra/bays/?limit=20&sort_key=name"
     page = _context({"API_RESULT_PAGE_SIZE": "50"})["first_page_url"]
-    assert page == "/api/container_infra/bays/?limit=50"
+    assert page == "/api/container_infra/bays/?limit=50&sort_key=name"
 
 
 @override_settings(WEBROOT="/dashboard/")
 def test_the_first_page_is_under_the_webroot() -> None:
-    assert _context({})["first_page_url"] == "/dashboard/api/container_infra/bays/?limit=20"
+    assert (
+        _context({})["first_page_url"]
+        == "/dashboard/api/container_infra/bays/?limit=20&sort_key=name"
+    )
 
 
 def test_a_page_size_that_is_no_positive_number_is_the_default() -> None:

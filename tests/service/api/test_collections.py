@@ -86,6 +86,23 @@ def test_sort_by_name_descending(client: Client) -> None:
     assert [c["name"] for c in body["clusters"]] == ["c", "b", "a"]
 
 
+def test_names_sort_regardless_of_case_and_page_in_that_order(client: Client) -> None:
+    """sort_key=name orders "alpha", "Beta", "gamma" (as the dashboard's tables do), and
+    limit + marker walk that order."""
+    tmpl = template()
+    for name in ("gamma", "Beta", "alpha", "beta"):
+        cluster(name, tmpl)
+    seen = []
+    url = "/v1/clusters?sort_key=name&limit=1"
+    while url:
+        body = get(client, url).json()
+        seen += [c["name"] for c in body["clusters"]]
+        url = body.get("next", "").replace("http://testserver", "")
+    assert seen == ["alpha", "Beta", "beta", "gamma"]
+    body = get(client, "/v1/clusters?sort_key=name&sort_dir=desc").json()
+    assert [c["name"] for c in body["clusters"]] == ["gamma", "beta", "Beta", "alpha"]
+
+
 @pytest.mark.parametrize(
     ("query", "fragment"),
     [

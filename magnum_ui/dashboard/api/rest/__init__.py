@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+import re
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
@@ -111,7 +112,8 @@ class CollectionView(_ResourceView):
     """Every object of a resource (GET; ``?limit=N``: the first N) and a new one (POST).
 
     GET answers ``{"items": [...], "more": bool}`` (``more``: there are others
-    after a first page), tagged for revalidation; POST answers 201 with the
+    after a first page, which ``&sort_key=`` orders when the resource is
+    ``sortable``), tagged for revalidation; POST answers 201 with the
     object.  Each is one function of :mod:`..magnum` named after ``resource``::
 
         @urls.register
@@ -123,12 +125,18 @@ class CollectionView(_ResourceView):
     ``created_at`` says where a new object is when it has no uuid.
     """
 
+    # Whether a first page can be asked in an order (?limit=N&sort_key=...).
+    sortable: ClassVar[bool] = False
+
     @revalidated
     @utils.ajax()
     @service_errors
     def get(self, request: HttpRequest) -> dict[str, Any]:
         first = first_page(request.GET.get("limit"))
-        listing = self._api("list")(request, first=first, **self.list_options(request))
+        options = self.list_options(request)
+        if first is not None and self.sortable:
+            options["sort_key"] = sort_key(request.GET.get("sort_key"))
+        listing = self._api("list")(request, first=first, **options)
         return {"items": listing.items, "more": listing.more}
 
     def list_options(self, request: HttpRequest) -> dict[str, Any]:
@@ -229,3 +237,12 @@ def first_page(value: str | None) -> int | None:
     if not value.isdigit() or not 1 <= int(value) <= _MOST_FIRST:
         raise utils.AjaxError(400, f"limit must be a whole number from 1 to {_MOST_FIRST}.")
     return int(value)
+
+
+def sort_key(value: str | None) -> str | None:
+    """``&sort_key=``: a field name (the service says which it sorts by), or None."""
+    if value is None:
+        return None
+    if not re.fullmatch(r"[a-z_]{1,64}", value):
+        raise utils.AjaxError(400, "sort_key must be a field name.")
+    return value

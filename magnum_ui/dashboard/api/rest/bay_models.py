@@ -11,6 +11,7 @@ from magnum_ui.dashboard.api.rest import ID, CollectionView, ItemView
 class BayModels(CollectionView):
     url_regex = r"container_infra/bay_models/$"
     resource = "bay_model"
+    sortable = True
 
 
 @urls.register

@@ -20,6 +20,7 @@ class Bays(CollectionView):
 
     url_regex = r"container_infra/bays/$"
     resource = "bay"
+    sortable = True
 
     def list_options(self, request: HttpRequest) -> dict[str, Any]:
         return {"all_projects": flag(request.GET.get("all_projects"))}

@@ -62,7 +62,7 @@
           function (e, t, items, busy) { heard = [t, items.length, busy]; });
         type.list({quiet: true});
         $rootScope.$apply();
-        expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(true, {limit: 20});
+        expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(true, {limit: 20, sort_key: 'name'});
         expect(heard).toEqual(['OS::Magnum::BayModel', 1, false]);
         expect(type.load).toBe(service.getBayModelPromise);
         expect(type.itemName({uuid: 'u1', name: ''})).toBe('u1');

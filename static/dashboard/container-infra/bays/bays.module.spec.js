@@ -49,7 +49,7 @@
       expect(type.isListFunctionSet()).toBe(true);
       type.list({quiet: true});
       $rootScope.$apply();
-      expect(baysAPI.getBays).toHaveBeenCalledWith({limit: 20}, true);
+      expect(baysAPI.getBays).toHaveBeenCalledWith({limit: 20, sort_key: 'name'}, true);
       expect(heard).toEqual(['OS::Magnum::Bay', 1, true]);
     }));
 

@@ -10,7 +10,8 @@
 
   baysService.$inject = [
     'horizon.app.core.openstack-service-api.magnum-bay-models',
-    'horizon.app.core.openstack-service-api.magnum-bays'
+    'horizon.app.core.openstack-service-api.magnum-bays',
+    'horizon.dashboard.container-infra.common.live-table.service'
   ];
 
   /**
@@ -18,10 +19,11 @@
    * @name horizon.dashboard.container-infra.bays.service
    * @param {Object} bayModelsAPI The bay models' API service
    * @param {Object} baysAPI The bays' API service
+   * @param {Object} liveTable The live table's list side (its first page)
    * @description Data of the bays panel and of a bay's details page.
    * @returns {Object} The service
    */
-  function baysService(bayModelsAPI, baysAPI) {
+  function baysService(bayModelsAPI, baysAPI, liveTable) {
     var service = {
       getBaysPromise: getBaysPromise,
       getAllBaysPromise: getAllBaysPromise,
@@ -42,11 +44,12 @@
      * `coe`: the server names them, reading each bay model once).
      * @param {Object=} params The table's: `quiet: true` lists without an
      *   error toast (the live table's poller, once a refresh has failed);
-     *   `limit: n` the first n bays only (then `more` says if there are others)
+     *   `limit: n` the first n bays only, in `sort_key` order (then `more` says
+     *   if there are others)
      * @returns {Promise} Resolves with the response, whose data is {items: [...], more}
      */
     function getBaysPromise(params) {
-      return baysAPI.getBays(page(params), isQuiet(params)).then(decorateAll);
+      return baysAPI.getBays(liveTable.pageQuery(params), isQuiet(params)).then(decorateAll);
     }
 
     /**
@@ -59,7 +62,7 @@
      * @returns {Promise} Resolves with the response, whose data is {items: [...], more}
      */
     function getAllBaysPromise(params) {
-      return baysAPI.getBays(angular.extend({all_projects: true}, page(params)), isQuiet(params))
+      return baysAPI.getBays(angular.extend({all_projects: true}, liveTable.pageQuery(params)), isQuiet(params))
         .then(decorateAll);
     }
 
@@ -115,10 +118,6 @@
 
     function trackBy(bay) {
       return [bay.uuid, bay.status, bay.updated_at || '', bay.node_count].join('|');
-    }
-
-    function page(params) {
-      return params && params.limit ? {limit: params.limit} : undefined;
     }
 
     function isQuiet(params) {

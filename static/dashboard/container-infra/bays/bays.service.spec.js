@@ -159,7 +159,7 @@
       var $httpBackend = $injector.get('$httpBackend');
       var registry = $injector.get('horizon.framework.conf.resource-type-registry.service');
       var items;
-      $httpBackend.expectGET('/api/container_infra/bays/?limit=20').respond(200, {
+      $httpBackend.expectGET('/api/container_infra/bays/?limit=20&sort_key=name').respond(200, {
         items: [{uuid: 'z3', name: 'prod', status: 'CREATE_COMPLETE', cluster_template_id: 'm1',
                  bay_model_name: 'local-swarm', coe: 'swarm-mode'}],
         more: false

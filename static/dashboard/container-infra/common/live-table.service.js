@@ -13,6 +13,7 @@
     '$rootScope',
     '$timeout',
     '$window',
+    'horizon.framework.conf.resource-type-registry.service',
     'horizon.framework.conf.tableOptions',
     'horizon.dashboard.container-infra.common.events'
   ];
@@ -24,6 +25,7 @@
    * @param {Object} $rootScope
    * @param {Function} $timeout
    * @param {Object} $window
+   * @param {Object} registry Horizon's resource types (a table's default order)
    * @param {Object} tableOptions Horizon's table options (the page size)
    * @param {Object} events The common events
    * @description
@@ -38,9 +40,11 @@
   // The most items the REST API lists at once (?limit=).
   var MOST = 1000;
 
-  function liveTableService($q, $rootScope, $timeout, $window, tableOptions, events) {
+  function liveTableService($q, $rootScope, $timeout, $window, registry, tableOptions,
+    events) {
     var service = {
-      listFunction: listFunction
+      listFunction: listFunction,
+      pageQuery: pageQuery
     };
 
     return service;
@@ -52,9 +56,10 @@
      * @param {string} resourceType The type whose table lists
      * @param {Function} list params → promise of a response whose data is
      *   {items, more}; `params.quiet` asks it to toast no failure;
-     *   `params.limit`, when given, asks for the first items only, and
+     *   `params.limit`, when given, asks for the first items only, in the
+     *   table's first order (`sort_key`, `sort_dir`: see pageQuery), and
      *   `more` says whether there are others (a list that cannot page
-     *   ignores it and gives every item)
+     *   ignores them and gives every item)
      * @param {Function} [isBusy] item → whether it is in progress (without
      *   it, nothing listed ever is: the table lists again at the idle pace)
      * @description
@@ -72,7 +77,7 @@
       var asked = {};
 
       return function liveList(params) {
-        var given = firstPage(params || {});
+        var given = firstPage(resourceType, params || {});
         var key = angular.toJson(given);
         if (!asked[key]) {
           asked[key] = list(given).then(function listed(response) {
@@ -91,12 +96,47 @@
       };
     }
 
-    // The live table's polls have a count; the table's own first listing has none.
-    function firstPage(params) {
+    /**
+     * @name pageQuery
+     * @param {Object=} params A live list function's parameters
+     * @description
+     * What a list function sends for the first page its table asked for
+     * (see listFunction): {limit, sort_key, sort_dir}, only those given;
+     * undefined for every item.
+     * @returns {Object|undefined} The query
+     */
+    function pageQuery(params) {
+      var query;
+      if (!params || !params.limit) {
+        return undefined;
+      }
+      query = {limit: params.limit};
+      ['sort_key', 'sort_dir'].forEach(function copy(name) {
+        if (params[name]) {
+          query[name] = params[name];
+        }
+      });
+      return query;
+    }
+
+    // The live table's polls have a count; the table's own first listing has
+    // none. Its first page is the one it shows first: in the order its
+    // table sorts by at first (the column with sortDefault: true, or
+    // 'reverse' for descending).
+    function firstPage(resourceType, params) {
+      var first = {limit: pageSize()};
       if (angular.isDefined(params.poll)) {
         return params;
       }
-      return angular.extend({limit: pageSize()}, params);
+      registry.getResourceType(resourceType).tableColumns.forEach(function order(column) {
+        if (column.sortDefault) {
+          first.sort_key = column.id;
+          if (column.sortDefault === 'reverse') {
+            first.sort_dir = 'desc';
+          }
+        }
+      });
+      return angular.extend(first, params);
     }
 
     // As Horizon's table footer pages: the user's setting (a cookie Horizon's

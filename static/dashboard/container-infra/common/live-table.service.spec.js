@@ -56,6 +56,33 @@
         expect(heard[0][4]).toBe(true);
       });
 
+    it('asks for the first page in the order the table sorts by at first',
+      inject(function ($injector) {
+        var registry = $injector.get('horizon.framework.conf.resource-type-registry.service');
+        var list = jasmine.createSpy('list').and.returnValue($q.resolve({data: {items: []}}));
+        registry.getResourceType('OS::Sorted').tableColumns
+          .push({id: 'size'}, {id: 'name', sortDefault: true});
+        registry.getResourceType('OS::Reversed').tableColumns
+          .push({id: 'created_at', sortDefault: 'reverse'});
+        liveTable.listFunction('OS::Sorted', list, busy)();
+        liveTable.listFunction('OS::Reversed', list, busy)();
+        liveTable.listFunction('OS::Sorted', list, busy)({poll: 1});
+        expect(list.calls.allArgs()).toEqual([
+          [{limit: 20, sort_key: 'name'}],
+          [{limit: 20, sort_key: 'created_at', sort_dir: 'desc'}],
+          [{poll: 1}]
+        ]);
+      }));
+
+    it('gives a list function the query of the first page, or none for every item',
+      function () {
+        expect(liveTable.pageQuery()).toBeUndefined();
+        expect(liveTable.pageQuery({poll: 2, quiet: true})).toBeUndefined();
+        expect(liveTable.pageQuery({limit: 20, quiet: true})).toEqual({limit: 20});
+        expect(liveTable.pageQuery({limit: 5, sort_key: 'name', sort_dir: 'desc', bayId: 'b'}))
+          .toEqual({limit: 5, sort_key: 'name', sort_dir: 'desc'});
+      });
+
     it('pages as the user\'s page size says', inject(function ($window) {
       var saved = $window.horizon.cookies;
       var list = jasmine.createSpy('list').and.returnValue($q.resolve({data: {items: []}}));

@@ -22,12 +22,12 @@ class BayModelsTest(SimpleTestCase):
         assert listed.call_args.kwargs == {"first": None}
 
     def test_a_first_page(self) -> None:
-        """GET bay_models/?limit=20: the first 20, and whether there are more."""
+        """GET bay_models/?limit=20&sort_key=name: the first 20 by name, and if there are more."""
         listing = magnum.Listing([MODEL], more=True)
         with mock.patch.object(magnum, "bay_model_list", return_value=listing) as listed:
-            status, body = call("get", "/api/container_infra/bay_models/?limit=20")
+            status, body = call("get", "/api/container_infra/bay_models/?limit=20&sort_key=name")
         assert (status, body) == (200, {"items": [MODEL], "more": True})
-        assert listed.call_args.kwargs == {"first": 20}
+        assert listed.call_args.kwargs == {"first": 20, "sort_key": "name"}
 
     def test_create_passes_the_fields_and_answers_201_with_the_object(self) -> None:
         """POST bay_models/ creates from the body and answers the created bay model."""

@@ -40,6 +40,17 @@ class BaysTest(SimpleTestCase):
         assert (status, body) == (200, {"items": [BAY], "more": True})
         assert listed.call_args.kwargs["first"] == 20
 
+    def test_a_first_page_in_an_order(self) -> None:
+        """&sort_key= orders a first page; one that is no field name is a 400."""
+        first = magnum.Listing([BAY], more=True)
+        with mock.patch.object(magnum, "bay_list", return_value=first) as listed:
+            call("get", "/api/container_infra/bays/?limit=20&sort_key=name")
+            assert listed.call_args.kwargs["sort_key"] == "name"
+            status, body = call("get", "/api/container_infra/bays/?limit=20&sort_key=name;drop")
+        assert status == 400
+        assert "sort_key" in body
+        assert listed.call_count == 1
+
     def test_a_limit_that_is_not_a_page_size_is_refused(self) -> None:
         """limit must be 1 to 1,000: anything else is a 400 and lists nothing."""
         for limit in ("0", "-1", "1001", "20.5", "twenty", ""):

@@ -58,7 +58,8 @@
       });
       type.list({quiet: false});
       $rootScope.$apply();
-      expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true, limit: 20}, false);
+      expect(baysAPI.getBays).toHaveBeenCalledWith(
+        {all_projects: true, limit: 20, sort_key: 'name'}, false);
       expect(heard).toEqual(['OS::Magnum::AdminBay', 1, false, 'demo']);
     }));
 
