@@ -62,9 +62,16 @@ from tests.e2e.browser import chromium, log_in, screenshot
 # and an item count above zero in its footer.
 HOOK = """
 (function () {
-  var bench = window.__bench = {calls: [], readyAt: null, rows: 0, footer: ''};
+  var bench = window.__bench = {calls: [], readyAt: null, rows: 0, footer: '', pending: 0};
   var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
   var fetch = window.fetch;
+  function done() { bench.pending -= 1; }
+  XMLHttpRequest.prototype.send = function () {
+    bench.pending += 1;
+    this.addEventListener('loadend', done);
+    return send.apply(this, arguments);
+  };
   XMLHttpRequest.prototype.open = function (method, url) {
     if (String(url).indexOf('/api/') !== -1) {
       bench.calls.push(method + ' ' + url);
@@ -75,7 +82,8 @@ HOOK = """
     if (String(url).indexOf('/api/') !== -1) {
       bench.calls.push(((options && options.method) || 'GET') + ' ' + url + ' (fetch)');
     }
-    return fetch.apply(this, arguments);
+    bench.pending += 1;
+    return fetch.apply(this, arguments).finally(done);
   };
   function check() {
     var rows = document.querySelectorAll('hz-resource-table tbody tr[ng-repeat-start]');
@@ -151,6 +159,11 @@ def _open_panel(driver: webdriver.Chrome, url: str, list_path: str) -> Load:
 
 
 def _log_in_to_bays(driver: webdriver.Chrome, aio: AllInOne) -> Load:
+    # Let the page finish what it asked first: a request still under way (the rest
+    # of a list after its first page) would set the session cookie again.
+    WebDriverWait(driver, 30, poll_frequency=0.05).until(
+        lambda d: d.execute_script("return !window.__bench || window.__bench.pending === 0")
+    )
     driver.delete_all_cookies()
     driver.get(aio.dashboard_url + "auth/login/")
     # The form, not just the document: a login page can still be loading its scripts.
