@@ -173,6 +173,38 @@ def test_a_token_grants_nothing_outside_the_callers_projects(
     assert claims(mine)["access"][0]["actions"] == ["pull", "push"]
 
 
+def test_the_bay_says_where_its_images_come_from(
+    demo: session.Session, aio: AllInOne, bay: dict[str, Any]
+) -> None:
+    """The bay's registry route names the registry, demo's namespace and the push commands."""
+    body = call(demo, aio, "GET", f"/clusters/{bay['uuid']}/registry").json()
+    namespace = f"{aio.registry}/{demo.get_project_id()}"
+    assert (body["address"], body["namespace"]) == (aio.registry, namespace)
+    assert body["commands"][-1] == f"docker push {namespace}/IMAGE"
+
+
+def test_a_service_whose_image_is_nowhere_says_what_to_push(
+    demo: session.Session, aio: AllInOne, bay: dict[str, Any]
+) -> None:
+    """The workloads' service item carries the plain sentence instead of silent rejections."""
+    base = f"/clusters/{bay['uuid']}/workloads"
+    manifest = "{name: nowhere, image: 'mui-nowhere:1', command: [sleep, '600']}"
+    assert call(demo, aio, "POST", base, json={"manifest": manifest}).status_code == 201
+    try:
+        deadline, said = time.monotonic() + 60, None
+        while said is None and time.monotonic() < deadline:
+            items = call(demo, aio, "GET", f"{base}/services?name=nowhere").json()["items"]
+            said = items[0]["problem"] if items else None
+            time.sleep(1)
+        assert said == (
+            f"image mui-nowhere:1 is not in {aio.registry} — push it there with "
+            f"`docker login {aio.registry}` and "
+            f"`docker push {aio.registry}/<project id>/mui-nowhere:1`, and use that name"
+        )
+    finally:
+        call(demo, aio, "DELETE", f"{base}/services/nowhere")
+
+
 def test_a_wrong_password_is_refused(bay: dict[str, Any], config: Path, aio: AllInOne) -> None:
     """docker login with a wrong password fails and says why; the token service says 401."""
     with pytest.raises(docker.errors.APIError, match="wrong user name or password"):
