@@ -201,6 +201,9 @@ def test_a_service_whose_image_is_nowhere_says_what_to_push(
             f"`docker login {aio.registry}` and "
             f"`docker push {aio.registry}/<project id>/mui-nowhere:1`, and use that name"
         )
+        tasks = call(demo, aio, "GET", f"{base}/tasks?name=nowhere").json()["items"]
+        assert tasks
+        assert {t["service_problem"] for t in tasks} == {said}  # the bay picture says it too
     finally:
         call(demo, aio, "DELETE", f"{base}/services/nowhere")
 

@@ -221,14 +221,21 @@ class SwarmAdapter(Adapter):
         return task
 
     def _task_items(self, tasks: list[dict[str, Any]]) -> list[Item]:
-        services = {
-            s["ID"]: s["Spec"]["Name"] for s in self._call("listing services", self.api.services)
-        }
+        raw_services = self._call("listing services", self.api.services)
+        services = {s["ID"]: s["Spec"]["Name"] for s in raw_services}
         nodes = {
             n["ID"]: n.get("Description", {}).get("Hostname")
             for n in self._call("listing nodes", self.api.nodes)
         }
-        return [task_item(t, services, nodes) for t in tasks]
+        # Each task carries its service's image problem, for the bay's picture.
+        problems = images.service_problems(raw_services, tasks, registry_address())
+        return [
+            {
+                **task_item(t, services, nodes),
+                "service_problem": problems.get(str(t.get("ServiceID", ""))),
+            }
+            for t in tasks
+        ]
 
     def _call(self, what: str, function: Any, *args: Any, **kwargs: Any) -> Any:
         """``function(*args, **kwargs)`` with the SDK's errors turned into ours."""

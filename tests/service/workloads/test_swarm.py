@@ -196,6 +196,10 @@ class TestOneNode:
             assert said.startswith("image mui-not-there:1 could not be pulled on any node: ")
             assert "No such image" in said
             assert items(adapter, "services")["hello"]["problem"] is None
+            tasks = adapter.list_items("tasks", base.ListQuery(name="imageless."))
+            assert {t["service_problem"] for t in tasks} == {said}
+            hello = adapter.list_items("tasks", base.ListQuery(name="hello."))
+            assert {t["service_problem"] for t in hello} == {None}
         finally:
             adapter.delete("services", "imageless")
 
