@@ -174,13 +174,17 @@ def test_a_token_grants_nothing_outside_the_callers_projects(
 
 
 def test_the_bay_says_where_its_images_come_from(
-    demo: session.Session, aio: AllInOne, bay: dict[str, Any]
-) -> None:
-    """The bay's registry route names the registry, demo's namespace and the push commands."""
+    demo: session.Session, aio: AllInOne, bay: dict[str, Any], pushed: str,
+    other: dict[str, str],
+) -> None:  # fmt: skip
+    """The registry, demo's namespace, the push commands, and the images demo may use only."""
     body = call(demo, aio, "GET", f"/clusters/{bay['uuid']}/registry").json()
     namespace = f"{aio.registry}/{demo.get_project_id()}"
     assert (body["address"], body["namespace"]) == (aio.registry, namespace)
     assert body["commands"][-1] == f"docker push {namespace}/IMAGE"
+    assert "busybox" in body["images"]
+    assert pushed.rsplit(":", 1)[0] in body["images"]
+    assert not [i for i in body["images"] if "/" in i and not i.startswith(f"{namespace}/")]
 
 
 def test_a_service_whose_image_is_nowhere_says_what_to_push(

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.test import Client
 
 from magnum_ui.service import conf
+from magnum_ui.service.registry import signing
 from tests.service.api.helpers import READER, cluster, get, identity, template
+from tests.service.registry.test_catalog import fake_registry
+
+__all__ = ["fake_registry"]  # the stand-in registry's fixture, used below
 
 pytestmark = pytest.mark.django_db
 REGISTRY = "10.213.255.254:5050"
@@ -36,6 +41,7 @@ def test_a_bay_names_its_projects_namespace_and_the_commands(client: Client, reg
             f"docker push {REGISTRY}/p-demo/IMAGE",
         ],
         "insecure_registry": REGISTRY,
+        "images": [],  # no [registry] token_key_file: the catalog is not read
     }
 
 
@@ -57,3 +63,22 @@ def test_without_a_registry_everything_is_null(client: Client) -> None:
     body = get(client, "/v1/clusters/bay/registry").json()
     assert (body["address"], body["namespace"], body["commands"]) == (None, None, [])
     assert body["insecure_registry"] is None
+
+
+def test_the_images_the_project_may_use_come_from_the_catalog(
+    client: Client, fake_registry: str, tmp_path: Path
+) -> None:
+    """With the signing key, the catalog's library/ and own images are listed for the form."""
+    signing.load_or_create_key(tmp_path / "key.pem")
+    project = "7c2f9696aa774e4799cc6412c8fca105"
+    conf.CONF.set_override("address", fake_registry, group="registry")
+    conf.CONF.set_override("token_key_file", str(tmp_path / "key.pem"), group="registry")
+    try:
+        cluster("bay", template(project_id=project), project_id=project)
+        body = get(client, "/v1/clusters/bay/registry", **identity(project_id=project)).json()
+    finally:
+        conf.CONF.clear_override("address", group="registry")
+        conf.CONF.clear_override("token_key_file", group="registry")
+    assert body["images"][:2] == ["alpine", "busybox"]
+    assert body["images"][2:] == [f"{fake_registry}/{project}/api/v2",
+                                  f"{fake_registry}/{project}/web"]  # fmt: skip
