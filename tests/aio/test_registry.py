@@ -59,3 +59,34 @@ def test_the_interface_name_fits_linux_and_names_the_address(cfg: AioConfig) -> 
     """mur + the address in hex: 11 characters, one per address."""
     assert registry.interface(cfg) == "mur0ad5fe07"
     assert len(registry.interface(cfg)) <= 15
+
+
+def test_the_address_and_its_rules_come_once_and_go_entirely(tmp_path: Path) -> None:
+    """Added twice, one interface and two rules; removed, nothing of either is left."""
+    import subprocess
+
+    cfg = AioConfig(
+        state_dir=tmp_path, password="pw", keystone_port=1, api_port=2, dashboard_port=3,
+        postgres_port=4, heat_port=5, start_timeout=5,
+        registry_address=IPv4Address("10.213.252.201"), registry_port=35050,
+        registry_token_port=35051,
+    )  # fmt: skip
+
+    def rules() -> list[str]:
+        listed = subprocess.run(["iptables", "-S", "INPUT"], capture_output=True, text=True)
+        return [r for r in listed.stdout.splitlines() if "10.213.252.201" in r]
+
+    def addresses() -> str:
+        return subprocess.run(["ip", "-4", "-o", "address"], capture_output=True,
+                              text=True).stdout  # fmt: skip
+
+    try:
+        registry.add_address(cfg)
+        registry.add_address(cfg)
+        assert len(rules()) == 2
+        assert all("35050,35051" in r or "! -p tcp" in r for r in rules())
+        assert f"{registry.interface(cfg)}    inet 10.213.252.201/32" in addresses()
+    finally:
+        registry.remove_address(cfg)
+    assert rules() == []
+    assert "10.213.252.201" not in addresses()
