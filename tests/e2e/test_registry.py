@@ -193,7 +193,14 @@ def test_a_service_whose_image_is_nowhere_says_what_to_push(
     """The workloads' service item carries the plain sentence instead of silent rejections."""
     base = f"/clusters/{bay['uuid']}/workloads"
     manifest = "{name: nowhere, image: 'mui-nowhere:1', command: [sleep, '600']}"
-    assert call(demo, aio, "POST", base, json={"manifest": manifest}).status_code == 201
+    created = call(demo, aio, "POST", base, json={"manifest": manifest})
+    assert created.status_code == 201
+    (warning,) = created.json()["warnings"]  # the create result says it at once
+    assert warning.startswith(f"image mui-nowhere:1 is not in {aio.registry} — push it there")
+    busybox = "{name: fine, image: busybox, command: [sleep, '600']}"
+    fine = call(demo, aio, "POST", base, json={"manifest": busybox})
+    assert fine.json()["warnings"] == []
+    call(demo, aio, "DELETE", f"{base}/services/fine")
     try:
         deadline, said = time.monotonic() + 60, None
         while said is None and time.monotonic() < deadline:

@@ -10,7 +10,6 @@ bay may read this (``cluster:get``).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
@@ -20,7 +19,7 @@ from magnum_ui.service import clusters, conf
 from magnum_ui.service.api import context
 from magnum_ui.service.api.declarations import Documented, Operation, ref
 from magnum_ui.service.api.routing import methods
-from magnum_ui.service.registry import catalog, tokens, usage
+from magnum_ui.service.registry import catalog, usage
 
 _NULLABLE = {"type": ["string", "null"]}
 RESPONSE_SCHEMA = {
@@ -59,11 +58,7 @@ def _images(options: Any, project_id: str) -> list[str]:
     """The catalog's images for the project, when the service can sign a catalog token."""
     if not options.address or not options.token_key_file:
         return []
-    issuer = tokens.Issuer(
-        Path(options.token_key_file), options.token_issuer, options.token_service,
-        options.token_lifetime,
-    )  # fmt: skip
-    return catalog.images_for(issuer, options.address, project_id)
+    return catalog.images_for(catalog.issuer_of(options), options.address, project_id)
 
 
 ROUTES = [re_path(r"^v1/clusters/(?P<ident>[^/]+)/registry/?$", methods(GET=show))]

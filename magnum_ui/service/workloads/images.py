@@ -13,7 +13,7 @@ turns them into one sentence that says what is wrong and what to do::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 # What dockerd and Swarm say when an image cannot be had.
@@ -38,6 +38,11 @@ def problem(image: str | None, errors: Iterable[str | None], registry: str | Non
         return None
     if not registry:
         return f"image {image} could not be pulled on any node: {missing[-1]}"
+    return not_in_registry(image, registry)
+
+
+def not_in_registry(image: str, registry: str) -> str:
+    """The sentence for an image the registry does not hold (or does not show the caller)."""
     if image.startswith(f"{registry}/"):
         return (
             f"image {image} is not in {registry}, or not yours to pull — push it with "
@@ -48,6 +53,23 @@ def problem(image: str | None, errors: Iterable[str | None], registry: str | Non
         f"image {image} is not in {registry} — push it there with `docker login {registry}` "
         f"and `docker push {registry}/<project id>/{name}`, and use that name"
     )
+
+
+def missing(
+    images: Iterable[str], holds: Callable[[str], bool | None], registry: str | None,
+    preloaded: Iterable[str] = (),
+) -> list[str]:  # fmt: skip
+    """A sentence per image the registry is known not to hold (``holds`` says False), for a
+    create's answer; an image of another registry, one the nodes are given at creation
+    (``preloaded``), or a registry that cannot tell, is none."""
+    if not registry:
+        return []
+    given = set(preloaded)
+    return [
+        f"{not_in_registry(image, registry)} (unless every node already has it)"
+        for image in images
+        if image not in given and holds(image) is False
+    ]
 
 
 def service_problems(

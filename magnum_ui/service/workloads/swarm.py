@@ -151,7 +151,7 @@ class SwarmAdapter(Adapter):
             ),
             endpoint_spec=docker.types.EndpointSpec(ports=ports) if ports else None,
         )
-        return [Created(kind="services", name=spec["name"])]
+        return [Created(kind="services", name=spec["name"], image=spec["image"])]
 
     def _scale(self, kind: str, name: str, replicas: int, namespace: str | None) -> Item:
         raw = self._service(name)

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -33,6 +34,11 @@ class FakeRegistry(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def do_HEAD(self) -> None:
+        """Only library/busybox:latest is held."""
+        self.send_response(200 if self.path == "/v2/library/busybox/manifests/latest" else 404)
+        self.end_headers()
 
     def log_message(self, *args: Any) -> None:
         pass
@@ -78,3 +84,36 @@ def test_the_catalog_token_grants_the_catalog_only(
 def test_a_registry_that_does_not_answer_suggests_nothing(issuer: tokens.Issuer) -> None:
     """A closed port is no error: the suggestions are simply empty."""
     assert catalog.images_for(issuer, "127.0.0.1:9", PROJECT) == []
+
+
+def test_an_image_name_becomes_its_repository_in_the_clouds_registry() -> None:
+    """Docker Hub names map to the mirror's repositories; the registry's own names to theirs."""
+    address = "10.213.255.254:5050"
+    assert catalog.repository_of("busybox", address) == ("library/busybox", "latest")
+    assert catalog.repository_of("busybox:1.36", address) == ("library/busybox", "1.36")
+    assert catalog.repository_of("user/app", address) == ("user/app", "latest")
+    assert catalog.repository_of(f"{address}/{PROJECT}/web:v1", address) == (
+        f"{PROJECT}/web", "v1")  # fmt: skip
+    assert catalog.repository_of("web@sha256:abc", address) == ("library/web", "sha256:abc")
+    assert catalog.repository_of("quay.io/x/y", address) is None
+    assert catalog.repository_of("localhost:5000/x", address) is None
+
+
+def test_whether_the_registry_holds_an_image(fake_registry: str, issuer: tokens.Issuer) -> None:
+    """Held, not held, another registry's (no answer), or a registry that is away."""
+    assert catalog.has_image(issuer, fake_registry, "busybox") is True
+    assert catalog.has_image(issuer, fake_registry, "nowhere") is False
+    assert catalog.has_image(issuer, fake_registry, "quay.io/x/y") is None
+    assert catalog.has_image(issuer, "127.0.0.1:9", "busybox") is None
+
+
+def test_the_checker_follows_the_configuration(fake_registry: str, tmp_path: Path) -> None:
+    """With an address and the key it asks the registry; without either it cannot tell."""
+    signing.load_or_create_key(tmp_path / "key.pem")
+    options = SimpleNamespace(
+        address=fake_registry, token_key_file=str(tmp_path / "key.pem"), token_issuer="i",
+        token_service="s", token_lifetime=300,
+    )  # fmt: skip
+    assert catalog.checker(options)("busybox") is True
+    options.token_key_file = None
+    assert catalog.checker(options)("busybox") is None

@@ -63,3 +63,16 @@ def test_a_service_whose_newest_task_lacks_its_image_and_none_runs_has_the_probl
     found = images.service_problems(services, tasks, REGISTRY)
     assert list(found) == ["a"]
     assert found["a"].startswith(f"image web:latest is not in {REGISTRY}")
+
+
+def test_a_create_warns_of_images_the_registry_is_known_not_to_hold() -> None:
+    """Only a definite no warns: another registry's image, or no answer, says nothing."""
+    answers = {"web:1": False, "busybox": True, "quay.io/x/y": None, "magnum-ui/busybox": False}
+    said = images.missing(answers, answers.__getitem__, REGISTRY,
+                          preloaded=["magnum-ui/busybox"])  # fmt: skip
+    assert said == [
+        f"image web:1 is not in {REGISTRY} — push it there with `docker login {REGISTRY}` and "
+        f"`docker push {REGISTRY}/<project id>/web:1`, and use that name (unless every node "
+        "already has it)"
+    ]
+    assert images.missing(["web:1"], lambda image: False, None) == []
