@@ -12,8 +12,9 @@ PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 # What `make run` needs from Debian, and what `make test` needs on top.
-# docker.io, iproute2, iptables, busybox-static: the local driver's nodes.
-APT_RUN := postgresql util-linux docker.io iproute2 iptables busybox-static
+# docker.io, iproute2, iptables, busybox-static: the local driver's nodes;
+# docker-registry: the image registry the nodes pull from and users push to.
+APT_RUN := postgresql util-linux docker.io iproute2 iptables busybox-static docker-registry
 APT_TEST := chromium chromium-driver shellcheck
 # Node.js 18 or newer with npm; Debian's nodejs/npm only when there is none.
 NODE_OK := $(shell command -v npm >/dev/null && node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 18 ? 1 : 0)' 2>/dev/null && echo yes)

@@ -22,13 +22,17 @@ PORTS = {
         "MAGNUM_UI_DASHBOARD_PORT": 28000,
         "MAGNUM_UI_POSTGRES_PORT": 25433,
         "MAGNUM_UI_HEAT_PORT": 28004,
+        "MAGNUM_UI_REGISTRY_PORT": 25050,
+        "MAGNUM_UI_REGISTRY_TOKEN_PORT": 25051,
     }.items()
 }
+# Not the tests' registry address: both may run at once.
+REGISTRY = {"MAGNUM_UI_REGISTRY_ADDRESS": f"10.213.253.{1 + _OFFSET % 250}"}
 
 
 def running() -> AbstractContextManager[AllInOne]:
     """A throwaway all-in-one on the benchmarks' ports (bays included in the clean-up)."""
-    return allinone.running(PORTS, "mu-bench-")
+    return allinone.running(PORTS, "mu-bench-", REGISTRY)
 
 
 def demo_token(aio: AllInOne) -> tuple[str, str]:

@@ -34,8 +34,12 @@ PORTS = {
         "MAGNUM_UI_DASHBOARD_PORT": 18000,
         "MAGNUM_UI_POSTGRES_PORT": 15433,
         "MAGNUM_UI_HEAT_PORT": 18004,
+        "MAGNUM_UI_REGISTRY_PORT": 15050,
+        "MAGNUM_UI_REGISTRY_TOKEN_PORT": 15051,
     }.items()
 }
+# The registry's host address is machine-wide too: one per offset.
+REGISTRY_ADDRESS = f"10.213.254.{1 + _OFFSET % 250}"
 READY_LINE = "The Magnum UI all-in-one is running"
 
 
@@ -60,6 +64,11 @@ class AllInOne:
     @property
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.ports['MAGNUM_UI_API_PORT']}/v1"
+
+    @property
+    def registry(self) -> str:
+        """The registry as docker names it (ADDRESS:PORT)."""
+        return f"{self.env['MAGNUM_UI_REGISTRY_ADDRESS']}:{self.ports['MAGNUM_UI_REGISTRY_PORT']}"
 
     @property
     def heat_url(self) -> str:
@@ -161,6 +170,7 @@ def running(
         **os.environ,
         "MAGNUM_UI_STATE_DIR": str(state),
         "MAGNUM_UI_PASSWORD": AllInOne.password,
+        "MAGNUM_UI_REGISTRY_ADDRESS": REGISTRY_ADDRESS,
         **(extra_env or {}),
         **{k: str(v) for k, v in ports.items()},
     }

@@ -21,6 +21,7 @@ from magnum_ui.aio import (
     heat,
     keystone,
     postgres,
+    registry,
     seed,
     service_api,
 )
@@ -83,6 +84,17 @@ def _preflight(cfg: AioConfig) -> None:
             )
 
 
+def _registry_address(cfg: AioConfig) -> None:
+    """The registry's own address, then the check that nothing else answers on its ports."""
+    registry.add_address(cfg)
+    for name, port in cfg.registry_ports().items():
+        if port_in_use(port, str(cfg.registry_address)):
+            raise StartError(
+                f"port {port} (for {name}) on {cfg.registry_address} is already in use by "
+                f"another program; stop it or choose another port"
+            )
+
+
 def run(cfg: AioConfig) -> int:
     started = time.monotonic()
     # Before anything is written: secrets are root's alone from their first byte.
@@ -100,9 +112,13 @@ def run(cfg: AioConfig) -> int:
         _step("postgres: start", lambda: supervisor.run(postgres.service(cfg)))
         _step("postgres: databases", lambda: postgres.ensure_databases(cfg))
         _step("heat: schema", lambda: heat.sync_schema(cfg))
+        _step("registry: address", lambda: _registry_address(cfg))
+        _step("registry: prepare", lambda: registry.prepare(cfg))
+        registry_service = supervisor.start(registry.service(cfg))
         _step("keystone: bootstrap", lambda: keystone.bootstrap(cfg))
         keystone_service = supervisor.start(keystone.service(cfg))
         api_service = supervisor.start(service_api.service(cfg))
+        tokens_service = supervisor.start(registry.token_service(cfg, service_api.config_file(cfg)))
         # Heat needs Keystone only once requests arrive, so it loads meanwhile.
         heat_service = supervisor.start(heat.service(cfg))
         _step("dashboard: install plugin", dashboard.install_plugin)
@@ -112,6 +128,9 @@ def run(cfg: AioConfig) -> int:
         _step("keystone: users and catalog", lambda: catalog.seed(cfg))
         _step("service API: start", lambda: supervisor.wait_ready(api_service))
         _step("heat: start", lambda: supervisor.wait_ready(heat_service))
+        _step("registry: start", lambda: supervisor.wait_ready(registry_service))
+        _step("registry: token service", lambda: supervisor.wait_ready(tokens_service))
+        _step("registry: library/busybox", lambda: registry.seed_busybox(cfg))
         log = supervisor.log_path("conductor")
         _step("conductor: start", lambda: supervisor.run(conductor.service(cfg, log)))
         _step("bay model local-swarm", lambda: seed.local_swarm(cfg))
@@ -140,6 +159,7 @@ def run(cfg: AioConfig) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         supervisor.stop_all()
+        registry.remove_address(cfg)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(_pid_file(cfg))
         _say("All-in-one stopped.")
@@ -156,6 +176,8 @@ The Magnum UI all-in-one is running (ready in {seconds:.1f} s).
   Keystone      {cfg.keystone_url}
   Service API   {cfg.api_url}
   Heat          http://{HOST}:{cfg.heat_port}/v1/<project id>
+  Registry      {cfg.registry}   (docker login with your OpenStack user name and password;
+                push to {cfg.registry}/<project id>/NAME, `image: busybox` is there)
   State         {cfg.state_dir}
   Logs          {cfg.logs_dir}
 
@@ -172,6 +194,7 @@ def stop(cfg: AioConfig) -> int:
                 break
             time.sleep(0.1)
     leftovers = kill_leftovers(cfg.run_dir)
+    registry.remove_address(cfg)
     if pid or leftovers:
         _say("The all-in-one is stopped.")
     else:

@@ -7,12 +7,14 @@ import json
 import os
 import secrets
 from dataclasses import dataclass
+from ipaddress import IPv4Address
 from pathlib import Path
 from typing import Any
 
 from magnum_ui.aio.files import write_private
 
 HOST = "127.0.0.1"
+DEFAULT_REGISTRY_ADDRESS = IPv4Address("10.213.255.254")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,18 @@ ENVIRONMENT = (
     Variable("MAGNUM_UI_DASHBOARD_PORT", "8000", "Horizon"),
     Variable("MAGNUM_UI_POSTGRES_PORT", "5433", "private PostgreSQL"),
     Variable("MAGNUM_UI_HEAT_PORT", "8004", "Heat (orchestration)"),
+    Variable(
+        "MAGNUM_UI_REGISTRY_ADDRESS",
+        "10.213.255.254",
+        "the image registry's host address, the one bays' nodes reach (a /32 of the "
+        "local nodes' pool, on an interface of its own)",
+    ),
+    Variable("MAGNUM_UI_REGISTRY_PORT", "5050", "image registry (on the registry address)"),
+    Variable(
+        "MAGNUM_UI_REGISTRY_TOKEN_PORT",
+        "5051",
+        "the registry's token service (on the registry address)",
+    ),
     Variable("MAGNUM_UI_START_TIMEOUT", "90", "seconds a service may take"),
 )
 
@@ -51,6 +65,20 @@ REPO = Path(__file__).resolve().parents[2]
 
 class ConfigError(Exception):
     """An environment variable has a value the all-in-one cannot use."""
+
+
+def _registry_address() -> IPv4Address:
+    raw = os.environ.get("MAGNUM_UI_REGISTRY_ADDRESS", str(DEFAULT_REGISTRY_ADDRESS))
+    try:
+        address = IPv4Address(raw)
+    except ValueError:
+        raise ConfigError(f"MAGNUM_UI_REGISTRY_ADDRESS={raw!r} is not an IPv4 address") from None
+    if not address.is_private or address.is_loopback:
+        raise ConfigError(
+            f"MAGNUM_UI_REGISTRY_ADDRESS={raw} must be a private address outside 127.0.0.0/8 "
+            "(the bays' nodes reach it through their bridge)"
+        )
+    return address
 
 
 def _port(name: str, default: int) -> int:
@@ -74,6 +102,9 @@ class AioConfig:
     postgres_port: int
     heat_port: int
     start_timeout: float
+    registry_address: IPv4Address = DEFAULT_REGISTRY_ADDRESS
+    registry_port: int = 5050
+    registry_token_port: int = 5051
 
     @classmethod
     def from_env(cls) -> AioConfig:
@@ -94,7 +125,15 @@ class AioConfig:
             postgres_port=_port("MAGNUM_UI_POSTGRES_PORT", 5433),
             heat_port=_port("MAGNUM_UI_HEAT_PORT", 8004),
             start_timeout=timeout,
+            registry_address=_registry_address(),
+            registry_port=_port("MAGNUM_UI_REGISTRY_PORT", 5050),
+            registry_token_port=_port("MAGNUM_UI_REGISTRY_TOKEN_PORT", 5051),
         )
+
+    @property
+    def registry(self) -> str:
+        """The registry as docker names it: ``ADDRESS:PORT``."""
+        return f"{self.registry_address}:{self.registry_port}"
 
     @property
     def logs_dir(self) -> Path:
@@ -140,6 +179,10 @@ class AioConfig:
             "dashboard": self.dashboard_port,
             "heat": self.heat_port,
         }
+
+    def registry_ports(self) -> dict[str, int]:
+        """The ports on :attr:`registry_address` (not on 127.0.0.1)."""
+        return {"registry": self.registry_port, "registry tokens": self.registry_token_port}
 
     def secret(self, name: str, fernet: bool = False) -> str:
         """A random secret made on first use and kept in the state directory.

@@ -137,7 +137,9 @@ def service(cfg: AioConfig) -> Service:
         name="heat",
         argv=[sys.executable, "-m", "magnum_ui.aio.heat_server", "--config-file",
               str(config_file(cfg))],
-        # Heat creates the local driver's nodes (Magnum::Local::Node) under the state folder.
-        env={"MAGNUM_UI_LOCAL_NODES_DIR": str(service_api.nodes_dir(cfg))},
+        # Heat creates the local driver's nodes (Magnum::Local::Node) under the state folder;
+        # their engines use the registry as their mirror (and reach it through their bridge).
+        env={"MAGNUM_UI_LOCAL_NODES_DIR": str(service_api.nodes_dir(cfg)),
+             "MAGNUM_UI_LOCAL_REGISTRY": cfg.registry},
         ready=http_ready(f"http://{HOST}:{cfg.heat_port}/healthcheck"),
     )  # fmt: skip

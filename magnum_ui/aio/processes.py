@@ -59,10 +59,10 @@ def gunicorn(app: str, port: int, threads: int | None = None, workers: int = 2) 
     ]  # fmt: skip
 
 
-def port_in_use(port: int) -> bool:
+def port_in_use(port: int, host: str = HOST) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
-        return sock.connect_ex((HOST, port)) == 0
+        return sock.connect_ex((host, port)) == 0
 
 
 def tail(path: Path, lines: int = 12) -> str:
@@ -118,7 +118,8 @@ class Supervisor:
                 cwd=service.cwd,
                 start_new_session=True,
                 user=service.user,
-                group=service.user,
+                # The user's own group (nobody's is nogroup, not nobody).
+                group=_ids(service.user)[1] if service.user else None,
                 extra_groups=[] if service.user else None,
             )
         (self.run_dir / f"{service.name.replace(' ', '-')}.pid").write_text(

@@ -19,6 +19,11 @@ TEMPLATE = {
 }
 
 
+def template(cfg: AioConfig) -> dict[str, object]:
+    """The bay model; its engines may pull from the all-in-one's registry without TLS."""
+    return {**TEMPLATE, "insecure_registry": cfg.registry}
+
+
 def local_swarm(cfg: AioConfig) -> None:
     """Create the bay model through the service API as admin, unless it exists (idempotent)."""
     stamp = cfg.state_dir / "service" / ".local-swarm-seeded"
@@ -28,7 +33,7 @@ def local_swarm(cfg: AioConfig) -> None:
     headers = {"OpenStack-API-Version": "container-infra latest"}
     found = api.get(f"{cfg.api_url}/clustertemplates/local-swarm", headers=headers, raise_exc=False)
     if found.status_code == 404:
-        api.post(f"{cfg.api_url}/clustertemplates", json=TEMPLATE, headers=headers)
+        api.post(f"{cfg.api_url}/clustertemplates", json=template(cfg), headers=headers)
     elif found.status_code not in (200, 409):
         found.raise_for_status()
     stamp.write_text("ok\n")

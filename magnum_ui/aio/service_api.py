@@ -57,6 +57,13 @@ max_nodes_per_project = {bounds.max_nodes_per_project}
 max_vcpus_per_project = {bounds.max_vcpus_per_project}
 max_ram_mib_per_project = {bounds.max_ram_mib_per_project}
 
+[registry]
+address = {cfg.registry}
+token_host = {cfg.registry_address}
+token_port = {cfg.registry_token_port}
+token_key_file = {cfg.state_dir / "registry" / "token-key.pem"}
+auth_url = {cfg.keystone_url}
+
 [keystone_authtoken]
 www_authenticate_uri = {cfg.keystone_url}
 auth_url = {cfg.keystone_url}

@@ -1,7 +1,9 @@
 """``magnum-ui-api``: prepare the database and serve the API with gunicorn.
 
-Usage: ``magnum-ui-api [--config-file PATH] [serve|migrate]``.  ``serve`` (the
-default) runs the migrations first, so one command starts a fresh service.
+Usage: ``magnum-ui-api [--config-file PATH] [serve|migrate|registry-tokens]``.
+``serve`` (the default) runs the migrations first, so one command starts a
+fresh service.  ``registry-tokens`` serves the image registry's token service
+alone (no database) on ``[registry] token_host:token_port``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 from magnum_ui.service import conf
 
@@ -16,7 +19,9 @@ from magnum_ui.service import conf
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="magnum-ui-api", description=__doc__)
     parser.add_argument("--config-file", help="service configuration (INI)")
-    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate"])
+    parser.add_argument(
+        "command", nargs="?", default="serve", choices=["serve", "migrate", "registry-tokens"]
+    )
     args = parser.parse_args(argv)
     if args.config_file:
         os.environ["MAGNUM_UI_CONFIG"] = os.path.abspath(args.config_file)
@@ -26,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     except conf.ConfigError as exc:
         print(f"magnum-ui-api: {exc}", file=sys.stderr)
         return 2
+    if args.command == "registry-tokens":
+        return _serve_registry_tokens(config)
 
     import django
     from django.core.management import call_command
@@ -53,6 +60,21 @@ def main(argv: list[str] | None = None) -> int:
         "--no-control-socket",
         "--access-logfile", "-",
         "magnum_ui.service.wsgi:application",
+    ]  # fmt: skip
+    run()
+    return 0
+
+
+def _serve_registry_tokens(config: Any) -> int:
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "magnum-ui-api",
+        "--bind", f"{config.registry.token_host}:{config.registry.token_port}",
+        "--workers", "1", "--worker-class", "gthread", "--threads", "8",
+        # --preload: a bad key file or setting stops the start, not the first request.
+        "--preload", "--no-control-socket", "--access-logfile", "-",
+        "magnum_ui.service.api.registry_tokens:build_application()",
     ]  # fmt: skip
     run()
     return 0

@@ -117,6 +117,51 @@ local_driver_opts = [
     ),
 ]
 
+registry_opts = [
+    cfg.StrOpt(
+        "address",
+        default=None,
+        help="Where the image registry is, as bays' engines and docker clients name it "
+        "(HOST:PORT, e.g. 10.213.255.254:5050); shown to users with the push commands. "
+        "Unset: the cloud offers no registry.",
+    ),
+    cfg.HostAddressOpt(
+        "token_host",
+        default="127.0.0.1",
+        help="Address the registry's token service (magnum-ui-api registry-tokens) listens "
+        "on: where the registry's `auth.token.realm` points, reachable by whoever pulls.",
+    ),
+    cfg.PortOpt("token_port", default=5051, help="Port of the registry's token service."),
+    cfg.StrOpt(
+        "token_key_file",
+        default=None,
+        help="The P-256 private key (PEM, mode 600) that signs registry tokens; the "
+        "registry's `auth.token.rootcertbundle` holds its certificate.",
+    ),
+    cfg.StrOpt(
+        "token_issuer",
+        default="magnum-ui",
+        help="The tokens' issuer: the registry's `auth.token.issuer`.",
+    ),
+    cfg.StrOpt(
+        "token_service",
+        default="magnum-ui-registry",
+        help="The tokens' audience: the registry's `auth.token.service`.",
+    ),
+    cfg.IntOpt(
+        "token_lifetime",
+        default=300,
+        min=30,
+        help="Seconds a registry token is valid.",
+    ),
+    cfg.URIOpt(
+        "auth_url",
+        default=None,
+        help="Keystone's v3 URL, where registry users' names and passwords are checked "
+        "(users of the Default domain). Required by the token service.",
+    ),
+]
+
 conductor_opts = [
     cfg.StrOpt(
         "host",
@@ -179,6 +224,7 @@ CONF.register_opts(database_opts, group="database")
 CONF.register_opts(crypto_opts, group="crypto")
 CONF.register_opts(quota_opts, group="quotas")
 CONF.register_opts(local_driver_opts, group="local_driver")
+CONF.register_opts(registry_opts, group="registry")
 
 _loaded = False
 
@@ -196,6 +242,7 @@ def list_opts() -> list[tuple[str, list[Any]]]:
         ("quotas", quota_opts),
         ("local_driver", local_driver_opts),
         ("conductor", conductor_opts),
+        ("registry", registry_opts),
     ]
 
 

@@ -44,3 +44,31 @@ def test_secrets_are_made_once_and_kept_private(
     assert cfg.secret("a") == first
     assert cfg.secret("b") != first
     assert (tmp_path / "secrets.json").stat().st_mode & 0o077 == 0
+
+
+def test_the_registry_has_an_address_of_its_own_and_two_ports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """By default 10.213.255.254:5050 (tokens on :5051); each part can be changed."""
+    for name in ("MAGNUM_UI_REGISTRY_ADDRESS", "MAGNUM_UI_REGISTRY_PORT",
+                 "MAGNUM_UI_REGISTRY_TOKEN_PORT"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+    assert AioConfig.from_env().registry == "10.213.255.254:5050"
+    monkeypatch.setenv("MAGNUM_UI_REGISTRY_ADDRESS", "10.99.0.7")
+    monkeypatch.setenv("MAGNUM_UI_REGISTRY_TOKEN_PORT", "6001")
+    cfg = AioConfig.from_env()
+    assert cfg.registry == "10.99.0.7:5050"
+    assert cfg.registry_ports() == {"registry": 5050, "registry tokens": 6001}
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [("registry", "not an IPv4 address"), ("127.0.0.5", "outside 127"), ("8.8.8.8", "private")],
+)
+def test_a_registry_address_the_nodes_cannot_use_is_refused(
+    monkeypatch: pytest.MonkeyPatch, value: str, fragment: str
+) -> None:
+    """Loopback is unreachable from the nodes, a public address is someone else's."""
+    monkeypatch.setenv("MAGNUM_UI_REGISTRY_ADDRESS", value)
+    with pytest.raises(ConfigError, match=f"MAGNUM_UI_REGISTRY_ADDRESS.*{fragment}"):
+        AioConfig.from_env()

@@ -7,6 +7,7 @@ import os
 import socket
 import stat
 import statistics
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -17,7 +18,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.allinone import PORTS, AllInOne
+from tests.allinone import PORTS, REGISTRY_ADDRESS, AllInOne
 from tests.e2e.browser import chromium, console_errors, log_in, screenshot
 
 pytestmark = pytest.mark.e2e
@@ -75,10 +76,11 @@ def _listening() -> dict[int, set[str]]:
 
 
 def test_everything_listens_on_loopback_only(aio: AllInOne) -> None:
-    """Every port of the all-in-one is bound to 127.0.0.1 and nothing else."""
+    """Every port is bound to 127.0.0.1 only; the registry's two to its own address only."""
     listening = _listening()
     for name, port in PORTS.items():
-        assert listening.get(port) == {"127.0.0.1"}, f"{name} port {port}: {listening.get(port)}"
+        wanted = {REGISTRY_ADDRESS} if "REGISTRY" in name else {"127.0.0.1"}
+        assert listening.get(port) == wanted, f"{name} port {port}: {listening.get(port)}"
 
 
 def test_catalog_lists_the_service_api(aio: AllInOne) -> None:
@@ -192,6 +194,10 @@ def test_stop_leaves_nothing_and_restart_keeps_data(aio: AllInOne) -> None:
     for port in PORTS.values():
         with socket.socket() as sock:
             assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still open"
+    addresses = subprocess.run(["ip", "-4", "-o", "address"], capture_output=True, text=True)
+    assert f" {REGISTRY_ADDRESS}/" not in addresses.stdout, "the registry's address is left"
+    rules = subprocess.run(["iptables", "-S", "INPUT"], capture_output=True, text=True)
+    assert REGISTRY_ADDRESS not in rules.stdout, "the registry's firewall rules are left"
     assert list((aio.state_dir / "run").glob("*.pid")) == []
 
     seconds = aio.start()

@@ -157,6 +157,21 @@ class TestOneBay:
         _stays(browser, page)
         screenshot(browser, "dashboard-bays-6-details-download")
 
+    def test_its_overview_says_where_to_push_images(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """The Images section names the registry, the project's namespace and the commands."""
+        ui.open_panel(browser, aio, "project/bays/")
+        ui.row(browser, NAME).find_element(By.LINK_TEXT, NAME).click()
+        address = ui.until(
+            browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".bay-registry-address")
+        )
+        assert address[0].text == aio.registry
+        commands = browser.find_element(By.CSS_SELECTOR, ".bay-registry-commands").text
+        assert commands.splitlines()[0] == f"docker login {aio.registry}"
+        assert commands.splitlines()[-1].startswith(f"docker push {aio.registry}/")
+        screenshot(browser, "dashboard-bays-6b-details-images")
+
     def test_its_details_page_stays_on_progress_when_an_operation_completes(
         self, browser: WebDriver, aio: AllInOne
     ) -> None:

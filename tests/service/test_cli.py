@@ -40,3 +40,20 @@ def test_serve_runs_threaded_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (options["--worker-class"], options["--threads"], options["--workers"]) == (
         "gthread", "16", "2",
     )  # fmt: skip
+
+
+def test_registry_tokens_serves_the_token_app_alone_without_a_database(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """registry-tokens runs no migration and binds [registry] token_host:token_port."""
+    argv: list[str] = []
+    migrated: list[int] = []
+    monkeypatch.setattr("django.core.management.call_command", lambda *a, **k: migrated.append(1))
+    monkeypatch.setattr("gunicorn.app.wsgiapp.run", lambda: argv.extend(sys.argv))
+    monkeypatch.setattr("sys.argv", ["magnum-ui-api"])
+
+    assert cli.main(["registry-tokens"]) == 0
+    assert migrated == []
+    assert argv[argv.index("--bind") + 1] == "127.0.0.1:5051"
+    assert "--preload" in argv
+    assert argv[-1] == "magnum_ui.service.api.registry_tokens:build_application()"

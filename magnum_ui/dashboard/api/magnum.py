@@ -231,6 +231,12 @@ def bay_progress(request: HttpRequest, bay_id: str) -> JsonObject:
     return body
 
 
+def bay_registry(request: HttpRequest, bay_id: str) -> JsonObject:
+    """The cloud's image registry for the bay: address, namespace, push commands."""
+    body: JsonObject = _get_json(request, f"/v1/clusters/{bay_id}/registry")
+    return body
+
+
 def bay_certificate(request: HttpRequest, bay_id: str) -> JsonObject:
     """``{"pem": ...}``: the bay's CA certificate."""
     certificate = client(request).certificates.get(bay_id)

@@ -9,6 +9,7 @@ from magnum_ui.service.api import (
     certificates,
     cluster_config,
     cluster_progress,
+    cluster_registry,
     cluster_templates,
     clusters,
     drivers,
@@ -26,8 +27,8 @@ from magnum_ui.service.api.routing import methods
 
 # Every module with routes, in the order the API's description lists them.
 RESOURCES = (
-    versions, cluster_templates, clusters, cluster_config, cluster_progress, nodegroups,
-    certificates, quotas, stats, mservices, drivers, workloads,
+    versions, cluster_templates, clusters, cluster_config, cluster_progress, cluster_registry,
+    nodegroups, certificates, quotas, stats, mservices, drivers, workloads,
 )  # fmt: skip
 
 urlpatterns = [
@@ -37,6 +38,7 @@ urlpatterns = [
     *clusters.ROUTES,
     *cluster_config.ROUTES,
     *cluster_progress.ROUTES,
+    *cluster_registry.ROUTES,
     *nodegroups.ROUTES,
     *certificates.ROUTES,
     *quotas.ROUTES,

@@ -13,17 +13,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import re_path
 
-from magnum_ui.service import clusters, errors, schemas, workloads
+from magnum_ui.service import clusters, conf, errors, schemas, workloads
 from magnum_ui.service.api import bodies, context
 from magnum_ui.service.api.declarations import Documented, Operation, query, ref
 from magnum_ui.service.api.routing import methods
-from magnum_ui.service.workloads import base, manifests
+from magnum_ui.service.drivers.local import image as local_image
+from magnum_ui.service.registry import catalog
+from magnum_ui.service.workloads import base, images, manifests
 
 # Under [api] max_request_body_size (112 KiB) with room for JSON's escapes.
 MAX_MANIFEST = 64 * 1024
@@ -64,8 +65,14 @@ LOGS_SCHEMA: dict[str, Any] = {
 }
 CREATED_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["created"],
+    "required": ["created", "warnings"],
     "properties": {
+        "warnings": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "what will keep the workload from running, such as an image the "
+            "cloud's registry does not hold, and what to do about it",
+        },
         "created": {
             "type": "array",
             "items": {
@@ -77,7 +84,7 @@ CREATED_SCHEMA: dict[str, Any] = {
                     "namespace": {"type": ["string", "null"]},
                 },
             },
-        }
+        },
     },
 }
 
@@ -117,7 +124,13 @@ def create(request: HttpRequest, ident: str) -> JsonResponse:
     fields = schemas.validate(bodies.json_body(request), CREATE_SCHEMA)
     with _adapter(request, ident, "cluster:workloads:create") as adapter:
         created = adapter.create(fields["manifest"])
-    return JsonResponse({"created": [asdict(c) for c in created]}, status=201)
+    options = conf.CONF.registry
+    warnings = images.missing(
+        [c.image for c in created if c.image], catalog.checker(options), options.address,
+        preloaded=(local_image.IMAGE, local_image.REPOSITORY),
+    )  # fmt: skip
+    made = [{"kind": c.kind, "name": c.name, "namespace": c.namespace} for c in created]
+    return JsonResponse({"created": made, "warnings": warnings}, status=201)
 
 
 def scale(request: HttpRequest, ident: str, kind: str, name: str) -> JsonResponse:

@@ -24,7 +24,7 @@ import abc
 import datetime
 import re
 from contextlib import AbstractContextManager, ExitStack
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from magnum_ui.service import errors
@@ -98,6 +98,9 @@ class Created:
     kind: str
     name: str
     namespace: str | None = None
+    # The image a Swarm service runs (its create result says when the cloud's registry
+    # lacks it); not part of the answer's "created" items.
+    image: str | None = field(default=None, compare=False)
 
 
 # How a bay's API failed us, for :func:`unreachable`.

@@ -15,7 +15,8 @@ from typing import Any
 import docker
 import requests
 
-from magnum_ui.service.workloads import manifests
+from magnum_ui.service import conf
+from magnum_ui.service.workloads import images, manifests
 from magnum_ui.service.workloads.base import (
     NO_CONNECTION,
     TIMED_OUT,
@@ -78,10 +79,11 @@ class SwarmAdapter(Adapter):
 
     def _list(self, kind: str, namespace: str | None) -> list[Item]:
         if kind == "services":
-            return [
-                service_item(s)
-                for s in self._call("listing services", self.api.services, status=True)
-            ]
+            services = self._call("listing services", self.api.services, status=True)
+            problems = images.service_problems(
+                services, self._call("listing tasks", self.api.tasks), registry_address()
+            )
+            return [{**service_item(s), "problem": problems.get(s.get("ID"))} for s in services]
         if kind == "nodes":
             return [node_item(n) for n in self._call("listing nodes", self.api.nodes)]
         return self._task_items(self._call("listing tasks", self.api.tasks))
@@ -93,7 +95,9 @@ class SwarmAdapter(Adapter):
                 "reading the service", self.api.services, filters={"id": raw["ID"]}, status=True
             )
             status = next((s for s in found if s["ID"] == raw["ID"]), raw)
-            return {**service_item(status), "raw": raw}
+            tasks = self._call("listing its tasks", self.api.tasks, filters={"service": raw["ID"]})
+            problem = images.service_problems([raw], tasks, registry_address()).get(raw["ID"])
+            return {**service_item(status), "problem": problem, "raw": raw}
         if kind == "nodes":
             raw = self._call(f"reading node {name}", self.api.inspect_node, name)
             return {**node_item(raw), "raw": raw}
@@ -147,7 +151,7 @@ class SwarmAdapter(Adapter):
             ),
             endpoint_spec=docker.types.EndpointSpec(ports=ports) if ports else None,
         )
-        return [Created(kind="services", name=spec["name"])]
+        return [Created(kind="services", name=spec["name"], image=spec["image"])]
 
     def _scale(self, kind: str, name: str, replicas: int, namespace: str | None) -> Item:
         raw = self._service(name)
@@ -217,14 +221,21 @@ class SwarmAdapter(Adapter):
         return task
 
     def _task_items(self, tasks: list[dict[str, Any]]) -> list[Item]:
-        services = {
-            s["ID"]: s["Spec"]["Name"] for s in self._call("listing services", self.api.services)
-        }
+        raw_services = self._call("listing services", self.api.services)
+        services = {s["ID"]: s["Spec"]["Name"] for s in raw_services}
         nodes = {
             n["ID"]: n.get("Description", {}).get("Hostname")
             for n in self._call("listing nodes", self.api.nodes)
         }
-        return [task_item(t, services, nodes) for t in tasks]
+        # Each task carries its service's image problem, for the bay's picture.
+        problems = images.service_problems(raw_services, tasks, registry_address())
+        return [
+            {
+                **task_item(t, services, nodes),
+                "service_problem": problems.get(str(t.get("ServiceID", ""))),
+            }
+            for t in tasks
+        ]
 
     def _call(self, what: str, function: Any, *args: Any, **kwargs: Any) -> Any:
         """``function(*args, **kwargs)`` with the SDK's errors turned into ours."""
@@ -247,6 +258,12 @@ class SwarmAdapter(Adapter):
             raise unreachable(what, "Docker", server, TLS_FAILED) from None
         except (requests.exceptions.RequestException, docker.errors.DockerException, ValueError):
             raise unreachable(what, "Docker", server, NO_CONNECTION) from None
+
+
+def registry_address() -> str | None:
+    """The cloud's registry (``[registry] address``), which the problems name."""
+    address: str | None = conf.CONF.registry.address
+    return address
 
 
 def service_item(raw: dict[str, Any]) -> Item:

@@ -251,6 +251,14 @@ def test_bay_progress_reads_the_services_route(fake: FakeService) -> None:
     assert fake.seen[0].headers["X-Auth-Token"] == "user-token"
 
 
+def test_bay_registry_reads_the_services_route(fake: FakeService) -> None:
+    """The bay's registry document (a route magnumclient lacks), with the user's token."""
+    registry: dict[str, object] = {"address": None, "namespace": None, "commands": []}
+    fake.answer("GET", f"/v1/clusters/{UUID}/registry", 200, registry)
+    assert magnum.bay_registry(fake.request(), UUID) == registry
+    assert fake.seen[0].headers["X-Auth-Token"] == "user-token"
+
+
 def test_a_service_error_is_raised_with_its_status_and_detail(fake: FakeService) -> None:
     error = {"errors": [{"status": 503, "title": "Heat is down", "detail": "Heat is down."}]}
     fake.answer("GET", f"/v1/clusters/{UUID}/progress", 503, error)

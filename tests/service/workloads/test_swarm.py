@@ -181,6 +181,28 @@ class TestOneNode:
             adapter.scale("services", "everywhere", 3)
         adapter.delete("services", "everywhere")
 
+    def test_a_service_without_its_image_says_so_in_plain_words(
+        self, adapter: SwarmAdapter
+    ) -> None:
+        """Tasks rejected for want of their image give the service a problem naming it."""
+        adapter.create("{name: imageless, image: 'mui-not-there:1', command: [sleep, '600']}")
+        try:
+            wait_for(
+                "the missing image reported",
+                lambda: items(adapter, "services")["imageless"]["problem"] is not None,
+                timeout=60,
+            )
+            said = adapter.get("services", "imageless")["problem"]
+            assert said.startswith("image mui-not-there:1 could not be pulled on any node: ")
+            assert "No such image" in said
+            assert items(adapter, "services")["hello"]["problem"] is None
+            tasks = adapter.list_items("tasks", base.ListQuery(name="imageless."))
+            assert {t["service_problem"] for t in tasks} == {said}
+            hello = adapter.list_items("tasks", base.ListQuery(name="hello."))
+            assert {t["service_problem"] for t in hello} == {None}
+        finally:
+            adapter.delete("services", "imageless")
+
     def test_tasks_cannot_be_deleted_nor_nodes_scaled(self, adapter: SwarmAdapter) -> None:
         """Only services are deleted and scaled; only tasks have logs."""
         with pytest.raises(base.Invalid, match="can be deleted"):

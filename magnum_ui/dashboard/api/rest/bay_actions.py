@@ -1,7 +1,7 @@
 """``/api/container_infra/bays/<id>/...``: what can be done to one bay.
 
-Resize, upgrade, the progress of its Heat stack, its certificates and the
-download of its client configuration.
+Resize, upgrade, the progress of its Heat stack, its image registry, its
+certificates and the download of its client configuration.
 """
 
 from __future__ import annotations
@@ -56,6 +56,16 @@ class BayProgress(generic.View):
     @service_errors
     def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
         return magnum.bay_progress(request, bay_id)
+
+
+@urls.register
+class BayRegistry(generic.View):
+    url_regex = rf"{BAY}/registry/$"
+
+    @utils.ajax()
+    @service_errors
+    def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
+        return magnum.bay_registry(request, bay_id)
 
 
 @urls.register

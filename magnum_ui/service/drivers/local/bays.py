@@ -17,7 +17,9 @@ from collections.abc import Iterator
 
 from magnum_ui.service.drivers.local import engines, network, swarm, userns
 from magnum_ui.service.drivers.local.commands import CommandFailed
+from magnum_ui.service.drivers.local.options import NodeOptions
 from magnum_ui.service.drivers.local.state import CREATING, READY, BayRecord, NodeRecord, StateDir
+from magnum_ui.service.drivers.local.steps import Clock, Undo
 
 LOG = logging.getLogger(__name__)
 BAY_LOCKS = "locks"  # under the state root: one file per place of a bay's change batch
@@ -169,3 +171,40 @@ def ready_master(state: StateDir, cluster_uuid: str, exclude: int) -> NodeRecord
 def client_for(state: StateDir, record: NodeRecord) -> object:
     """A Docker client on the node's unix socket."""
     return swarm.client(engines.EngineLayout(state.node_dir(record.key)).unix_url)
+
+
+def enter_swarm(
+    state: StateDir,
+    record: NodeRecord,
+    client: object,
+    options: NodeOptions,
+    undo: Undo,
+    clock: Clock,
+) -> str:
+    """Join the bay's swarm via a ready master, or start it if this is the first master."""
+    deadline = time.monotonic() + options.swarm_timeout
+    while True:
+        with state.lock():
+            manager = ready_master(state, record.cluster_uuid, exclude=record.index)
+            claimed = manager is None and record.role == "master"
+            claimed = claimed and claim_swarm(state, record.cluster_uuid, record.index)
+        if manager is not None:
+            clock.lap("waiting for a master")
+            manager_client = client_for(state, manager)
+            node_id = swarm.join(client, record.address, manager_client, manager.address,
+                                 as_manager=record.role == "master")  # fmt: skip
+            undo.add("removing the node from the Swarm", swarm.forget, manager_client, node_id)
+            clock.lap("swarm join")
+            return node_id
+        if claimed:
+            undo.add("giving up the swarm claim", give_up_swarm_claim,
+                     state, record.cluster_uuid, record.index)  # fmt: skip
+            node_id = swarm.init(client, record.address)
+            clock.lap("swarm init")
+            return node_id
+        if time.monotonic() > deadline:
+            raise BayError(
+                f"no master of cluster {record.cluster_uuid} was ready to join within "
+                f"{options.swarm_timeout:g} s"
+            )
+        time.sleep(0.1)

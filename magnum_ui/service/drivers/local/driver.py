@@ -57,6 +57,7 @@ class LocalSwarmDriver(HeatDriver):
         Param("volume_size", cluster="docker_volume_size", template="docker_volume_size"),
         Param("ca_serial", compute=lambda cluster, template: _ca_serial(cluster)),
         Param("max_batch_size"),  # an upgrade's, given by the conductor
+        Param("insecure_registry", template="insecure_registry"),
     )
     rotates_ca = True  # a new ca_serial re-keys every node in place (heat_plugins/node.py)
     limits = DriverLimits(

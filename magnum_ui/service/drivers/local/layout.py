@@ -108,6 +108,7 @@ def _group_resource(name: str, offset: int) -> dict[str, Any]:
                     "volume_size": {"get_param": f"{name}_volume"},
                     "ca_serial": {"get_param": "ca_serial"},
                     "max_batch_size": {"get_param": "max_batch_size"},
+                    "insecure_registry": {"get_param": "insecure_registry"},
                 },
             },
         },

@@ -148,6 +148,14 @@ def create_node_network(
         raise
 
 
+def add_host_route(
+    netns: str, destination: ipaddress.IPv4Address, subnet: ipaddress.IPv4Network
+) -> None:
+    """A route in the node's namespace to one host address, through the bay's bridge."""
+    run(["ip", "-n", netns, "route", "replace", f"{destination}/32",
+         "via", str(bridge_address(subnet).ip), "dev", NODE_INTERFACE])  # fmt: skip
+
+
 def delete_node_network(netns: str, veth: str) -> None:
     """Remove the node's veth pair and namespace; either may already be gone."""
     if link_exists(veth):

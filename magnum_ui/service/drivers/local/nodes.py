@@ -40,6 +40,7 @@ from magnum_ui.service.drivers.local import (
     flavors,
     image,
     network,
+    registries,
     swarm,
     validation,
 )
@@ -113,6 +114,7 @@ def create_node(
     volume_gib: int | None = None,
     group: str | None = None,
     position: int | None = None,
+    insecure_registry: str | None = None,
 ) -> NodeInfo:
     """Create node ``index`` of the bay and return it once it is in the bay's Swarm.
 
@@ -120,7 +122,8 @@ def create_node(
     owner can delete the node: anyone may name any cluster in a template.
     ``flavor`` names a local flavor (None: the default) and ``volume_gib``
     the node's disk (None or 0: the flavor's); ``group`` and ``position``
-    name a node of an added node group (None: a default group's node).
+    name a node of an added node group (None: a default group's node);
+    ``insecure_registry`` the bay model's (:mod:`.registries`).
     """
     state = StateDir(validation.root(root))
     cluster_uuid = validation.cluster_uuid(cluster_uuid)
@@ -132,7 +135,8 @@ def create_node(
     clock = Clock()
     group = validation.group(group)
     position = validation.index(position if group else index)
-    wanted = _Wanted(cluster_uuid, index, role, project_id, owner, size, disk_gib, group, position)
+    wanted = _Wanted(cluster_uuid, index, role, project_id, owner, size, disk_gib, group, position,
+                     registries.registry(insecure_registry))  # fmt: skip
     record, bay = _reserve(state, wanted, options)
     clock.lap("reservation")
     undo = Undo()
@@ -149,12 +153,16 @@ def create_node(
         with step("creating the node's network namespace"):
             address = network.node_address(IPv4Network(bay.subnet), index)
             network.create_node_network(record.netns, record.veth, bay.bridge, address)
+            if options.registry:
+                to = registries.mirror_address(options.registry)  # the cloud's registry
+                network.add_host_route(record.netns, to, IPv4Network(bay.subnet))
         clock.lap("network")
         spec = engines.EngineSpec(
             layout, record.name, record.netns, IPv4Address(record.address), record.key,
             flavor=size, disk_gib=disk_gib, remap=f"{bay.user}:{bay.user}",
             group=record.group or f"default-{role}",
-            extra_args=options.extra_engine_args,
+            extra_args=(*options.extra_engine_args,
+                        *registries.engine_args(options.registry, record.insecure_registry)),
         )  # fmt: skip
         with step(f"preparing the node's {disk_gib} GiB disk and {size.name} cgroups"):
             node_cgroups = engines.prepare(spec)
@@ -170,7 +178,7 @@ def create_node(
             image.load_into(client)
         clock.lap("image load")
         with step("joining the bay's Swarm"):
-            record.swarm_node_id = _enter_swarm(state, record, client, options, undo, clock)
+            record.swarm_node_id = bays.enter_swarm(state, record, client, options, undo, clock)
         _mark_ready(state, record)
     except BaseException as exc:
         leftovers = undo.run()
@@ -277,6 +285,7 @@ class _Wanted:
     disk_gib: int
     group: str | None
     position: int
+    insecure_registry: str | None
 
 
 def _reserve(
@@ -309,46 +318,10 @@ def _reserve(
             project_id=wanted.project_id, owner=wanted.owner, key=key, name=name,
             address=str(address.ip), netns=f"mui-{key}", veth=f"muv{key}",
             flavor=wanted.flavor.name, disk_gib=wanted.disk_gib, group=wanted.group,
+            insecure_registry=wanted.insecure_registry,
         )  # fmt: skip
         state.save_node(record)
     return record, bay
-
-
-def _enter_swarm(
-    state: StateDir,
-    record: NodeRecord,
-    client: object,
-    options: NodeOptions,
-    undo: Undo,
-    clock: Clock,
-) -> str:
-    """Join the bay's swarm via a ready master, or start it if this is the first master."""
-    deadline = time.monotonic() + options.swarm_timeout
-    while True:
-        with state.lock():
-            manager = bays.ready_master(state, record.cluster_uuid, exclude=record.index)
-            claimed = manager is None and record.role == "master"
-            claimed = claimed and bays.claim_swarm(state, record.cluster_uuid, record.index)
-        if manager is not None:
-            clock.lap("waiting for a master")
-            manager_client = bays.client_for(state, manager)
-            node_id = swarm.join(client, record.address, manager_client, manager.address,
-                                 as_manager=record.role == "master")  # fmt: skip
-            undo.add("removing the node from the Swarm", swarm.forget, manager_client, node_id)
-            clock.lap("swarm join")
-            return node_id
-        if claimed:
-            undo.add("giving up the swarm claim", bays.give_up_swarm_claim,
-                     state, record.cluster_uuid, record.index)  # fmt: skip
-            node_id = swarm.init(client, record.address)
-            clock.lap("swarm init")
-            return node_id
-        if time.monotonic() > deadline:
-            raise NodeError(
-                f"no master of cluster {record.cluster_uuid} was ready to join within "
-                f"{options.swarm_timeout:g} s"
-            )
-        time.sleep(0.1)
 
 
 def _mark_ready(state: StateDir, record: NodeRecord) -> None:

@@ -8,6 +8,7 @@ a plugin's own options), so an operator sets them where Heat is started::
     MAGNUM_UI_LOCAL_MAX_VCPUS_PER_PROJECT=20
     MAGNUM_UI_LOCAL_MAX_RAM_MIB_PER_PROJECT=20480
     MAGNUM_UI_LOCAL_SUBNET_POOL=10.213.0.0/16
+    MAGNUM_UI_LOCAL_REGISTRY=10.213.255.254:5050
 
 The per-project bounds have the same defaults as the service API's
 ``[local_driver]`` options, which refuse a request over them before any
@@ -22,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from magnum_ui.service.drivers.local import validation
+from magnum_ui.service.drivers.local import registries, validation
 from magnum_ui.service.drivers.local.flavors import LocalFlavor
 
 DEFAULT_ROOT = Path("/var/lib/magnum-ui/local-nodes")
@@ -41,6 +42,7 @@ MAX_NODES_VARIABLE = "MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT"
 MAX_VCPUS_VARIABLE = "MAGNUM_UI_LOCAL_MAX_VCPUS_PER_PROJECT"
 MAX_RAM_VARIABLE = "MAGNUM_UI_LOCAL_MAX_RAM_MIB_PER_PROJECT"
 SUBNET_POOL_VARIABLE = "MAGNUM_UI_LOCAL_SUBNET_POOL"
+REGISTRY_VARIABLE = "MAGNUM_UI_LOCAL_REGISTRY"
 
 
 class InvalidOptions(ValueError):
@@ -55,6 +57,8 @@ class NodeOptions:
     max_vcpus_per_project: int = DEFAULT_MAX_VCPUS_PER_PROJECT
     max_ram_mib_per_project: int = DEFAULT_MAX_RAM_MIB_PER_PROJECT
     subnet_pool: str = DEFAULT_SUBNET_POOL
+    # The cloud's registry (IPV4:PORT): every engine's mirror, reached through the bridge.
+    registry: str | None = None
     # dockerd answers in 0.3-0.4 s here; the margin covers a loaded machine.
     engine_timeout: float = 30.0
     # How long a worker (or a later master) waits for a master to start the swarm:
@@ -70,6 +74,11 @@ class NodeOptions:
             if getattr(self, name) < 1:
                 raise InvalidOptions(f"{name} must be at least 1")
         subnet_pool(self.subnet_pool)
+        if self.registry is not None:
+            try:
+                registries.mirror_address(registries.registry(self.registry) or "")
+            except registries.InvalidRegistry as exc:
+                raise InvalidOptions(f"{REGISTRY_VARIABLE}: {exc}") from None
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] = os.environ) -> NodeOptions:
@@ -86,6 +95,7 @@ class NodeOptions:
             max_ram_mib_per_project=_positive(environ, MAX_RAM_VARIABLE,
                                               DEFAULT_MAX_RAM_MIB_PER_PROJECT),
             subnet_pool=pool,
+            registry=environ.get(REGISTRY_VARIABLE, "").strip() or None,
         )  # fmt: skip
 
     def project_refusal(

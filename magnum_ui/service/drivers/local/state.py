@@ -91,6 +91,8 @@ class NodeRecord:
     disk_gib: int | None = None
     # The added node group it belongs to (None: a default group).
     group: str | None = None
+    # The bay model's insecure_registry its engine may reach without TLS.
+    insecure_registry: str | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NodeRecord:

@@ -15,7 +15,16 @@ import logging
 from ipaddress import IPv4Address
 from pathlib import Path
 
-from magnum_ui.service.drivers.local import bays, cgroups, disks, engines, nodes, swarm, validation
+from magnum_ui.service.drivers.local import (
+    bays,
+    cgroups,
+    disks,
+    engines,
+    nodes,
+    registries,
+    swarm,
+    validation,
+)
 from magnum_ui.service.drivers.local.options import NodeOptions
 from magnum_ui.service.drivers.local.state import READY, StateDir
 from magnum_ui.service.drivers.local.steps import step
@@ -62,7 +71,9 @@ def update_node(
     spec = engines.EngineSpec(
         layout, record.name, record.netns, IPv4Address(record.address), record.key,
         flavor=size, disk_gib=disk_gib, remap=_remap(state, cluster_uuid),
-        group=record.group or f"default-{record.role}", extra_args=options.extra_engine_args,
+        group=record.group or f"default-{record.role}",
+        extra_args=(*options.extra_engine_args,
+                    *registries.engine_args(options.registry, record.insecure_registry)),
     )  # fmt: skip
     with bays.change_slot(state, cluster_uuid, batch), step(f"changing {record.name}"):
         manager = bays.ready_master(state, cluster_uuid, exclude=-1)

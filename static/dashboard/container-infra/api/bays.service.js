@@ -35,6 +35,7 @@
       upgradeBay: upgradeBay,
       deleteBay: deleteBay,
       getBayProgress: getBayProgress,
+      getBayRegistry: getBayRegistry,
       getBayCertificate: getBayCertificate,
       signBayCertificate: signBayCertificate,
       rotateBayCertificate: rotateBayCertificate,
@@ -131,6 +132,19 @@
     function getBayProgress(id, suppressError) {
       return http.get(http.url('bays', id, 'progress'),
         gettext('Unable to retrieve the progress of the bay: %s'), {suppressError: suppressError});
+    }
+
+    /**
+     * @name getBayRegistry
+     * @param {string} id The bay's uuid
+     * @param {boolean=} suppressError True: reject without a toast (a background read)
+     * @returns {Promise} Resolves with {address, namespace, library, commands: [...],
+     *   insecure_registry}; address is null when the cloud has no registry
+     */
+    function getBayRegistry(id, suppressError) {
+      return http.get(http.url('bays', id, 'registry'),
+        gettext('Unable to retrieve the image registry of the bay: %s'),
+        {suppressError: suppressError});
     }
 
     /**

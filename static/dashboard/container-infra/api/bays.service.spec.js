@@ -26,6 +26,8 @@
       toast: 'Unable to delete the bay', suppressible: true},
     {func: 'getBayProgress', args: ['b-1'], method: 'GET', url: 'bays/b-1/progress/',
       toast: 'Unable to retrieve the progress of the bay', suppressible: true},
+    {func: 'getBayRegistry', args: ['b-1'], method: 'GET', url: 'bays/b-1/registry/',
+      toast: 'Unable to retrieve the image registry of the bay', suppressible: true},
     {func: 'getBayCertificate', args: ['b-1'], method: 'GET', url: 'bays/b-1/certificate/',
       toast: 'Unable to retrieve the certificate of the bay'},
     {func: 'signBayCertificate', args: ['b-1', 'CSR PEM'], method: 'POST',

@@ -24,7 +24,8 @@
    * @param {Function} gettext
    * @param {Object} kinds The kind definitions (for state colours)
    * @description
-   * `build(coe, nodes, placed)` turns the node list and the task (Swarm)
+   * `problems(placed)` lists what keeps services from running at all (see
+   * below). `build(coe, nodes, placed)` turns the node list and the task (Swarm)
    * or pod (Kubernetes) list into cards, managers and masters first:
    *
    *     [{name: 'node-0', role: 'manager', leader: true, state: 'ready',
@@ -41,12 +42,30 @@
   function bayPicture(gettext, kinds) {
     var service = {
       build: build,
-      placedKind: placedKind
+      placedKind: placedKind,
+      problems: problems
     };
 
     return service;
 
     ///////////////
+
+    /**
+     * @name problems
+     * @param {Array} placed The tasks (Swarm) or pods (Kubernetes)
+     * @returns {Array} The distinct sentences of services whose image no node
+     *   can get (a task's `service_problem`), to be said above the picture
+     *   instead of letting rejected replicas pile up on the nodes
+     */
+    function problems(placed) {
+      var said = [];
+      (placed || []).forEach(function collect(item) {
+        if (item.service_problem && said.indexOf(item.service_problem) < 0) {
+          said.push(item.service_problem);
+        }
+      });
+      return said;
+    }
 
     /**
      * @name placedKind

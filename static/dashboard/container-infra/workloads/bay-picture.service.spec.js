@@ -73,6 +73,17 @@
       expect(picture.build('swarm', [{id: 'n', name: 'n'}])[0].role).toBe('');
     });
 
+    it('says each service\'s image problem once, in the order its tasks come', function () {
+      expect(picture.problems([
+        {name: 'a.1', service_problem: 'image a is not in R'},
+        {name: 'b.1', service_problem: null},
+        {name: 'a.2', service_problem: 'image a is not in R'},
+        {name: 'c.1', service_problem: 'image c is not in R'},
+        {name: 'p'}
+      ])).toEqual(['image a is not in R', 'image c is not in R']);
+      expect(picture.problems()).toEqual([]);
+    });
+
     it('names the kind that runs on nodes', function () {
       expect(picture.placedKind('swarm')).toBe('tasks');
       expect(picture.placedKind('kubernetes')).toBe('pods');

@@ -40,7 +40,9 @@
           column('replicas', gettext('Replicas'), runningOfDesired),
           column('ports', gettext('Ports'), swarmPorts),
           column('update_status', gettext('Update')),
-          column('created_at', gettext('Created'), date('created_at'))
+          column('created_at', gettext('Created'), date('created_at')),
+          // The service's own sentence when no node can get its image (what to push where).
+          column('problem', gettext('Problem'))
         ], {status: field('update_status'), scale: true, remove: true}),
         tasks: definition(gettext('Tasks'), gettext('Task'), [
           column('name', gettext('Name')),

@@ -38,13 +38,15 @@
         name: 'web', image: 'busybox', mode: 'replicated', replicas: {running: 2, desired: 3},
         ports: [{published: 8080, target: 80, protocol: 'tcp'}, {target: 53, protocol: 'udp'},
           {target: 9}],
-        update_status: null, created_at: '2026-11-29T14:00:01.123456+00:00'
+        update_status: null, created_at: '2026-11-29T14:00:01.123456+00:00', problem: null
       })).toEqual(['web', 'busybox', 'replicated', '2 / 3', '8080:80/tcp, 53/udp, 9/tcp', '',
-        '2026-11-29 14:00:01 UTC']);
+        '2026-11-29 14:00:01 UTC', '']);
+      expect(cells(services, {name: 'x', problem: 'image x is not in R — push it with …'})[7])
+        .toBe('image x is not in R — push it with …');
       expect(cells(services, {name: 'g', mode: 'global', replicas: {running: 2}})[3])
         .toBe('2 running (global)');
       expect(cells(services, {name: 'g', mode: 'global'})[3]).toBe('0 running (global)');
-      expect(cells(services, {name: 'n'}).slice(3)).toEqual(['0 / 0', '', '', '']);
+      expect(cells(services, {name: 'n'}).slice(3)).toEqual(['0 / 0', '', '', '', '']);
       expect(services.status({update_status: 'updating'})).toBe('updating');
     });
 

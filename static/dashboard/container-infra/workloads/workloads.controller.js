@@ -72,6 +72,7 @@
       ctrl.statuses = [];
       ctrl.namespaces = [];
       ctrl.cards = [];
+      ctrl.problems = [];
       ctrl.filters = {name: '', status: '', namespace: ''};
       ctrl.error = null;
       ctrl.loaded = false;
@@ -182,6 +183,7 @@
       ctrl.items = results.current;
       ctrl.namespaces = results.namespaces.map(function name(ns) { return ns.name; }).sort();
       ctrl.cards = picture.build(ctrl.summary.coe, results.nodes, results.placed);
+      ctrl.problems = picture.problems(results.placed);
       applyFilters();
       followDetail(results);
     }

@@ -107,6 +107,16 @@
       expect(texts('.workloads-create')).toEqual(['Create from Manifest']);
       expect(ctrl.statuses).toEqual(['updating']);
       expect(listedKinds().sort()).toEqual(['nodes', 'services', 'tasks']);
+      expect(texts('.workloads-problems')).toEqual([]);
+    });
+
+    it('says above the picture which service cannot get its image', function () {
+      data.tasks.push({id: 't3', name: 'api.1', service: 'api', slot: 1, node_id: 'n1',
+        node: 'node-1', state: 'rejected', desired_state: 'shutdown',
+        error: 'No such image: api:1', service_problem: 'image api:1 is not in R — push it'});
+      render('bay-1');
+      expect(ctrl.problems).toEqual(['image api:1 is not in R — push it']);
+      expect(texts('.workloads-problems div')).toEqual(['image api:1 is not in R — push it']);
     });
 
     it('reads again every 3 s while shown, never twice at once, and stops on destroy', function () {

@@ -104,6 +104,20 @@ class ProgressTest(SimpleTestCase):
         assert (status, answer) == (503, "Heat cannot be reached: connection refused.")
 
 
+class RegistryTest(SimpleTestCase):
+    def test_registry_is_what_the_service_says(self) -> None:
+        """GET registry/ answers the service's registry document for the bay unchanged."""
+        registry = {
+            "address": "10.213.255.254:5050",
+            "namespace": "10.213.255.254:5050/p",
+            "commands": ["docker login 10.213.255.254:5050"],
+        }
+        with mock.patch.object(magnum, "bay_registry", return_value=registry) as read:
+            status, answer = call("get", "/api/container_infra/bays/b-1/registry/")
+        assert (status, answer) == (200, registry)
+        assert read.call_args.args[1] == "b-1"
+
+
 class CertificateTest(SimpleTestCase):
     def test_get_answers_the_ca_certificate(self) -> None:
         with mock.patch.object(magnum, "bay_certificate", return_value={"pem": "CA"}) as got:

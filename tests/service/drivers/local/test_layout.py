@@ -41,6 +41,7 @@ def test_each_added_group_gets_its_resource_group_parameters_and_outputs() -> No
     node = doc["resources"]["ng3"]["properties"]["resource_def"]["properties"]
     assert node["offset"] == layout.group_offset(3)
     assert node["group"] == {"get_param": "ng3_name"}
+    assert node["insecure_registry"] == {"get_param": "insecure_registry"}
     assert doc["resources"]["ng0"]["properties"]["count"] == {"get_param": "ng0_count"}
     for name in ("ng0_name", "ng0_count", "ng0_flavor", "ng0_volume", "ng0_remove"):
         assert name in doc["parameters"]

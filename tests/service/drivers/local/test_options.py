@@ -24,12 +24,14 @@ def test_environment_variables_override_the_defaults() -> None:
         "MAGNUM_UI_LOCAL_MAX_RAM_MIB_PER_PROJECT": "4096",
         "MAGNUM_UI_LOCAL_SUBNET_POOL": "10.99.0.0/20",
         "MAGNUM_UI_LOCAL_NODES_DIR": "/srv/nodes",
+        "MAGNUM_UI_LOCAL_REGISTRY": "10.99.255.254:5050",
     }
     assert NodeOptions.from_environ(environ) == NodeOptions(
         max_nodes_per_project=3,
         max_vcpus_per_project=4,
         max_ram_mib_per_project=4096,
         subnet_pool="10.99.0.0/20",
+        registry="10.99.255.254:5050",
     )
     assert options.root_from_environ(environ) == Path("/srv/nodes")
 
@@ -44,6 +46,8 @@ def test_environment_variables_override_the_defaults() -> None:
         ("MAGNUM_UI_LOCAL_SUBNET_POOL", "8.8.0.0/16", "private IPv4 network of /24 or larger"),
         ("MAGNUM_UI_LOCAL_SUBNET_POOL", "10.213.0.0/25", "private IPv4 network of /24 or larger"),
         ("MAGNUM_UI_LOCAL_SUBNET_POOL", "10.213.0.1/16", "is not an IPv4 network"),
+        ("MAGNUM_UI_LOCAL_REGISTRY", "registry.example.com:5000", "IPV4-ADDRESS:PORT"),
+        ("MAGNUM_UI_LOCAL_REGISTRY", "10.0.0.1:5000/x", "is not a registry"),
     ],
 )
 def test_a_bad_value_names_its_variable(variable: str, value: str, message: str) -> None:

@@ -36,7 +36,15 @@ from heat.common import exception
 from heat.engine import attributes, constraints, properties, resource
 from heat.objects import resource as resource_objects
 
-from magnum_ui.service.drivers.local import flavors, nodes, options, tls, updates, validation
+from magnum_ui.service.drivers.local import (
+    flavors,
+    nodes,
+    options,
+    registries,
+    tls,
+    updates,
+    validation,
+)
 
 _UUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
@@ -46,9 +54,10 @@ class LocalNode(resource.Resource):
 
     PROPERTIES = (
         CLUSTER_UUID, INDEX, ROLE, FLAVOR, VOLUME_SIZE, GROUP, POSITION, CA_SERIAL, BATCH,
+        INSECURE_REGISTRY,
     ) = (
         "cluster_uuid", "index", "role", "flavor", "volume_size", "group", "position",
-        "ca_serial", "max_batch_size",
+        "ca_serial", "max_batch_size", "insecure_registry",
     )  # fmt: skip
     ATTRIBUTES = ADDRESS, NAME, DOCKER_HOST = ("address", "name", "docker_host")
 
@@ -115,6 +124,15 @@ class LocalNode(resource.Resource):
             update_allowed=True,
             constraints=[constraints.Range(1, validation.MAX_NODES_PER_BAY)],
         ),
+        INSECURE_REGISTRY: properties.Schema(
+            properties.Schema.STRING,
+            "A registry (HOST[:PORT]) the node's engine may reach without TLS; empty: none.",
+            default="",
+            constraints=[
+                constraints.Length(max=registries.MAX_LENGTH),
+                constraints.AllowedPattern(f"({registries.PATTERN})?", "HOST[:PORT], lower-case."),
+            ],
+        ),
     }
 
     attributes_schema = {
@@ -160,6 +178,7 @@ class LocalNode(resource.Resource):
             volume_gib=self.properties[self.VOLUME_SIZE],
             group=self.properties[self.GROUP] or None,
             position=self.properties[self.POSITION],
+            insecure_registry=self.properties[self.INSECURE_REGISTRY] or None,
         )
         self._expose(info)
 

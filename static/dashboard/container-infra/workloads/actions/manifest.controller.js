@@ -12,8 +12,12 @@
   ManifestController.$inject = [
     'horizon.dashboard.container-infra.common.field-errors.service',
     'horizon.app.core.openstack-service-api.magnum-workloads',
+    'horizon.app.core.openstack-service-api.magnum-bays',
     'context'
   ];
+
+  // A manifest's top-level image line (a Swarm service names one image).
+  var IMAGE_LINE = /^image:.*$/m;
 
   var EXAMPLES = {
     swarm: [
@@ -43,14 +47,17 @@
    * @name horizon.dashboard.container-infra.workloads.ManifestController
    * @param {Object} fieldErrors The common field errors
    * @param {Object} api The workloads' API service
+   * @param {Object} baysAPI The bays' API service (the bay's registry)
    * @param {Object} context {bayId, coe}
    * @description
    * The body of the Create Workload dialog (in the common dialog frame):
    * a manifest (YAML or JSON) sent as is to the service, which answers
    * 400 with the field at fault; that reason stays next to the text area
-   * until the manifest changes.
+   * until the manifest changes. For a Swarm bay, the images the project
+   * may use (the registry's `library/` ones and its own, read in the
+   * background) are offered: choosing one writes the manifest's image line.
    */
-  function ManifestController(fieldErrors, api, context) {
+  function ManifestController(fieldErrors, api, baysAPI, context) {
     var ctrl = this;
 
     ctrl.coe = context.coe;
@@ -59,8 +66,27 @@
     ctrl.errors = fieldErrors.forField('manifest');
     ctrl.send = send;
     ctrl.useExample = useExample;
+    ctrl.images = [];
+    ctrl.useImage = useImage;
+
+    if (context.coe !== 'kubernetes') {
+      baysAPI.getBayRegistry(context.bayId, true).then(function listed(response) {
+        ctrl.images = response.data.images || [];
+      }, angular.noop);  // suggestions only: without them the form works as before
+    }
 
     ///////////////
+
+    function useImage(image) {
+      var line = 'image: ' + image;
+      if (IMAGE_LINE.test(ctrl.manifest)) {
+        ctrl.manifest = ctrl.manifest.replace(IMAGE_LINE, line);
+      } else {
+        ctrl.manifest = (ctrl.manifest ? ctrl.manifest.replace(/\n*$/, '\n') : 'name: web\n') +
+          line;
+      }
+      ctrl.errors.clear();
+    }
 
     function useExample() {
       ctrl.manifest = ctrl.example;

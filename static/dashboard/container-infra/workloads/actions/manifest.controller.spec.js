@@ -6,17 +6,22 @@
 
   describe('horizon.dashboard.container-infra.workloads.ManifestController', function () {
     var specs = window.actionSpecs;
-    var $q, api, ctrl, element;
+    var $q, api, baysAPI, registry, ctrl, element;
 
     beforeEach(module('gettext'));
     beforeEach(module('horizon.dashboard.container-infra.workloads'));
 
     beforeEach(inject(function ($injector) {
+      $q = $injector.get('$q');
+      api = $injector.get('horizon.app.core.openstack-service-api.magnum-workloads');
+      baysAPI = $injector.get('horizon.app.core.openstack-service-api.magnum-bays');
+      registry = {data: {images: []}};
+      spyOn(baysAPI, 'getBayRegistry').and.callFake(function () {
+        return registry.data ? $q.when(registry) : $q.reject({status: 503});
+      });
       var body = manifest('swarm');
       ctrl = body.ctrl;
       element = body.element;
-      $q = $injector.get('$q');
-      api = $injector.get('horizon.app.core.openstack-service-api.magnum-workloads');
     }));
 
     function manifest(coe) {
@@ -54,6 +59,32 @@
       angular.element(element[0].querySelector('textarea')).val('replicas: 1')
         .triggerHandler('input');
       expect(errorText()).toBeNull();
+    });
+
+    it('offers the images the project may use and writes the chosen one', function () {
+      registry = {data: {images: ['busybox', 'r:5050/p/web']}};
+      var body = manifest('swarm');
+      expect(baysAPI.getBayRegistry).toHaveBeenCalledWith('b1', true);
+      var buttons = body.element[0].querySelectorAll('.workload-image');
+      expect(Array.prototype.map.call(buttons, function (b) { return b.textContent; }))
+        .toEqual(['busybox', 'r:5050/p/web']);
+      angular.element(buttons[0]).triggerHandler('click');
+      expect(body.ctrl.manifest).toBe('name: web\nimage: busybox');
+      body.ctrl.useImage('r:5050/p/web');
+      expect(body.ctrl.manifest).toBe('name: web\nimage: r:5050/p/web');
+      body.ctrl.manifest = 'name: api\nreplicas: 2\n\n';
+      body.ctrl.useImage('busybox');
+      expect(body.ctrl.manifest).toBe('name: api\nreplicas: 2\nimage: busybox');
+    });
+
+    it('offers nothing when the registry cannot be read or the bay is Kubernetes', function () {
+      registry = {data: null};
+      expect(manifest('swarm').ctrl.images).toEqual([]);
+      registry = {data: {}};
+      expect(manifest('swarm').ctrl.images).toEqual([]);
+      baysAPI.getBayRegistry.calls.reset();
+      expect(manifest('kubernetes').ctrl.images).toEqual([]);
+      expect(baysAPI.getBayRegistry).not.toHaveBeenCalled();
     });
 
     it('offers a Kubernetes example to a Kubernetes bay', function () {

@@ -15,7 +15,8 @@
     'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.common.delete-action.factory',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
-    'horizon.framework.util.i18n.gettext'
+    'horizon.framework.util.i18n.gettext',
+    'horizon.framework.widgets.toast.service'
   ];
 
   /**
@@ -27,6 +28,7 @@
    * @param {Object} deleteActionFactory The common delete action
    * @param {Object} dialogAction The common dialog action factory
    * @param {Function} gettext
+   * @param {Object} toast Horizon's toasts (a create's warnings)
    * @description
    * Create (from a manifest), scale and delete workloads of a bay, with
    * the common dialogs: each resolves when done, with false when the user
@@ -35,7 +37,8 @@
    * permissions() once and shows the buttons allowed.
    * @returns {Object} The service
    */
-  function workloadActions($q, api, allowed, deleteActionFactory, dialogAction, gettext) {
+  function workloadActions($q, api, allowed, deleteActionFactory, dialogAction, gettext,
+                           toast) {
     var RULES = {
       create: 'cluster:workloads:create',
       scale: 'cluster:workloads:update',
@@ -83,6 +86,10 @@
           controller: 'horizon.dashboard.container-infra.workloads.ManifestController'},
         context: function target() { return {bayId: bayId, coe: coe}; },
         success: function created(none, result) {
+          // What will keep it from running (an image the registry lacks) is said at once.
+          (result.warnings || []).forEach(function warn(warning) {
+            toast.add('warning', warning);
+          });
           return interpolate(gettext('Created: %s.'), [
             result.created.map(function name(made) { return made.name; }).join(', ')
           ]);

@@ -53,6 +53,15 @@
       expect(toast.add).toHaveBeenCalledWith('success', 'Created: web, db.');
     });
 
+    it('says at once what will keep a created workload from running', function () {
+      actions.create('b1', 'swarm');
+      modalResult.resolve({created: [{kind: 'services', name: 'web'}],
+        warnings: ['image web is not in R — push it there with …']});
+      $rootScope.$digest();
+      expect(toast.add).toHaveBeenCalledWith('warning', 'image web is not in R — push it there with …');
+      expect(toast.add).toHaveBeenCalledWith('success', 'Created: web.');
+    });
+
     it('scales through the scale dialog, starting from the wanted count', function () {
       var options;
       actions.scale('b1', services, {name: 'web', replicas: {desired: 3}}, {});

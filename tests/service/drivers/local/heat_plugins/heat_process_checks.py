@@ -37,7 +37,7 @@ RESOURCE_UUID = "0a0a0a0a-0000-4000-8000-000000000000"
 PROJECT = "ab12" * 8
 GOOD = {"cluster_uuid": CLUSTER, "index": 3, "role": "worker", "flavor": "local.tiny",
         "volume_size": 2, "group": "", "position": 0, "ca_serial": "",
-        "max_batch_size": 1}  # fmt: skip
+        "max_batch_size": 1, "insecure_registry": ""}  # fmt: skip
 
 
 def test_heat_finds_the_type_in_its_plugin_dirs() -> None:
@@ -64,6 +64,9 @@ def test_heat_finds_the_type_in_its_plugin_dirs() -> None:
         ({"flavor": "local.small\n"}, "flavor"),
         ({"volume_size": 101}, "volume_size"),
         ({"volume_size": -1}, "volume_size"),
+        ({"insecure_registry": "http://reg:5000"}, "insecure_registry"),
+        ({"insecure_registry": "reg:5000 --debug"}, "insecure_registry"),
+        ({"insecure_registry": "r" * 256}, "insecure_registry"),
     ],
 )
 def test_the_schema_refuses_what_the_library_would(changes: dict[str, Any], message: str) -> None:
@@ -92,6 +95,7 @@ def fake_resource(session: Any, uuid: str | None = RESOURCE_UUID) -> Any:
 def state_dir(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("MAGNUM_UI_LOCAL_NODES_DIR", "/srv/mui-test-nodes")
     monkeypatch.setenv("MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT", "7")
+    monkeypatch.setenv("MAGNUM_UI_LOCAL_REGISTRY", "10.213.255.254:5050")
     return "/srv/mui-test-nodes"
 
 
@@ -119,6 +123,8 @@ def test_create_passes_the_properties_project_owner_and_settings_and_exposes_the
     assert calls[0]["args"] == (CLUSTER, 3, "worker", PROJECT)
     assert calls[0]["owner"] == RESOURCE_UUID
     assert calls[0]["options"].max_nodes_per_project == 7
+    assert calls[0]["options"].registry == "10.213.255.254:5050"
+    assert calls[0]["insecure_registry"] is None  # the property's default, ""
     assert (calls[0]["flavor"], calls[0]["volume_gib"]) == ("local.tiny", 2)
     assert (calls[0]["group"], calls[0]["position"]) == (None, 0)  # a default group's node
     assert [method for method, _, _ in session.calls] == ["POST", "GET"]

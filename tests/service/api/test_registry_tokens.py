@@ -1,0 +1,110 @@
+"""``GET /token``, the registry's token service, spoken to as docker's engine speaks to it."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from magnum_ui.service.api import registry_tokens
+from magnum_ui.service.registry import identity, signing, tokens
+from tests.service.registry.test_tokens import PROJECT, FakeIdentity, claims
+
+
+class DownIdentity(FakeIdentity):
+    def authenticates(self, username: str, password: str) -> bool:
+        raise identity.IdentityUnavailable("Keystone at http://x did not answer")
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> registry_tokens.TokenService:
+    signing.load_or_create_key(tmp_path / "key.pem")
+    issuer = tokens.Issuer(tmp_path / "key.pem", "magnum-ui", "magnum-ui-registry", 300)
+    return registry_tokens.TokenService(issuer, FakeIdentity())
+
+
+def call(
+    app: registry_tokens.TokenService, query: str = "", user: str | None = None,
+    path: str = "/token", method: str = "GET", authorization: str | None = None,
+) -> tuple[int, dict[str, str], dict[str, Any]]:  # fmt: skip
+    environ = {"PATH_INFO": path, "REQUEST_METHOD": method, "QUERY_STRING": query}
+    if user is not None:
+        environ["HTTP_AUTHORIZATION"] = "Basic " + base64.b64encode(user.encode()).decode()
+    if authorization is not None:
+        environ["HTTP_AUTHORIZATION"] = authorization
+    started: list[Any] = []
+    body = b"".join(app(environ, lambda status, headers: started.extend([status, headers])))
+    return int(started[0].split()[0]), dict(started[1]), json.loads(body)
+
+
+def test_a_member_gets_a_push_token_for_their_project(app: registry_tokens.TokenService) -> None:
+    """200 with the token, never cached, granting what the scope asks and the role allows."""
+    query = f"service=magnum-ui-registry&scope=repository:{PROJECT}/hello:pull,push"
+    status, headers, body = call(app, query, user="demo:secret")
+    assert status == 200
+    assert headers["Cache-Control"] == "no-store"
+    assert claims(body)["access"][0]["actions"] == ["pull", "push"]
+
+
+def test_a_wrong_password_is_a_401_that_names_the_user(app: registry_tokens.TokenService) -> None:
+    """docker login shows the message: the password, not the scope, was wrong."""
+    status, headers, body = call(app, "service=magnum-ui-registry", user="demo:nope")
+    assert status == 401
+    assert "Basic" in headers["WWW-Authenticate"]
+    assert body["errors"][0]["code"] == "UNAUTHORIZED"
+    assert "demo" in body["errors"][0]["message"]
+    assert "nope" not in json.dumps(body)
+
+
+def test_anonymous_pulls_of_the_library_get_a_token(app: registry_tokens.TokenService) -> None:
+    """No Authorization header: a token for library/ pulls."""
+    status, _, body = call(app, "scope=repository:library/busybox:pull")
+    assert status == 200
+    assert claims(body)["access"] == [
+        {"type": "repository", "name": "library/busybox", "actions": ["pull"]}
+    ]
+
+
+def test_several_scopes_are_all_considered(app: registry_tokens.TokenService) -> None:
+    """A cross-repository push asks for two scopes in one request."""
+    query = f"scope=repository:{PROJECT}/a:pull,push&scope=repository:library/busybox:pull"
+    _, _, body = call(app, query, user="demo:secret")
+    assert [a["name"] for a in claims(body)["access"]] == [f"{PROJECT}/a", "library/busybox"]
+
+
+@pytest.mark.parametrize(
+    ("query", "authorization", "message"),
+    [
+        ("service=another", None, "not 'another'"),
+        ("scope=repository", None, "type:name:actions"),
+        ("", "Bearer abc", "only Basic"),
+        ("", "Basic !!!", "not base64"),
+        ("", "Basic " + base64.b64encode(b"no-colon").decode(), "user:password"),
+    ],
+)
+def test_malformed_requests_are_400s_that_say_why(
+    app: registry_tokens.TokenService, query: str, authorization: str | None, message: str
+) -> None:
+    """Another service's name, a bad scope, or credentials that are not Basic user:password."""
+    status, _, body = call(app, query, authorization=authorization)
+    assert status == 400
+    assert message in body["errors"][0]["message"]
+
+
+def test_other_paths_and_methods_are_not_served(app: registry_tokens.TokenService) -> None:
+    """The listener nodes can reach serves GET /token and nothing else."""
+    assert call(app, path="/v1/clusters")[0] == 404
+    assert call(app, method="POST")[0] == 405
+
+
+def test_keystone_away_is_a_503(tmp_path: Path) -> None:
+    """Nobody can be checked while Keystone does not answer: 503, not a refusal."""
+    signing.load_or_create_key(tmp_path / "key.pem")
+    issuer = tokens.Issuer(tmp_path / "key.pem", "magnum-ui", "magnum-ui-registry", 300)
+    app = registry_tokens.TokenService(issuer, DownIdentity())
+    status, _, body = call(app, "", user="demo:secret")
+    assert status == 503
+    assert "did not answer" in body["errors"][0]["message"]
