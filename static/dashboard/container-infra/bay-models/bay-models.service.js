@@ -10,8 +10,7 @@
 
   bayModelsService.$inject = [
     'horizon.app.core.openstack-service-api.magnum-bay-models',
-    'horizon.app.core.openstack-service-api.magnum-bays',
-    'horizon.dashboard.container-infra.common.live-table.service'
+    'horizon.app.core.openstack-service-api.magnum-bays'
   ];
 
   /**
@@ -19,11 +18,10 @@
    * @name horizon.dashboard.container-infra.bay-models.service
    * @param {Object} bayModelsAPI The bay models' API service
    * @param {Object} baysAPI The bays' API service
-   * @param {Object} liveTable The live table's list side (its first page)
    * @description Data of the bay models panel, drawer and details page.
    * @returns {Object} The service
    */
-  function bayModelsService(bayModelsAPI, baysAPI, liveTable) {
+  function bayModelsService(bayModelsAPI, baysAPI) {
     var service = {
       getBayModelsPromise: getBayModelsPromise,
       getBayModelPromise: getBayModelPromise,
@@ -41,14 +39,13 @@
      * List function of the OS::Magnum::BayModel resource type. The search
      * parameters it gets are not sent: the table filters on the client.
      * @param {Object=} params The table's: `quiet: true` lists without an
-     *   error toast (the live table's polls); `limit: n` the first n only, in `sort_key`
-     *   order
+     *   error toast (the live table's polls); `page: {limit, sort_key}` the first only
      *   (then `more` says whether there are others)
      * @returns {Promise} Resolves with the response, whose data is {items: [...], more}
      */
     function getBayModelsPromise(params) {
       var quiet = Boolean(params && params.quiet);
-      var first = liveTable.pageQuery(params);
+      var first = params && params.page;
       return bayModelsAPI.getBayModels(quiet, first).then(function prepareAll(response) {
         response.data.items.forEach(prepare);
         return response;

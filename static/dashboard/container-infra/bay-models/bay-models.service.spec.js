@@ -36,7 +36,7 @@
 
     it('asks for the first page when the table does', function () {
       spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
-      settle(service.getBayModelsPromise({limit: 20}));
+      settle(service.getBayModelsPromise({page: {limit: 20}}));
       expect(bayModelsAPI.getBayModels).toHaveBeenCalledWith(false, {limit: 20});
     });
 

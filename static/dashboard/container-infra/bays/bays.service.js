@@ -10,8 +10,7 @@
 
   baysService.$inject = [
     'horizon.app.core.openstack-service-api.magnum-bay-models',
-    'horizon.app.core.openstack-service-api.magnum-bays',
-    'horizon.dashboard.container-infra.common.live-table.service'
+    'horizon.app.core.openstack-service-api.magnum-bays'
   ];
 
   /**
@@ -19,11 +18,10 @@
    * @name horizon.dashboard.container-infra.bays.service
    * @param {Object} bayModelsAPI The bay models' API service
    * @param {Object} baysAPI The bays' API service
-   * @param {Object} liveTable The live table's list side (its first page)
    * @description Data of the bays panel and of a bay's details page.
    * @returns {Object} The service
    */
-  function baysService(bayModelsAPI, baysAPI, liveTable) {
+  function baysService(bayModelsAPI, baysAPI) {
     var service = {
       getBaysPromise: getBaysPromise,
       getAllBaysPromise: getAllBaysPromise,
@@ -44,12 +42,12 @@
      * `coe`: the server names them, reading each bay model once).
      * @param {Object=} params The table's: `quiet: true` lists without an
      *   error toast (the live table's poller, once a refresh has failed);
-     *   `limit: n` the first n bays only, in `sort_key` order (then `more` says
-     *   if there are others)
+     *   `page: {limit, sort_key}` the first bays only (then `more` says if
+     *   there are others)
      * @returns {Promise} Resolves with the response, whose data is {items: [...], more}
      */
     function getBaysPromise(params) {
-      return baysAPI.getBays(liveTable.pageQuery(params), isQuiet(params)).then(decorateAll);
+      return baysAPI.getBays(firstPage(params), isQuiet(params)).then(decorateAll);
     }
 
     /**
@@ -62,7 +60,7 @@
      * @returns {Promise} Resolves with the response, whose data is {items: [...], more}
      */
     function getAllBaysPromise(params) {
-      return baysAPI.getBays(angular.extend({all_projects: true}, liveTable.pageQuery(params)), isQuiet(params))
+      return baysAPI.getBays(angular.extend({all_projects: true}, firstPage(params)), isQuiet(params))
         .then(decorateAll);
     }
 
@@ -118,6 +116,11 @@
 
     function trackBy(bay) {
       return [bay.uuid, bay.status, bay.updated_at || '', bay.node_count].join('|');
+    }
+
+    // The live table's first listing asks for one page (see live-table.service.js).
+    function firstPage(params) {
+      return params && params.page;
     }
 
     function isQuiet(params) {

@@ -44,7 +44,7 @@
       });
 
       it('asks for the first page when the table does', function () {
-        service.getBaysPromise({limit: 20, poll: undefined});
+        service.getBaysPromise({page: {limit: 20}});
         expect(baysAPI.getBays).toHaveBeenCalledWith({limit: 20}, false);
       });
 
@@ -95,7 +95,7 @@
         service.getAllBaysPromise({quiet: true});
         $rootScope.$apply();
         expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true}, true);
-        service.getAllBaysPromise({limit: 20});
+        service.getAllBaysPromise({page: {limit: 20}});
         expect(baysAPI.getBays).toHaveBeenCalledWith({all_projects: true, limit: 20}, false);
       });
     });

@@ -43,8 +43,7 @@
   function liveTableService($q, $rootScope, $timeout, $window, registry, tableOptions,
     events) {
     var service = {
-      listFunction: listFunction,
-      pageQuery: pageQuery
+      listFunction: listFunction
     };
 
     return service;
@@ -56,10 +55,10 @@
      * @param {string} resourceType The type whose table lists
      * @param {Function} list params → promise of a response whose data is
      *   {items, more}; `params.quiet` asks it to toast no failure;
-     *   `params.limit`, when given, asks for the first items only, in the
-     *   table's first order (`sort_key`, `sort_dir`: see pageQuery), and
-     *   `more` says whether there are others (a list that cannot page
-     *   ignores them and gives every item)
+     *   `params.page`, when given, is the query of the first items only
+     *   ({limit, sort_key, sort_dir}: the table's page in its first order),
+     *   and `more` says whether there are others (a list that cannot page
+     *   ignores it and gives every item)
      * @param {Function} [isBusy] item → whether it is in progress (without
      *   it, nothing listed ever is: the table lists again at the idle pace)
      * @description
@@ -96,47 +95,24 @@
       };
     }
 
-    /**
-     * @name pageQuery
-     * @param {Object=} params A live list function's parameters
-     * @description
-     * What a list function sends for the first page its table asked for
-     * (see listFunction): {limit, sort_key, sort_dir}, only those given;
-     * undefined for every item.
-     * @returns {Object|undefined} The query
-     */
-    function pageQuery(params) {
-      var query;
-      if (!params || !params.limit) {
-        return undefined;
-      }
-      query = {limit: params.limit};
-      ['sort_key', 'sort_dir'].forEach(function copy(name) {
-        if (params[name]) {
-          query[name] = params[name];
-        }
-      });
-      return query;
-    }
-
     // The live table's polls have a count; the table's own first listing has
     // none. Its first page is the one it shows first: in the order its
     // table sorts by at first (the column with sortDefault: true, or
     // 'reverse' for descending).
     function firstPage(resourceType, params) {
-      var first = {limit: pageSize()};
+      var page = {limit: pageSize()};
       if (angular.isDefined(params.poll)) {
         return params;
       }
       registry.getResourceType(resourceType).tableColumns.forEach(function order(column) {
         if (column.sortDefault) {
-          first.sort_key = column.id;
+          page.sort_key = column.id;
           if (column.sortDefault === 'reverse') {
-            first.sort_dir = 'desc';
+            page.sort_dir = 'desc';
           }
         }
       });
-      return angular.extend(first, params);
+      return angular.extend({page: page}, params);
     }
 
     // As Horizon's table footer pages: the user's setting (a cookie Horizon's

@@ -52,7 +52,7 @@
           $q.resolve({data: {items: [], more: true}}));
         liveTable.listFunction('OS::Test', list, busy)({bayId: 'b1'});
         $rootScope.$apply();
-        expect(list).toHaveBeenCalledWith({limit: 20, bayId: 'b1'});
+        expect(list).toHaveBeenCalledWith({page: {limit: 20}, bayId: 'b1'});
         expect(heard[0][4]).toBe(true);
       });
 
@@ -68,20 +68,11 @@
         liveTable.listFunction('OS::Reversed', list, busy)();
         liveTable.listFunction('OS::Sorted', list, busy)({poll: 1});
         expect(list.calls.allArgs()).toEqual([
-          [{limit: 20, sort_key: 'name'}],
-          [{limit: 20, sort_key: 'created_at', sort_dir: 'desc'}],
+          [{page: {limit: 20, sort_key: 'name'}}],
+          [{page: {limit: 20, sort_key: 'created_at', sort_dir: 'desc'}}],
           [{poll: 1}]
         ]);
       }));
-
-    it('gives a list function the query of the first page, or none for every item',
-      function () {
-        expect(liveTable.pageQuery()).toBeUndefined();
-        expect(liveTable.pageQuery({poll: 2, quiet: true})).toBeUndefined();
-        expect(liveTable.pageQuery({limit: 20, quiet: true})).toEqual({limit: 20});
-        expect(liveTable.pageQuery({limit: 5, sort_key: 'name', sort_dir: 'desc', bayId: 'b'}))
-          .toEqual({limit: 5, sort_key: 'name', sort_dir: 'desc'});
-      });
 
     it('pages as the user\'s page size says', inject(function ($window) {
       var saved = $window.horizon.cookies;
@@ -95,7 +86,7 @@
       });
       $window.horizon.cookies = saved;
       expect(list.calls.allArgs()).toEqual(
-        [[{limit: 50}], [{limit: 20}], [{limit: 20}], [{limit: 20}], [{limit: 1000}]]);
+        [50, 20, 20, 20, 1000].map(function (limit) { return [{page: {limit: limit}}]; }));
     }));
 
     it('tells when listing failed, and rejects', function () {
@@ -120,7 +111,8 @@
       });
       answer.resolve({data: {items: []}});
       $rootScope.$apply();
-      expect(list.calls.allArgs()).toEqual([[{limit: 20, bayId: 'b1'}], [{limit: 20, bayId: 'b2'}]]);
+      expect(list.calls.allArgs()).toEqual(
+        [[{page: {limit: 20}, bayId: 'b1'}], [{page: {limit: 20}, bayId: 'b2'}]]);
       expect(got).toEqual([[], [], []]);
       expect(heard.length).toBe(2);
     });
