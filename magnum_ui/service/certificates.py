@@ -22,7 +22,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from magnum_ui.service import clusters, crypto, drivers, errors, operations
+from magnum_ui.service import clusters, crypto, drivers, errors, operations, self_signed
 from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import Cluster, ClusterCA
 
@@ -166,13 +166,7 @@ def _new_ca(cluster: Cluster) -> tuple[str, str]:
     now = timezone.now()
     ski = x509.SubjectKeyIdentifier.from_public_key(key.public_key())
     cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - BACKDATE)
-        .not_valid_after(now + CA_VALIDITY)
+        self_signed.builder(name, key.public_key(), now - BACKDATE, now + CA_VALIDITY)
         # path_length 0: the CA signs leaf certificates only, never another CA.
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(_key_usage(cert_sign=True), critical=True)

@@ -26,6 +26,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from cryptography.x509.oid import NameOID
 
+from magnum_ui.service import self_signed
+
 CERTIFICATE_DAYS = 3650
 
 
@@ -64,16 +66,8 @@ def certificate_pem(key: ec.EllipticCurvePrivateKey, issuer: str) -> str:
     """A self-signed certificate of ``key``: the registry's ``rootcertbundle``."""
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer)])
     now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=CERTIFICATE_DAYS))
-        .sign(key, hashes.SHA256())
-    )
+    valid = (now - datetime.timedelta(days=1), now + datetime.timedelta(days=CERTIFICATE_DAYS))
+    cert = self_signed.builder(name, key.public_key(), *valid).sign(key, hashes.SHA256())
     return cert.public_bytes(serialization.Encoding.PEM).decode()
 
 

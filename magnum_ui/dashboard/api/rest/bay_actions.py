@@ -48,24 +48,22 @@ class BayChange(generic.View):
         return changed
 
 
-@urls.register
-class BayProgress(generic.View):
-    url_regex = rf"{BAY}/progress/$"
-
-    @utils.ajax()
-    @service_errors
-    def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
-        return magnum.bay_progress(request, bay_id)
+# What can be read of a bay besides itself, each one ``magnum.bay_<part>``: the
+# progress of its Heat stack, and the image registry its nodes use.
+PARTS = ("progress", "registry")
 
 
 @urls.register
-class BayRegistry(generic.View):
-    url_regex = rf"{BAY}/registry/$"
+class BayPart(generic.View):
+    """GET ``progress/`` or ``registry/`` of a bay."""
+
+    url_regex = rf"{BAY}/(?P<part>{'|'.join(PARTS)})/$"
 
     @utils.ajax()
     @service_errors
-    def get(self, request: HttpRequest, bay_id: str) -> dict[str, Any]:
-        return magnum.bay_registry(request, bay_id)
+    def get(self, request: HttpRequest, bay_id: str, part: str) -> dict[str, Any]:
+        read: dict[str, Any] = getattr(magnum, f"bay_{part}")(request, bay_id)
+        return read
 
 
 @urls.register
