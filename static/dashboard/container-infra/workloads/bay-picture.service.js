@@ -58,13 +58,10 @@
      *   instead of letting rejected replicas pile up on the nodes
      */
     function problems(placed) {
-      var said = [];
-      (placed || []).forEach(function collect(item) {
-        if (item.service_problem && said.indexOf(item.service_problem) < 0) {
-          said.push(item.service_problem);
-        }
+      var said = (placed || []).map(function sentence(item) { return item.service_problem; });
+      return said.filter(function firstTime(one, index) {
+        return one && said.indexOf(one) === index;
       });
-      return said;
     }
 
     /**
