@@ -160,6 +160,7 @@ def run(cfg: AioConfig) -> int:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         supervisor.stop_all()
         registry.remove_address(cfg)
+        registry.unmount_storage(cfg)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(_pid_file(cfg))
         _say("All-in-one stopped.")
@@ -195,6 +196,7 @@ def stop(cfg: AioConfig) -> int:
             time.sleep(0.1)
     leftovers = kill_leftovers(cfg.run_dir)
     registry.remove_address(cfg)
+    registry.unmount_storage(cfg)
     if pid or leftovers:
         _say("The all-in-one is stopped.")
     else:

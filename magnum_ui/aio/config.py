@@ -48,6 +48,12 @@ ENVIRONMENT = (
         "5051",
         "the registry's token service (on the registry address)",
     ),
+    Variable(
+        "MAGNUM_UI_REGISTRY_STORAGE_GIB",
+        "20",
+        "GiB the registry may store, every project's images together (a file system of "
+        "that size; larger takes effect at the next start, smaller never)",
+    ),
     Variable("MAGNUM_UI_START_TIMEOUT", "90", "seconds a service may take"),
 )
 
@@ -65,6 +71,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 class ConfigError(Exception):
     """An environment variable has a value the all-in-one cannot use."""
+
+
+def _gib(name: str, default: int) -> int:
+    raw = os.environ.get(name, str(default))
+    if not raw.isdigit() or not 1 <= int(raw) <= 100_000:
+        raise ConfigError(f"{name} must be a whole number of GiB from 1 to 100000, not {raw!r}")
+    return int(raw)
 
 
 def _registry_address() -> IPv4Address:
@@ -105,6 +118,7 @@ class AioConfig:
     registry_address: IPv4Address = DEFAULT_REGISTRY_ADDRESS
     registry_port: int = 5050
     registry_token_port: int = 5051
+    registry_storage_gib: int = 20
 
     @classmethod
     def from_env(cls) -> AioConfig:
@@ -128,6 +142,7 @@ class AioConfig:
             registry_address=_registry_address(),
             registry_port=_port("MAGNUM_UI_REGISTRY_PORT", 5050),
             registry_token_port=_port("MAGNUM_UI_REGISTRY_TOKEN_PORT", 5051),
+            registry_storage_gib=_gib("MAGNUM_UI_REGISTRY_STORAGE_GIB", 20),
         )
 
     @property

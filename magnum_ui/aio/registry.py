@@ -9,7 +9,9 @@ reaches that address from outside the host except the registry's port and
 its token service's.  The token service (``magnum-ui-api registry-tokens``)
 listens on the same address: the engines fetch their tokens from it.
 
-The registry runs as ``nobody`` with its storage in ``<state>/registry/data``;
+The registry runs as ``nobody`` with its storage in ``<state>/registry/data``,
+a file system of its own (``storage.img``, ``MAGNUM_UI_REGISTRY_STORAGE_GIB``
+large), so what projects push can fill it, never the host's disk;
 the key that signs its tokens (``token-key.pem``, mode 600) is root's, the
 registry gets only its certificate.  ``library/busybox:latest`` is pushed at
 every start unless it is there: the Debian busybox the nodes already carry.
@@ -37,7 +39,7 @@ from typing import Any
 from magnum_ui.aio.config import AioConfig
 from magnum_ui.aio.files import write_private
 from magnum_ui.aio.processes import Service, StartError, http_ready
-from magnum_ui.service.drivers.local import image
+from magnum_ui.service.drivers.local import disks, image
 from magnum_ui.service.registry import signing
 
 USER = "nobody"
@@ -155,12 +157,42 @@ def prepare(cfg: AioConfig) -> None:
     folder.chmod(0o711)  # the registry (nobody) walks through to its files
     key = signing.load_or_create_key(key_file(cfg))
     uid, gid = pwd.getpwnam(USER).pw_uid, pwd.getpwnam(USER).pw_gid
-    (folder / "data").mkdir(mode=0o700, exist_ok=True)
+    _mount_storage(cfg)
+    (folder / "data").chmod(0o700)
     os.chown(folder / "data", uid, gid)
     (folder / "token.crt").write_text(signing.certificate_pem(key, ISSUER))
     os.chown(folder / "token.crt", uid, gid)
     write_private(folder / "config.yml", render_config(cfg))
     os.chown(folder / "config.yml", uid, gid)
+
+
+def storage_image(cfg: AioConfig) -> Path:
+    return home(cfg) / "storage.img"
+
+
+def _mount_storage(cfg: AioConfig) -> None:
+    """The images live on a file system of their own, ``registry_storage_gib`` large.
+
+    Any project may push; what all of them push together can fill that file
+    system (the registry then refuses pushes) but never the host's disk.
+    """
+    data, backing = home(cfg) / "data", storage_image(cfg)
+    try:
+        if not backing.exists():
+            disks.create(backing, data, cfg.registry_storage_gib)
+            return
+        disks.mount(backing, data)
+        if disks.smaller_than(backing, cfg.registry_storage_gib):
+            disks.grow(backing, data, cfg.registry_storage_gib)
+    except disks.DiskError as exc:
+        raise StartError(f"the registry's storage: {exc}") from None
+
+
+def unmount_storage(cfg: AioConfig) -> None:
+    """Unmount the images' file system: mounted while the all-in-one runs (its file is kept)."""
+    data = home(cfg) / "data"
+    if os.path.ismount(data):
+        subprocess.run(["umount", str(data)], check=False, capture_output=True)
 
 
 def service(cfg: AioConfig) -> Service:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import stat
+from collections.abc import Iterator
 from ipaddress import IPv4Address
 from pathlib import Path
 
@@ -11,16 +14,19 @@ import yaml
 
 from magnum_ui.aio import registry
 from magnum_ui.aio.config import AioConfig
+from magnum_ui.service.drivers.local import disks
 
 
 @pytest.fixture
-def cfg(tmp_path: Path) -> AioConfig:
-    return AioConfig(
+def cfg(tmp_path: Path) -> Iterator[AioConfig]:
+    config = AioConfig(
         state_dir=tmp_path, password="pw", keystone_port=35000, api_port=39511,
         dashboard_port=38000, postgres_port=35433, heat_port=38004, start_timeout=5,
         registry_address=IPv4Address("10.213.254.7"), registry_port=35050,
-        registry_token_port=35051,
+        registry_token_port=35051, registry_storage_gib=1,
     )  # fmt: skip
+    yield config
+    registry.unmount_storage(config)  # what prepare() mounted
 
 
 def test_the_registry_trusts_our_token_service_and_listens_on_its_address(
@@ -53,6 +59,21 @@ def test_prepare_keeps_the_signing_key_from_the_registrys_user(cfg: AioConfig) -
     assert {(folder / n).stat().st_uid for n in ("config.yml", "token.crt")} == {nobody}
     assert stat.S_IMODE((folder / "config.yml").stat().st_mode) == 0o600
     assert "BEGIN CERTIFICATE" in (folder / "token.crt").read_text()
+
+
+def test_the_images_have_a_file_system_of_their_own_kept_across_starts(cfg: AioConfig) -> None:
+    """Storage is an ext4 of registry_storage_gib on data/; unmounted at stop, its files
+    are there again at the next start, and a larger size grows it."""
+    registry.prepare(cfg)
+    data = cfg.state_dir / "registry" / "data"
+    assert os.path.ismount(data)
+    assert 0.9 < disks.size_gib(data) <= 1
+    (data / "pushed").write_text("an image")
+    registry.unmount_storage(cfg)
+    assert not os.path.ismount(data)
+    registry.prepare(dataclasses.replace(cfg, registry_storage_gib=2))
+    assert (data / "pushed").read_text() == "an image"
+    assert 1.9 < disks.size_gib(data) <= 2
 
 
 def test_the_interface_name_fits_linux_and_names_the_address(cfg: AioConfig) -> None:

@@ -30,6 +30,7 @@ import pytest
 from keystoneauth1 import session
 from keystoneauth1.identity import v3
 
+from magnum_ui.service.drivers.local import disks
 from magnum_ui.service.drivers.local.network import netns_path
 from magnum_ui.service.drivers.local.state import StateDir
 from tests.allinone import AllInOne
@@ -259,6 +260,14 @@ def test_a_restarted_registry_keeps_the_images(
     client = engine(bay, config)
     client.images.pull(pushed, auth_config={"username": "demo", "password": aio.password})
     assert client.images.pull("busybox", tag="latest").id
+
+
+def test_what_projects_push_has_a_file_system_of_its_own(aio: AllInOne) -> None:
+    """The images live on a file system of MAGNUM_UI_REGISTRY_STORAGE_GIB (20 by default):
+    pushes can fill it, never the host's disk."""
+    data = aio.state_dir / "registry" / "data"
+    assert os.path.ismount(data)
+    assert 19 < disks.size_gib(data) <= 20
 
 
 def token(aio: AllInOne, scope: str, user: str) -> dict[str, Any]:

@@ -55,6 +55,17 @@ def create(image: Path, mount_point: Path, size_gib: int) -> None:
         raise DiskError(f"making the node's {size_gib} GiB disk failed: {exc}") from None
 
 
+def mount(image: Path, mount_point: Path) -> None:
+    """Mount a file system :func:`create` made earlier (its files kept), unless it is mounted."""
+    if os.path.ismount(mount_point):
+        return
+    mount_point.mkdir(parents=True, exist_ok=True)
+    try:
+        run(["mount", "-t", "ext4", "-o", "loop,nodev,noatime", str(image), str(mount_point)])
+    except CommandFailed as exc:
+        raise DiskError(f"mounting {image} failed: {exc}") from None
+
+
 def smaller_than(image: Path, size_gib: int) -> bool:
     """Whether the disk is smaller than ``size_gib`` (so :func:`grow` has work to do)."""
     return image.stat().st_size < size_gib * GIB
