@@ -36,7 +36,9 @@ def conductor_paused(aio: AllInOne) -> Iterator[None]:
                 project_name="admin", user_domain_id="default", project_domain_id="default",
             )
         )  # fmt: skip
-        admin.post(f"{aio.api_url}/clustertemplates", json=TEMPLATE)
+        # As seed.local_swarm makes it: naming the all-in-one's registry.
+        seeded = {**TEMPLATE, "insecure_registry": aio.registry}
+        admin.post(f"{aio.api_url}/clustertemplates", json=seeded)
 
 
 @pytest.fixture(autouse=True)
