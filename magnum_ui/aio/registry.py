@@ -25,22 +25,19 @@ import json
 import os
 import platform
 import pwd
-import secrets
 import shlex
 import shutil
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Any
 
 from magnum_ui.aio.config import AioConfig
 from magnum_ui.aio.files import write_private
 from magnum_ui.aio.processes import Service, StartError, http_ready
 from magnum_ui.service.drivers.local import disks, image
-from magnum_ui.service.registry import signing
+from magnum_ui.service.registry import signing, tokens
 
 USER = "nobody"
 ISSUER = "magnum-ui"
@@ -252,13 +249,9 @@ def seed_busybox(cfg: AioConfig) -> bool:
 
 def _token(cfg: AioConfig, repository: str) -> str:
     """A push token the all-in-one signs itself: it holds the key, no password is involved."""
-    now = int(time.time())
-    claims: dict[str, Any] = {
-        "iss": ISSUER, "sub": "magnum-ui-aio", "aud": SERVICE, "iat": now, "nbf": now - 10,
-        "exp": now + 120, "jti": secrets.token_hex(16),
-        "access": [{"type": "repository", "name": repository, "actions": ["pull", "push"]}],
-    }  # fmt: skip
-    return signing.sign(claims, signing.load_key(key_file(cfg)))
+    issuer = tokens.Issuer(key_file(cfg), ISSUER, SERVICE, lifetime=120)
+    granted = [{"type": "repository", "name": repository, "actions": ["pull", "push"]}]
+    return tokens.signed(issuer, "magnum-ui-aio", granted)
 
 
 def _push_blob(base: str, token: str, blob: bytes) -> None:

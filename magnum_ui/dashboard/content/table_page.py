@@ -17,11 +17,11 @@ from typing import Any
 from django.conf import settings
 from horizon.browsers import views
 
+from magnum_ui.dashboard.api.rest import MOST_AT_ONCE
+
 # Horizon's tables show this many rows a page unless the user chose otherwise
 # (horizon.framework.conf.tableOptions.pageSize, the API_RESULT_PAGE_SIZE cookie).
 DEFAULT_PAGE_SIZE = 20
-# The REST API's most items at once (its ``?limit=``).
-MOST_AT_ONCE = 1000
 
 
 class TablePage(views.AngularIndexView):

@@ -69,17 +69,7 @@ def issue(
         if actions:
             granted.append({"type": scope.type, "name": scope.name, "actions": list(actions)})
     issued = int(now if now is not None else time.time())
-    claims = {
-        "iss": issuer.issuer,
-        "sub": credentials[0] if credentials else "",
-        "aud": issuer.service,
-        "iat": issued,
-        "nbf": issued - LEEWAY,
-        "exp": issued + issuer.lifetime,
-        "jti": secrets.token_hex(16),
-        "access": granted,
-    }
-    token = signing.sign(claims, issuer.key)
+    token = signed(issuer, credentials[0] if credentials else "", granted, issued)
     stamp = datetime.datetime.fromtimestamp(issued, datetime.UTC)
     return {
         "token": token,
@@ -87,3 +77,30 @@ def issue(
         "expires_in": issuer.lifetime,
         "issued_at": stamp.isoformat().replace("+00:00", "Z"),
     }
+
+
+def signed(
+    issuer: Issuer,
+    subject: str,
+    granted: list[dict[str, Any]],
+    now: float | None = None,
+    lifetime: int | None = None,
+) -> str:
+    """A token for ``subject`` granting ``granted``, valid ``lifetime`` seconds (the issuer's).
+
+    The token service signs what it grants a user with it; the service and
+    the all-in-one sign their own short tokens (a catalog read, a HEAD of a
+    manifest, the seeded image's push) the same way.
+    """
+    issued = int(now if now is not None else time.time())
+    claims = {
+        "iss": issuer.issuer,
+        "sub": subject,
+        "aud": issuer.service,
+        "iat": issued,
+        "nbf": issued - LEEWAY,
+        "exp": issued + (issuer.lifetime if lifetime is None else lifetime),
+        "jti": secrets.token_hex(16),
+        "access": granted,
+    }
+    return signing.sign(claims, issuer.key)

@@ -226,16 +226,17 @@ def flag(value: str | None) -> bool:
     return (value or "").strip().lower() in ("true", "1", "yes")
 
 
-# A table asks for at most this many items first (the service's own cap).
-_MOST_FIRST = 1000
+# A table asks for at most this many items first (the service's own cap); the
+# table page asks the same (content/table_page.py).
+MOST_AT_ONCE = 1000
 
 
 def first_page(value: str | None) -> int | None:
     """``?limit=N``: the first N items only (1 to 1,000); absent, every item.  400 otherwise."""
     if value is None:
         return None
-    if not value.isdigit() or not 1 <= int(value) <= _MOST_FIRST:
-        raise utils.AjaxError(400, f"limit must be a whole number from 1 to {_MOST_FIRST}.")
+    if not value.isdigit() or not 1 <= int(value) <= MOST_AT_ONCE:
+        raise utils.AjaxError(400, f"limit must be a whole number from 1 to {MOST_AT_ONCE}.")
     return int(value)
 
 

@@ -100,10 +100,11 @@
     // table sorts by at first (the column with sortDefault: true, or
     // 'reverse' for descending).
     function firstPage(resourceType, params) {
-      var page = {limit: pageSize()};
+      var page;
       if (angular.isDefined(params.poll)) {
         return params;
       }
+      page = {limit: pageSize()};
       registry.getResourceType(resourceType).tableColumns.forEach(function order(column) {
         if (column.sortDefault) {
           page.sort_key = column.id;
