@@ -67,6 +67,18 @@ def status(demo: session.Session, aio: AllInOne, uuid: str) -> str | None:
     return str(response.json()["status"])
 
 
+def why(demo: session.Session, aio: AllInOne, uuid: str) -> str:
+    """What the bay says of its last operation, and the logs' last lines (for a failure)."""
+    body = call(demo, aio, "GET", f"/clusters/{uuid}").json()
+    logs = [
+        f"--- {name}.log\n" + "\n".join((aio.state_dir / "logs" / f"{name}.log").read_text(
+            errors="replace").splitlines()[-40:])
+        for name in ("conductor", "heat")
+        if (aio.state_dir / "logs" / f"{name}.log").exists()
+    ]  # fmt: skip
+    return "\n".join([f"reason: {body.get('status_reason')}, faults: {body.get('faults')}", *logs])
+
+
 def until(what: str, check: Callable[[], Any], timeout: float = 240) -> Any:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -142,7 +154,7 @@ class TestOneBayUnderFaults:
         bay["uuid"] = uuid = made.json()["uuid"]
         until("the stack to be made", lambda: stacks_named(demo, aio, f"bay-{uuid}"), 60)
         thawed = freeze(aio, "heat", 30)
-        assert settled(demo, aio, uuid) == "CREATE_COMPLETE"
+        assert settled(demo, aio, uuid) == "CREATE_COMPLETE", why(demo, aio, uuid)
         report("Heat frozen 30 s during a create", recovery=time.monotonic() - thawed)
 
     def test_postgres_frozen_for_20_s_while_it_is_resized(
@@ -154,7 +166,7 @@ class TestOneBayUnderFaults:
         assert response.status_code == 202, response.text
         time.sleep(1)  # the conductor has claimed it and sent the stack update
         thawed = freeze(aio, "postgres", 20)
-        assert settled(demo, aio, uuid) == "UPDATE_COMPLETE"
+        assert settled(demo, aio, uuid) == "UPDATE_COMPLETE", why(demo, aio, uuid)
         body = call(demo, aio, "GET", f"/clusters/{uuid}").json()
         assert (body["node_count"], len(body["node_addresses"])) == (1, 1)
         report("PostgreSQL frozen 20 s during a resize", recovery=time.monotonic() - thawed)
@@ -177,7 +189,7 @@ class TestOneBayUnderFaults:
 
         group = until("the group to settle", group_done, 240)
         assert group["status"] == "CREATE_COMPLETE", group["status_reason"]
-        assert settled(demo, aio, uuid) == "UPDATE_COMPLETE"
+        assert settled(demo, aio, uuid) == "UPDATE_COMPLETE", why(demo, aio, uuid)
         report("conductor killed during a node-group add", recovery=time.monotonic() - killed)
 
     def test_keystone_frozen_for_20_s_while_it_is_deleted(
