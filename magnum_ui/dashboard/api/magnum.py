@@ -32,12 +32,14 @@ _PRIVATE_FILES = frozenset({"key.pem", "config"})
 JsonObject = dict[str, Any]
 
 
-def client(request: HttpRequest) -> magnum_client.Client:
+def client(request: HttpRequest, timeout: float | None = None) -> magnum_client.Client:
+    """The user's client; ``timeout``: seconds each of its calls may wait for the service."""
     endpoint = base.url_for(request, SERVICE_TYPE)
     auth = token_endpoint.Token(endpoint, request.user.token.id)
     insecure = getattr(settings, "OPENSTACK_SSL_NO_VERIFY", False)
     cacert = getattr(settings, "OPENSTACK_SSL_CACERT", None)
-    session = ks_session.Session(auth=auth, verify=False if insecure else (cacert or True))
+    verify = False if insecure else (cacert or True)
+    session = ks_session.Session(auth=auth, verify=verify, timeout=timeout)
     # "latest": the service answers with the newest microversion both sides know.
     return magnum_client.Client(session=session, endpoint_override=endpoint, api_version="latest")
 
@@ -101,13 +103,17 @@ def _listing(listed: list[JsonObject], first: int | None) -> Listing:
 
 
 def bay_model_list(
-    request: HttpRequest, first: int | None = None, sort_key: str | None = None
+    request: HttpRequest,
+    first: int | None = None,
+    sort_key: str | None = None,
+    timeout: float | None = None,
 ) -> Listing:
     """The bay models (cluster templates) the user may see: every page, or the ``first`` few.
 
-    ``sort_key``: in that order (the service's; by id without it).
+    ``sort_key``: in that order (the service's; by id without it); ``timeout``:
+    see :func:`client`.
     """
-    listed = client(request).cluster_templates.list(
+    listed = client(request, timeout).cluster_templates.list(
         limit=_asked(first), sort_key=sort_key, detail=True
     )
     return _listing(_as_dicts(listed), first)
@@ -138,6 +144,7 @@ def bay_list(
     all_projects: bool = False,
     first: int | None = None,
     sort_key: str | None = None,
+    timeout: float | None = None,
 ) -> Listing:
     """The bays of the user's project; with ``all_projects``, every bay the service shows.
 
@@ -147,8 +154,9 @@ def bay_list(
     service shows an admin every project's bays, so the project's own list is
     filtered here.  Each bay is given its bay model's ``bay_model_name`` and
     ``coe`` (the id and None where the user cannot read that bay model).
+    ``timeout``: see :func:`client`.
     """
-    api = client(request)
+    api = client(request, timeout)
     listed = api.clusters.list(limit=_asked(first), sort_key=sort_key, detail=True)
     listing = _listing(_as_dicts(listed), first)
     if not all_projects:

@@ -7,13 +7,16 @@ the whole chain with the real service, Keystone and Heat runs in ``tests/e2e``.
 from __future__ import annotations
 
 import io
+import socket
 import tarfile
+import time
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 from unittest import mock
 
 import pytest
+from keystoneauth1 import exceptions as keystone_exceptions
 from magnumclient import exceptions as magnum_exceptions
 
 from magnum_ui.dashboard.api import magnum
@@ -191,6 +194,21 @@ def test_bay_model_list_first_page(fake: FakeService) -> None:
     fake.answer("GET", page, 200, {"clustertemplates": models})
     listing = magnum.bay_model_list(fake.request(), first=1, sort_key="name")
     assert (listing.items, listing.more) == ([{"uuid": "m1"}], True)
+
+
+def test_a_list_with_a_timeout_waits_no_longer_for_the_service() -> None:
+    """A service that takes the connection and never answers: a timeout error, in time."""
+    request = SimpleNamespace(
+        user=SimpleNamespace(token=SimpleNamespace(id="user-token"), project_id="project-1")
+    )
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/v1"
+        with mock.patch.object(magnum.base, "url_for", return_value=url):
+            for list_function in (magnum.bay_model_list, magnum.bay_list):
+                started = time.monotonic()
+                with pytest.raises(keystone_exceptions.ConnectTimeout):
+                    list_function(request, first=20, sort_key="name", timeout=0.2)
+                assert time.monotonic() - started < 2
 
 
 def test_bay_model_list_follows_every_page(fake: FakeService) -> None:

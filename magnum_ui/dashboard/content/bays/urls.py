@@ -1,11 +1,34 @@
-"""The Bays panel is an AngularJS view: Django serves the page shell,
-which starts reading the table's first page."""
+"""The Bays panel is an AngularJS view: Django serves the page with the
+table's first page drawn (see :mod:`..table_page`)."""
 
 from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 
+from magnum_ui.dashboard.content import cells
 from magnum_ui.dashboard.content.table_page import TablePage
 
+# As bays.module.js declares them.
+COLUMNS = (
+    cells.Column("name", _("Name"), links=True),
+    cells.Column("status", _("Status"), reads=cells.words),
+    cells.Column("health_status", _("Health Status"), priority=2, reads=cells.words),
+    cells.Column("coe", _("COE"), priority=2),
+    cells.Column("node_count", _("Worker Nodes"), priority=2),
+    cells.Column("master_count", _("Masters"), priority=2),
+    cells.Column("bay_model_name", _("Bay Model"), priority=2),
+    cells.Column("created_at", _("Created"), priority=2, reads=cells.date),
+)
+
 urlpatterns = [
-    re_path(r"^$", TablePage.as_view(title=_("Bays"), collection="bays"), name="index"),
+    re_path(
+        r"^$",
+        TablePage.as_view(
+            title=_("Bays"),
+            collection="bays",
+            resource="bay",
+            resource_type="OS::Magnum::Bay",
+            columns=COLUMNS,
+        ),
+        name="index",
+    ),
 ]

@@ -42,6 +42,10 @@
    *
    * The first listing brings the table's first page only, shown while
    * the whole list is read just after it (see the live list function).
+   * A table page may have drawn that page before the scripts ran
+   * (`.magnum-first-page`, templates/container_infra/table_page.html):
+   * the table removes that drawing once it has drawn its own rows, or
+   * failed to list.
    *
    * Rows are tracked by `trackBy`.
    * @returns {Object} The directive
@@ -58,6 +62,7 @@
   }
 
   LiveTableController.$inject = [
+    '$document',
     '$scope',
     'horizon.dashboard.container-infra.common.events',
     'horizon.dashboard.container-infra.common.poller'
@@ -66,7 +71,7 @@
   // Between two listings while nothing listed is in progress.
   var IDLE_MS = 10000;
 
-  function LiveTableController($scope, events, pollerService) {
+  function LiveTableController($document, $scope, events, pollerService) {
     var table = this;
     var poller = pollerService.create($scope, poll, {idle: IDLE_MS});
     var listed = null;
@@ -103,6 +108,7 @@
       if (resourceType !== table.resourceTypeName) {
         return;
       }
+      takeOver();
       if (more) {
         // The first page is on screen: the rest at once.
         relist(true);
@@ -121,9 +127,16 @@
 
     function onListFailed(event, resourceType, response) {
       if (resourceType === table.resourceTypeName) {
+        takeOver();
         table.note = pollerService.failureNote(response);
         poller.retry();
       }
+    }
+
+    // The table draws its rows in the digest that tells this, in the same
+    // task: the browser paints either the page's drawing or the table's.
+    function takeOver() {
+      angular.element($document[0].querySelectorAll('.magnum-first-page')).remove();
     }
 
     // The table dropped a deleted row; listing again shows the deletion going on.

@@ -96,6 +96,31 @@
       expect(table.params).toEqual({poll: 2, quiet: true});
     });
 
+    describe('on a page that drew its first rows', function () {
+      var drawn;
+
+      beforeEach(function () {
+        drawn = angular.element('<div class="magnum-first-page"><table></table></div>');
+        angular.element(document.body).append(drawn);
+      });
+
+      afterEach(function () {
+        drawn.remove();
+      });
+
+      it('removes the drawing when it draws its own rows, not before', function () {
+        listed([{trackBy: 'a'}], false, 'OS::Other');
+        expect(document.querySelector('.magnum-first-page')).not.toBe(null);
+        listed([{trackBy: 'a'}], false, 'OS::Test', true);
+        expect(document.querySelector('.magnum-first-page')).toBe(null);
+      });
+
+      it('removes it when it cannot list, to say why', function () {
+        failed();
+        expect(document.querySelector('.magnum-first-page')).toBe(null);
+      });
+    });
+
     it('lists again when one of its items changed elsewhere', function () {
       $rootScope.$broadcast(events.CHANGED, 'OS::Test', 'b1');
       expect(table.params).toEqual({poll: 1, quiet: false});
