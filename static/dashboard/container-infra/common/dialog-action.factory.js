@@ -28,6 +28,8 @@
    * actions that change a bay (resize, upgrade; a node group's resize is
    * one more), Create Bay, the workloads' forms; and, with `open`, the
    * actions whose form is Horizon's schema form (bay models, quotas).
+   * A feature declares all of its dialog actions in one list,
+   * `<feature>/actions/dialog-actions.service.js`.
    * The common dialog frame (dialog.html) gives the title with the item's
    * name, Cancel and the submit button; the action gives the body and a
    * controller that knows what to send. Example, a node group's resize:

@@ -30,14 +30,13 @@
     'horizon.framework.util.i18n.gettext',
     'horizon.framework.util.i18n.ngettext',
     'horizon.dashboard.container-infra.admin.quotas.service',
-    'horizon.dashboard.container-infra.admin.quotas.actions.create.service',
-    'horizon.dashboard.container-infra.admin.quotas.actions.update.service',
+    'horizon.dashboard.container-infra.admin.quotas.actions.dialogs',
     'horizon.dashboard.container-infra.admin.quotas.actions.delete.service',
     'horizon.dashboard.container-infra.admin.quotas.resourceType'
   ];
 
-  function registerQuotaType(resourceTypes, gettext, ngettext, quotasService, createService,
-                             updateService, deleteService, resourceType) {
+  function registerQuotaType(resourceTypes, gettext, ngettext, quotasService, dialogs,
+                             deleteService, resourceType) {
     resourceTypes.define(resourceType, {
       names: [gettext('Quota'), gettext('Quotas'), ngettext('Quota', 'Quotas', 1)],
       properties: {
@@ -64,8 +63,8 @@
     });
 
     resourceTypes.addActions(resourceType, {
-      global: [{id: 'createQuotaAction', service: createService, text: gettext('Create Quota')}],
-      item: [{id: 'updateQuotaAction', service: updateService, text: gettext('Update Quota'),
+      global: [{id: 'createQuotaAction', service: dialogs.create, text: gettext('Create Quota')}],
+      item: [{id: 'updateQuotaAction', service: dialogs.update, text: gettext('Update Quota'),
         icon: 'pencil'}],
       remove: {service: deleteService, item: gettext('Delete Quota'),
         batch: gettext('Delete Quotas')}

@@ -62,10 +62,10 @@
 
     it('registers create, update and delete', function () {
       expect(ids(type.globalActions)).toEqual(['createQuotaAction']);
-      expect(type.globalActions[0].service).toBe(get('actions.create.service'));
+      expect(type.globalActions[0].service).toBe(get('actions.dialogs').create);
       expect(type.globalActions[0].template.type).toBe('create');
       expect(ids(type.itemActions)).toEqual(['updateQuotaAction', 'deleteQuotaAction']);
-      expect(type.itemActions[0].service).toBe(get('actions.update.service'));
+      expect(type.itemActions[0].service).toBe(get('actions.dialogs').update);
       expect(type.itemActions[1].service).toBe(get('actions.delete.service'));
       expect(ids(type.batchActions)).toEqual(['batchDeleteQuotaAction']);
       expect(type.batchActions[0].service).toBe(get('actions.delete.service'));

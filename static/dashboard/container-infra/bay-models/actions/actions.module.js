@@ -21,16 +21,16 @@
   registerBayModelActions.$inject = [
     'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
-    'horizon.dashboard.container-infra.bay-models.actions.form',
+    'horizon.dashboard.container-infra.bay-models.actions.dialogs',
     'horizon.dashboard.container-infra.bay-models.actions.delete.service',
     'horizon.dashboard.container-infra.bay-models.resourceType'
   ];
 
-  function registerBayModelActions(resourceTypes, gettext, form, deleteService, resourceType) {
+  function registerBayModelActions(resourceTypes, gettext, dialogs, deleteService, resourceType) {
     resourceTypes.addActions(resourceType, {
-      global: [{id: 'createBayModelAction', service: form.create,
+      global: [{id: 'createBayModelAction', service: dialogs.create,
         text: gettext('Create Bay Model')}],
-      item: [{id: 'updateBayModelAction', service: form.update,
+      item: [{id: 'updateBayModelAction', service: dialogs.update,
         text: gettext('Update Bay Model'), icon: 'pencil'}],
       remove: {service: deleteService, item: gettext('Delete Bay Model'),
         batch: gettext('Delete Bay Models')}

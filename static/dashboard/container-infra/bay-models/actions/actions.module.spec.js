@@ -25,13 +25,13 @@
 
     it('creates bay models from above the table', function () {
       expect(ids(type.globalActions)).toEqual(['createBayModelAction']);
-      expect(type.globalActions[0].service).toBe(service('form').create);
+      expect(type.globalActions[0].service).toBe(service('dialogs').create);
       expect(type.globalActions[0].template).toEqual({type: 'create', text: 'Create Bay Model'});
     });
 
     it('updates and deletes each bay model, and deletes the selected ones', function () {
       expect(ids(type.itemActions)).toEqual(['updateBayModelAction', 'deleteBayModelAction']);
-      expect(type.itemActions[0].service).toBe(service('form').update);
+      expect(type.itemActions[0].service).toBe(service('dialogs').update);
       expect(type.itemActions[1].service).toBe(service('delete.service'));
       expect(ids(type.batchActions)).toEqual(['batchDeleteBayModelAction']);
       expect(type.batchActions[0].service).toBe(service('delete.service'));

@@ -23,11 +23,7 @@
     'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.bays.resourceType',
-    'horizon.dashboard.container-infra.bays.actions.create',
-    'horizon.dashboard.container-infra.bays.actions.progress',
-    'horizon.dashboard.container-infra.bays.actions.change',
-    'horizon.dashboard.container-infra.bays.actions.certificate',
-    'horizon.dashboard.container-infra.bays.actions.rotate-ca',
+    'horizon.dashboard.container-infra.bays.actions.dialogs',
     'horizon.dashboard.container-infra.bays.actions.config',
     'horizon.dashboard.container-infra.bays.actions.delete'
   ];
@@ -35,7 +31,8 @@
   /**
    * @name registerBayActions
    * @description
-   * The actions of OS::Magnum::Bay: "Create Bay" above the table; on each
+   * The actions of OS::Magnum::Bay (those with a dialog declared in
+   * dialog-actions.service.js): "Create Bay" above the table; on each
    * bay, in this order, Show Progress, Resize, Upgrade, the certificate
    * actions, Download Client Configuration and Delete; Delete also on the
    * selected bays. Each action's allowed() decides where it shows.
@@ -43,25 +40,24 @@
    * only (Resize does it), and health_status, which the monitor reports.
    * @returns {undefined} Returns nothing
    */
-  function registerBayActions(resourceTypes, gettext, resourceType, create, progress, change,
-                              certificate, rotateCa, config, deleteBays) {
+  function registerBayActions(resourceTypes, gettext, resourceType, dialogs, config, deleteBays) {
     resourceTypes.addActions(resourceType, {
-      global: [{id: 'createBayAction', service: create, text: gettext('Create Bay')}],
+      global: [{id: 'createBayAction', service: dialogs.create, text: gettext('Create Bay')}],
       item: [
-        {id: 'showBayProgressAction', service: progress, text: gettext('Show Progress'),
+        {id: 'showBayProgressAction', service: dialogs.progress, text: gettext('Show Progress'),
           icon: 'tasks'},
-        {id: 'resizeBayAction', service: change.resize, text: gettext('Resize Bay'),
+        {id: 'resizeBayAction', service: dialogs.resize, text: gettext('Resize Bay'),
           icon: 'arrows-v'},
-        {id: 'upgradeBayAction', service: change.upgrade, text: gettext('Upgrade Bay'),
+        {id: 'upgradeBayAction', service: dialogs.upgrade, text: gettext('Upgrade Bay'),
           icon: 'level-up'},
-        {id: 'showBayCaAction', service: certificate.show, text: gettext('Show CA Certificate'),
+        {id: 'showBayCaAction', service: dialogs.showCa, text: gettext('Show CA Certificate'),
           icon: 'certificate'},
-        {id: 'signBayCsrAction', service: certificate.sign,
+        {id: 'signBayCsrAction', service: dialogs.signCsr,
           text: gettext('Sign Certificate Request'), icon: 'pencil'},
         // Red as Horizon's 'danger' type, whose template has no icon: the
         // entry would start left of the others.
-        {id: 'rotateBayCaAction', service: rotateCa, text: gettext('Rotate CA Certificate'),
-          icon: 'refresh', classes: 'text-danger'},
+        {id: 'rotateBayCaAction', service: dialogs.rotateCa,
+          text: gettext('Rotate CA Certificate'), icon: 'refresh', classes: 'text-danger'},
         {id: 'downloadBayConfigAction', service: config,
           text: gettext('Download Client Configuration'), icon: 'download'}
       ],

@@ -19,9 +19,13 @@
       return $injector.get('horizon.dashboard.container-infra.bays.actions.' + name);
     }
 
+    function dialog(name) {
+      return service('dialogs')[name];
+    }
+
     it('creates bays from above the table', function () {
       expect(type.globalActions.length).toBe(1);
-      expect(type.globalActions[0].service).toBe(service('create'));
+      expect(type.globalActions[0].service).toBe(dialog('create'));
       expect(type.globalActions[0].template).toEqual({type: 'create', text: 'Create Bay'});
     });
 
@@ -32,9 +36,8 @@
         'Delete Bay'
       ]);
       expect(type.itemActions.map(function (action) { return action.service; })).toEqual([
-        service('progress'), service('change').resize, service('change').upgrade,
-        service('certificate').show,
-        service('certificate').sign, service('rotate-ca'), service('config'),
+        dialog('progress'), dialog('resize'), dialog('upgrade'), dialog('showCa'),
+        dialog('signCsr'), dialog('rotateCa'), service('config'),
         type.batchActions[0].service
       ]);
     });

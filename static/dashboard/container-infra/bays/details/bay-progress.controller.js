@@ -64,6 +64,8 @@
     ctrl.faults = [];
     ctrl.events = [];
     ctrl.label = bayStatus.label;
+    ctrl.hasFailed = hasFailed;
+    ctrl.isWorking = isWorking;
 
     ///////////////
 
@@ -122,9 +124,7 @@
       ctrl.state = stateOf(bay, stackStatus, busy);
       ctrl.percent = percentOf(progress, resources, ctrl.state);
       ctrl.summary = summarize(bay, progress, resources, ctrl.state);
-      ctrl.failures = resources.filter(function hasFailed(resource) {
-        return FAILED.test(resource.status || '');
-      });
+      ctrl.failures = resources.filter(hasFailed);
       ctrl.faults = labels.rows(bay.faults);
       ctrl.events = (progress.events || []).slice().sort(function newestFirst(a, b) {
         return String(b.time).localeCompare(String(a.time));
@@ -234,6 +234,26 @@
         }
       }
       return null;
+    }
+
+    /**
+     * @name hasFailed
+     * @param {Object} item A resource or an event of the stack
+     * @description Its status is a failure (the row stands out).
+     * @returns {boolean} Whether it failed
+     */
+    function hasFailed(item) {
+      return FAILED.test(item.status || '');
+    }
+
+    /**
+     * @name isWorking
+     * @param {Object} resource A resource of the stack
+     * @description Heat is working on it now.
+     * @returns {boolean} Whether it is in progress
+     */
+    function isWorking(resource) {
+      return IN_PROGRESS.test(resource.status || '');
     }
 
     function isDone(resource) {

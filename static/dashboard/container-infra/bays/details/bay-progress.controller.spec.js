@@ -66,6 +66,16 @@
       expect(ctrl.failures).toEqual([]);
     });
 
+    it('tells a failed resource or event, and a resource Heat works on', function () {
+      var ctrl = start();
+      expect(ctrl.hasFailed({status: 'UPDATE_FAILED'})).toBe(true);
+      expect(ctrl.hasFailed({status: 'UPDATE_IN_PROGRESS'})).toBe(false);
+      expect(ctrl.hasFailed({})).toBe(false);
+      expect(ctrl.isWorking({status: 'DELETE_IN_PROGRESS'})).toBe(true);
+      expect(ctrl.isWorking({status: 'CREATE_COMPLETE'})).toBe(false);
+      expect(ctrl.isWorking({})).toBe(false);
+    });
+
     it('lists the events newest first', function () {
       var ctrl = start();
       expect(ctrl.events.map(function (event) { return event.status; }))

@@ -49,6 +49,7 @@
       expect(element.find('.bay-progress-summary').text()).toContain('Create Failed — 1 of 2 nodes created.');
       expect(element.find('.bay-progress-failed-resources li').text()).toContain('no engine');
       expect(element.find('.bay-progress-resources tbody tr').length).toBe(2);
+      expect(element.find('.bay-progress-resources tbody tr.danger').length).toBe(1);
       expect(element.find('.bay-progress-events tbody tr.danger').length).toBe(1);
     }));
   });

@@ -25,7 +25,7 @@
     'horizon.dashboard.container-infra.common.resource-types.service',
     'horizon.framework.util.i18n.gettext',
     'horizon.dashboard.container-infra.node-groups.resourceType',
-    'horizon.dashboard.container-infra.node-groups.actions.change',
+    'horizon.dashboard.container-infra.node-groups.actions.dialogs',
     'horizon.dashboard.container-infra.node-groups.actions.delete'
   ];
 
@@ -37,12 +37,12 @@
    * service changes one group of a bay at a time.
    * @returns {undefined} Returns nothing
    */
-  function registerNodeGroupActions(resourceTypes, gettext, resourceType, change, deleteGroup) {
+  function registerNodeGroupActions(resourceTypes, gettext, resourceType, dialogs, deleteGroup) {
     resourceTypes.addActions(resourceType, {
       item: [
-        {id: 'resizeNodeGroupAction', service: change.resize,
+        {id: 'resizeNodeGroupAction', service: dialogs.resize,
           text: gettext('Resize Node Group'), icon: 'arrows-v'},
-        {id: 'editNodeGroupBoundsAction', service: change.bounds, text: gettext('Edit Bounds'),
+        {id: 'editNodeGroupBoundsAction', service: dialogs.bounds, text: gettext('Edit Bounds'),
           icon: 'sliders'}
       ],
       remove: {service: deleteGroup, item: gettext('Delete Node Group')}

@@ -23,7 +23,7 @@
       expect(type.itemActions.map(function (action) { return action.template.text; }))
         .toEqual(['Resize Node Group', 'Edit Bounds', 'Delete Node Group']);
       expect(type.itemActions.map(function (action) { return action.service; })).toEqual([
-        service('change').resize, service('change').bounds, service('delete')
+        service('dialogs').resize, service('dialogs').bounds, service('delete')
       ]);
       expect(type.itemActions[2].template.type).toBe('delete');
     });

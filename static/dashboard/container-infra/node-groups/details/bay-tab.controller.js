@@ -15,7 +15,7 @@
     'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.common.events',
     'horizon.dashboard.container-infra.bays.status',
-    'horizon.dashboard.container-infra.node-groups.actions.create',
+    'horizon.dashboard.container-infra.node-groups.actions.dialogs',
     'horizon.dashboard.container-infra.node-groups.resourceType'
   ];
 
@@ -28,7 +28,7 @@
    * @param {Object} allowed The common allowed() builder
    * @param {Object} events The common events
    * @param {Object} bayStatus
-   * @param {Object} createAction The "Create Node Group" action
+   * @param {Object} dialogs The node groups' dialog actions ("Create Node Group")
    * @param {string} resourceType 'OS::Magnum::NodeGroup'
    * @description
    * The "Node Groups" tab of a bay's details: its groups in a live table
@@ -37,7 +37,7 @@
    * is read with each listing, so the button comes and goes as the bay
    * gets busy and settles; a created group is listed at once.
    */
-  function BayTabController($rootScope, $scope, allowed, events, bayStatus, createAction,
+  function BayTabController($rootScope, $scope, allowed, events, bayStatus, dialogs,
                             resourceType) {
     var ctrl = this;
     var checked = '';
@@ -70,7 +70,7 @@
       ctrl.bay = bay;
       if (state !== checked) {
         checked = state;
-        createAction.allowed(bay).then(function yes() {
+        dialogs.create.allowed(bay).then(function yes() {
           ctrl.canCreate = true;
         }, function no() {
           ctrl.canCreate = false;
@@ -93,7 +93,7 @@
      * @returns {Promise} Resolves once done; a cancelled dialog changes nothing
      */
     function create() {
-      return createAction.perform(ctrl.bay).then(function created(result) {
+      return dialogs.create.perform(ctrl.bay).then(function created(result) {
         if (result) {
           $rootScope.$broadcast(events.CHANGED, resourceType, result.created[0].id);
         }

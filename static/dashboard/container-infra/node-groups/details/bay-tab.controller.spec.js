@@ -18,7 +18,8 @@
       $q = $injector.get('$q');
       $rootScope = $injector.get('$rootScope');
       allowedService = $injector.get('horizon.dashboard.container-infra.common.allowed.service');
-      createAction = $injector.get('horizon.dashboard.container-infra.node-groups.actions.create');
+      createAction = $injector.get('horizon.dashboard.container-infra.node-groups.actions.dialogs')
+        .create;
       refused = [];
       spyOn($injector.get('horizon.app.core.openstack-service-api.magnum-policy'), 'ifAllowed')
         .and.callFake(function (query) {

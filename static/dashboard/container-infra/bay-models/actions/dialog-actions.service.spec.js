@@ -4,14 +4,14 @@
 (function () {
   'use strict';
 
-  describe('horizon.dashboard.container-infra.bay-models.actions.form', function () {
+  describe('horizon.dashboard.container-infra.bay-models.actions.dialogs', function () {
     var specs = window.actionSpecs;
     var actions, workflow, $q;
 
     beforeEach(module('horizon.dashboard.container-infra.bay-models'));
 
     beforeEach(inject(function ($injector) {
-      actions = $injector.get('horizon.dashboard.container-infra.bay-models.actions.form');
+      actions = $injector.get('horizon.dashboard.container-infra.bay-models.actions.dialogs');
       workflow = $injector.get('horizon.dashboard.container-infra.bay-models.workflow.service');
       $q = $injector.get('$q');
     }));

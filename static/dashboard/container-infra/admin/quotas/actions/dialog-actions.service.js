@@ -6,10 +6,10 @@
 
   angular
     .module('horizon.dashboard.container-infra.admin.quotas')
-    .factory('horizon.dashboard.container-infra.admin.quotas.actions.create.service',
-      createService);
+    .factory('horizon.dashboard.container-infra.admin.quotas.actions.dialogs',
+      quotaDialogActions);
 
-  createService.$inject = [
+  quotaDialogActions.$inject = [
     '$q',
     'horizon.app.core.openstack-service-api.magnum-quotas',
     'horizon.framework.util.i18n.gettext',
@@ -22,7 +22,7 @@
 
   /**
    * @ngdoc service
-   * @name horizon.dashboard.container-infra.admin.quotas.actions.create.service
+   * @name horizon.dashboard.container-infra.admin.quotas.actions.dialogs
    * @param {Object} $q
    * @param {Object} quotasAPI The quotas' API service
    * @param {Function} gettext
@@ -32,27 +32,46 @@
    * @param {Object} quotaForm The quota form
    * @param {string} resourceType OS::Magnum::Quota
    * @description
-   * Global action "Create Quota" (`quota:create`): sets a quota for a
-   * project that has none, and names it in its result.
-   * @returns {Object} {initAction, allowed, perform}
+   * The actions of OS::Magnum::Quota that open the quota form, declared
+   * in one list (quotas.module.js places them; Delete is delete.service.js),
+   * each naming the quota in its result:
+   * - `create`, "Create Quota" (`quota:create`): sets a quota for a
+   *   project that has none;
+   * - `update`, "Update Quota" (`quota:update`): changes the hard limit of
+   *   a quota.
+   * @returns {Object} {create, update}: the action services
    */
-  function createService($q, quotasAPI, gettext, allowed, dialogAction, projects, quotaForm,
-                         resourceType) {
-    return dialogAction.create({
-      allowed: allowed.when('quota:create'),
-      open: open,
-      resourceType: resourceType,
-      changes: 'created',
-      idOf: function createdId(none, response) { return response.data.id; },
-      success: function created(none, response) {
-        return gettext('Quota of %s created.').replace('%s', function name() {
-          return projects.nameOf(response.data.project_id);
-        });
-      }
-    });
+  function quotaDialogActions($q, quotasAPI, gettext, allowed, dialogAction, projects, quotaForm,
+                              resourceType) {
+    return {
+      create: dialogAction.create({
+        allowed: allowed.when('quota:create'),
+        open: openCreate,
+        resourceType: resourceType,
+        changes: 'created',
+        idOf: function createdId(none, response) { return response.data.id; },
+        success: function created(none, response) {
+          return gettext('Quota of %s created.').replace('%s', function name() {
+            return projects.nameOf(response.data.project_id);
+          });
+        }
+      }),
+      update: dialogAction.create({
+        allowed: allowed.when('quota:update'),
+        open: openUpdate,
+        resourceType: resourceType,
+        changes: 'updated',
+        idOf: function updatedId(quota) { return quota.id; },
+        success: function updated(quota, response) {
+          return response ? gettext('Quota of %s updated.').replace('%s', function name() {
+            return quota.project_name || quota.project_id;
+          }) : '';
+        }
+      })
+    };
 
     /**
-     * @name open
+     * @name openCreate
      * @description
      * Offers the projects of the user's domain (not Heat's per-stack ones)
      * without a bay quota (by name), with the default
@@ -60,7 +79,7 @@
      * refusal of the server is toasted with its reason by the API service.
      * @returns {Promise} Resolves with the response of the creation
      */
-    function open() {
+    function openCreate() {
       return $q.all([projects.getDomainProjects(), quotasAPI.getQuotas()])
         .then(function freeProjects(answers) {
           var taken = {};
@@ -98,6 +117,29 @@
 
     function byName(one, other) {
       return String(one.name).localeCompare(String(other.name));
+    }
+
+    /**
+     * @name openUpdate
+     * @param {Object} quota The row's quota
+     * @description
+     * Opens the form on the quota (project and resource fixed) and sends
+     * the new hard limit; an unchanged limit sends nothing.
+     * @returns {Promise} Resolves with the response, or null when unchanged
+     */
+    function openUpdate(quota) {
+      return quotaForm.open({
+        title: gettext('Update Quota'),
+        submitText: gettext('Update Quota'),
+        projects: [{id: quota.project_id, name: quota.project_name}],
+        quota: quota
+      }).then(function update(model) {
+        if (model.hard_limit === quota.hard_limit) {
+          return null;
+        }
+        return quotasAPI.updateQuota(quota.project_id, quota.resource,
+          {hard_limit: model.hard_limit});
+      });
     }
   }
 })();

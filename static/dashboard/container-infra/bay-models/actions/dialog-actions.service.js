@@ -6,9 +6,9 @@
 
   angular
     .module('horizon.dashboard.container-infra.bay-models.actions')
-    .factory('horizon.dashboard.container-infra.bay-models.actions.form', formActions);
+    .factory('horizon.dashboard.container-infra.bay-models.actions.dialogs', bayModelDialogActions);
 
-  formActions.$inject = [
+  bayModelDialogActions.$inject = [
     'horizon.dashboard.container-infra.common.allowed.service',
     'horizon.dashboard.container-infra.common.dialog-action.factory',
     'horizon.dashboard.container-infra.bay-models.workflow.service',
@@ -17,7 +17,7 @@
 
   /**
    * @ngdoc service
-   * @name horizon.dashboard.container-infra.bay-models.actions.form
+   * @name horizon.dashboard.container-infra.bay-models.actions.dialogs
    * @param {Object} allowed The common allowed() builder
    * @param {Object} dialogAction The common dialog action factory
    * @param {Object} workflow The bay model forms
@@ -31,7 +31,7 @@
    *   their project, not a public one of another.
    * @returns {Object} {create, update}: two action services
    */
-  function formActions(allowed, dialogAction, workflow, resourceType) {
+  function bayModelDialogActions(allowed, dialogAction, workflow, resourceType) {
     return {
       create: form(allowed.when('clustertemplate:create'), 'create', 'created'),
       update: form(allowed.inProject('clustertemplate:update'), 'update', 'updated')

@@ -4,9 +4,10 @@
 (function () {
   'use strict';
 
-  describe('horizon.dashboard.container-infra.node-groups.actions.change', function () {
+  describe('horizon.dashboard.container-infra.node-groups.actions.dialogs', function () {
     var specs = window.actionSpecs;
     var made, actions;
+    var bay = {uuid: 'b1', name: 'web', status: 'CREATE_COMPLETE', api_address: 'tcp://x'};
     var atRest = {uuid: 'b1', status: 'UPDATE_COMPLETE'};
     var group = {uuid: 'g1', name: 'extra', role: 'worker', status: 'CREATE_COMPLETE',
                  bay: atRest};
@@ -15,12 +16,45 @@
     made = specs.capture('horizon.dashboard.container-infra.common.dialog-action.factory');
 
     beforeEach(inject(function ($injector) {
-      actions = $injector.get('horizon.dashboard.container-infra.node-groups.actions.change');
+      actions = $injector.get('horizon.dashboard.container-infra.node-groups.actions.dialogs');
     }));
 
     function with_(changes) {
       return angular.extend({}, group, changes);
     }
+
+    it('create is allowed by nodegroup:create on a bay at rest that has its API', function () {
+      var policy = specs.allowPolicy();
+      expect(specs.isAllowed(actions.create, bay)).toBe(true);
+      expect(policy).toHaveBeenCalledWith({rules: [['container-infra', 'nodegroup:create']]});
+      expect(specs.isAllowed(actions.create,
+        angular.extend({}, bay, {status: 'UPDATE_IN_PROGRESS'}))).toBe(false);
+      expect(specs.isAllowed(actions.create, angular.extend({}, bay, {api_address: null})))
+        .toBe(false);
+    });
+
+    it('opens each action\'s own dialog', function () {
+      expect(['create', 'resize', 'bounds'].map(function (name) {
+        var dialog = made.optionsOf(actions[name]).dialog;
+        return [dialog.name, dialog.body, dialog.controller];
+      })).toEqual([
+        ['node-group-create', 'node-groups/actions/create.html',
+          'horizon.dashboard.container-infra.node-groups.CreateController'],
+        ['node-group-resize', 'bays/actions/resize.html',
+          'horizon.dashboard.container-infra.bays.ResizeController'],
+        ['node-group-bounds', 'node-groups/actions/bounds.html',
+          'horizon.dashboard.container-infra.node-groups.BoundsController']
+      ]);
+    });
+
+    it('create opens on the bay and names the group it created', function () {
+      var options = made.optionsOf(actions.create);
+      expect(options.context(bay)).toEqual({bay: bay});
+      expect([options.changes, options.resourceType]).toEqual(['created', 'OS::Magnum::NodeGroup']);
+      expect(options.idOf(bay, {uuid: 'g9', name: 'extra'})).toBe('g9');
+      expect(options.success(bay, {uuid: 'g9', name: 'extra'}))
+        .toBe('Node group "extra" is being created in bay "web".');
+    });
 
     it('resize is allowed by cluster:resize on a worker group whose bay is at rest', function () {
       var policy = specs.allowPolicy();
@@ -35,9 +69,6 @@
 
     it('resize opens the Resize dialog on the group, and reports it updated', function () {
       var options = made.optionsOf(actions.resize);
-      expect(options.dialog.body).toBe('bays/actions/resize.html');
-      expect(options.dialog.controller).toBe('horizon.dashboard.container-infra.bays.ResizeController');
-      expect(options.dialog.name).toBe('node-group-resize');
       expect(options.context(group)).toEqual({bay: atRest, group: group});
       expect([options.changes, options.resourceType]).toEqual(['updated', 'OS::Magnum::NodeGroup']);
       expect(options.success(group, 2)).toBe('Node group "extra" is being resized to 2 nodes.');
@@ -54,13 +85,8 @@
       expect(specs.isAllowed(actions.bounds, with_({status: undefined}))).toBe(true);
     });
 
-    it('bounds opens its own dialog, and reports the group updated', function () {
+    it('bounds reports the group updated', function () {
       var options = made.optionsOf(actions.bounds);
-      expect(options.dialog.body)
-        .toBe('node-groups/actions/bounds.html');
-      expect(options.dialog.controller)
-        .toBe('horizon.dashboard.container-infra.node-groups.BoundsController');
-      expect(options.dialog.name).toBe('node-group-bounds');
       expect(options.changes).toBe('updated');
       expect(options.success(group)).toBe('The bounds of node group "extra" are saved.');
     });
