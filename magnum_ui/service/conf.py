@@ -160,6 +160,20 @@ registry_opts = [
         help="Keystone's v3 URL, where registry users' names and passwords are checked "
         "(users of the Default domain). Required by the token service.",
     ),
+    cfg.IntOpt(
+        "login_failures",
+        default=5,
+        min=1,
+        help="Wrong passwords one address may send the token service within "
+        "login_failure_window; past them its logins are refused (429, Retry-After) "
+        "without asking Keystone, so a bay cannot guess users' passwords at speed.",
+    ),
+    cfg.FloatOpt(
+        "login_failure_window",
+        default=60.0,
+        min=1.0,
+        help="Seconds a wrong password counts against its address (see login_failures).",
+    ),
 ]
 
 conductor_opts = [

@@ -12,6 +12,8 @@ once and answers as the distribution registry's token specification says::
 
 A wrong password is a 401 (what ``docker login`` reports); asking for more
 than the caller may have is not an error: the token grants what it may.
+Too many wrong passwords from one address are a 429 with ``Retry-After``
+(see :mod:`magnum_ui.service.registry.throttle`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from magnum_ui.service import conf
-from magnum_ui.service.registry import access, identity, tokens
+from magnum_ui.service.registry import access, identity, throttle, tokens
 
 LOG = logging.getLogger(__name__)
 PATH = "/token"
@@ -37,9 +39,12 @@ StartResponse = Callable[..., Any]
 class TokenService:
     """The WSGI callable: one route, ``GET /token``."""
 
-    def __init__(self, issuer: tokens.Issuer, checker: tokens.Identity) -> None:
+    def __init__(
+        self, issuer: tokens.Issuer, checker: tokens.Identity, guesses: throttle.Throttle
+    ) -> None:
         self.issuer = issuer
         self.checker = checker
+        self.guesses = guesses
 
     def __call__(self, environ: dict[str, Any], start: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != PATH:
@@ -56,10 +61,18 @@ class TokenService:
             credentials = _basic(environ.get("HTTP_AUTHORIZATION", ""))
         except (access.InvalidScope, ValueError) as exc:
             return _answer(start, 400, {"errors": [_error("INVALID", str(exc))]})
+        address = environ.get("REMOTE_ADDR", "")
+        wait = self.guesses.wait(address) if credentials else 0
+        if wait:
+            LOG.warning("registry token refused: too many wrong passwords from %s", address)
+            message = f"too many wrong passwords from {address}: try again in {wait} s"
+            body = {"errors": [_error("TOOMANYREQUESTS", message)]}
+            return _answer(start, 429, body, [("Retry-After", str(wait))])
         try:
             body = tokens.issue(self.issuer, self.checker, credentials, scopes)
         except tokens.BadCredentials as exc:
-            LOG.info("registry token refused: %s", exc)
+            LOG.info("registry token refused from %s: %s", address, exc)
+            self.guesses.failed(address)
             headers = [("WWW-Authenticate", 'Basic realm="magnum-ui registry"')]
             return _answer(start, 401, {"errors": [_error("UNAUTHORIZED", str(exc))]}, headers)
         except identity.IdentityUnavailable as exc:
@@ -94,7 +107,8 @@ def _answer(
     headers: list[tuple[str, str]] | None = None,
 ) -> list[bytes]:  # fmt: skip
     reasons = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
-               405: "Method Not Allowed", 503: "Service Unavailable"}  # fmt: skip
+               405: "Method Not Allowed", 429: "Too Many Requests",
+               503: "Service Unavailable"}  # fmt: skip
     data = json.dumps(body).encode()
     start(f"{status} {reasons[status]}", [
         ("Content-Type", "application/json"), ("Content-Length", str(len(data))),
@@ -115,4 +129,5 @@ def build_application() -> TokenService:
         service=options.token_service, lifetime=options.token_lifetime,
     )  # fmt: skip
     issuer.key  # noqa: B018 - a bad key file stops the start, not the first request
-    return TokenService(issuer, identity.KeystoneIdentity(options.auth_url))
+    guesses = throttle.Throttle(options.login_failures, options.login_failure_window)
+    return TokenService(issuer, identity.KeystoneIdentity(options.auth_url), guesses)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from magnum_ui.service.api import registry_tokens
-from magnum_ui.service.registry import identity, signing, tokens
+from magnum_ui.service.registry import identity, signing, throttle, tokens
 from tests.service.registry.test_tokens import PROJECT, FakeIdentity, claims
 
 
@@ -23,14 +23,16 @@ class DownIdentity(FakeIdentity):
 def app(tmp_path: Path) -> registry_tokens.TokenService:
     signing.load_or_create_key(tmp_path / "key.pem")
     issuer = tokens.Issuer(tmp_path / "key.pem", "magnum-ui", "magnum-ui-registry", 300)
-    return registry_tokens.TokenService(issuer, FakeIdentity())
+    return registry_tokens.TokenService(issuer, FakeIdentity(), throttle.Throttle(3, 60.0))
 
 
 def call(
     app: registry_tokens.TokenService, query: str = "", user: str | None = None,
     path: str = "/token", method: str = "GET", authorization: str | None = None,
+    address: str = "10.213.0.5",
 ) -> tuple[int, dict[str, str], dict[str, Any]]:  # fmt: skip
-    environ = {"PATH_INFO": path, "REQUEST_METHOD": method, "QUERY_STRING": query}
+    environ = {"PATH_INFO": path, "REQUEST_METHOD": method, "QUERY_STRING": query,
+               "REMOTE_ADDR": address}  # fmt: skip
     if user is not None:
         environ["HTTP_AUTHORIZATION"] = "Basic " + base64.b64encode(user.encode()).decode()
     if authorization is not None:
@@ -104,7 +106,35 @@ def test_keystone_away_is_a_503(tmp_path: Path) -> None:
     """Nobody can be checked while Keystone does not answer: 503, not a refusal."""
     signing.load_or_create_key(tmp_path / "key.pem")
     issuer = tokens.Issuer(tmp_path / "key.pem", "magnum-ui", "magnum-ui-registry", 300)
-    app = registry_tokens.TokenService(issuer, DownIdentity())
+    app = registry_tokens.TokenService(issuer, DownIdentity(), throttle.Throttle(3, 60.0))
     status, _, body = call(app, "", user="demo:secret")
     assert status == 503
     assert "did not answer" in body["errors"][0]["message"]
+
+
+class CountingIdentity(FakeIdentity):
+    checks = 0
+
+    def authenticates(self, username: str, password: str) -> bool:
+        CountingIdentity.checks += 1
+        return super().authenticates(username, password)
+
+
+def test_wrong_passwords_from_one_address_are_slowed_without_asking_keystone(
+    tmp_path: Path,
+) -> None:
+    """Past 3 wrong passwords from a bay's node: 429 with Retry-After, Keystone not asked,
+    even for a right password; another address is not held back."""
+    signing.load_or_create_key(tmp_path / "key.pem")
+    issuer = tokens.Issuer(tmp_path / "key.pem", "magnum-ui", "magnum-ui-registry", 300)
+    app = registry_tokens.TokenService(issuer, CountingIdentity(), throttle.Throttle(3, 60.0))
+    CountingIdentity.checks = 0
+    assert [call(app, "", user=f"admin:guess{n}")[0] for n in range(3)] == [401, 401, 401]
+    status, headers, body = call(app, "", user="demo:secret")
+    assert status == 429
+    assert 1 <= int(headers["Retry-After"]) <= 60
+    assert "10.213.0.5" in body["errors"][0]["message"]
+    assert CountingIdentity.checks == 3
+    assert call(app, "", user="demo:secret", address="10.213.1.9")[0] == 200
+    # Anonymous pulls ask Keystone nothing: not held back.
+    assert call(app, "scope=repository:library/busybox:pull")[0] == 200
