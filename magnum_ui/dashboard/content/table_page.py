@@ -12,10 +12,10 @@ itself (the items the table's first listing asks for, see
 - hands the same answer to the table, which then asks nothing to start.
 
 Should the service not answer in :data:`FIRST_PAGE_TIMEOUT`, or fail, the
-page is the shell as before and asks for the first page from its head::
+page is the shell as before and asks for the first page from its head.  A
+panel's ``urls.py`` declares its columns and its page::
 
-    re_path(r"^$", TablePage.as_view(title=_("Bays"), collection="bays",
-                                     resource="bay", columns=COLUMNS), name="index")
+    urlpatterns = table_page.index(_("Bays"), "bays", "OS::Magnum::Bay", COLUMNS)
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import re
 from typing import Any
 
 from django.conf import settings
+from django.urls import URLPattern, re_path
 from horizon.browsers import views
 from keystoneauth1 import exceptions as keystone_exceptions
 from magnumclient import exceptions as magnum_exceptions
@@ -98,6 +99,24 @@ class TablePage(views.AngularIndexView):
             LOG.warning("The %s page is drawn without its rows: %s", self.collection, exc)
             return None
         return listing
+
+
+def index(
+    title: str, collection: str, resource_type: str, columns: tuple[cells.Column, ...]
+) -> list[URLPattern]:
+    """A panel's URL patterns: its index is the table page of ``collection``.
+
+    The functions of :mod:`magnum_ui.dashboard.api.magnum` are named after the
+    collection's items ("bays": ``bay_list``).
+    """
+    page = TablePage.as_view(
+        title=title,
+        collection=collection,
+        resource=collection.removesuffix("s"),
+        resource_type=resource_type,
+        columns=columns,
+    )
+    return [re_path(r"^$", page, name="index")]
 
 
 def page_size(cookie: str | None) -> int:

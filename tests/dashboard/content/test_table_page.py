@@ -113,3 +113,14 @@ def test_the_template_escapes_what_it_draws_and_hands_the_answer_over_as_json() 
     assert "|safe" not in source
     assert "autoescape off" not in source
     assert ".magnum-first-page ~ [ng-view] { display: none; }" in source
+
+
+def test_a_panels_index_is_the_table_page_of_its_collection() -> None:
+    """The list function is named after the collection's items; the route is the index."""
+    (pattern,) = table_page.index("Bays", "bays", "OS::Magnum::Bay", COLUMNS)
+    assert pattern.name == "index"
+    assert pattern.pattern.regex.pattern == "^$"
+    view = pattern.callback.view_initkwargs
+    assert (view["collection"], view["resource"], view["resource_type"]) == (
+        "bays", "bay", "OS::Magnum::Bay",
+    )  # fmt: skip

@@ -1,11 +1,9 @@
 """The Bay Models panel is an AngularJS view: Django serves the page with the
 table's first page drawn (see :mod:`..table_page`)."""
 
-from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 
-from magnum_ui.dashboard.content import cells
-from magnum_ui.dashboard.content.table_page import TablePage
+from magnum_ui.dashboard.content import cells, table_page
 
 # As bay-models.module.js declares them.
 COLUMNS = (
@@ -18,16 +16,4 @@ COLUMNS = (
     cells.Column("created_at", _("Created"), priority=2, reads=cells.date),
 )
 
-urlpatterns = [
-    re_path(
-        r"^$",
-        TablePage.as_view(
-            title=_("Bay Models"),
-            collection="bay_models",
-            resource="bay_model",
-            resource_type="OS::Magnum::BayModel",
-            columns=COLUMNS,
-        ),
-        name="index",
-    ),
-]
+urlpatterns = table_page.index(_("Bay Models"), "bay_models", "OS::Magnum::BayModel", COLUMNS)

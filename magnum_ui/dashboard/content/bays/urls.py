@@ -1,11 +1,9 @@
 """The Bays panel is an AngularJS view: Django serves the page with the
 table's first page drawn (see :mod:`..table_page`)."""
 
-from django.urls import re_path
 from django.utils.translation import gettext_lazy as _
 
-from magnum_ui.dashboard.content import cells
-from magnum_ui.dashboard.content.table_page import TablePage
+from magnum_ui.dashboard.content import cells, table_page
 
 # As bays.module.js declares them.
 COLUMNS = (
@@ -19,16 +17,4 @@ COLUMNS = (
     cells.Column("created_at", _("Created"), priority=2, reads=cells.date),
 )
 
-urlpatterns = [
-    re_path(
-        r"^$",
-        TablePage.as_view(
-            title=_("Bays"),
-            collection="bays",
-            resource="bay",
-            resource_type="OS::Magnum::Bay",
-            columns=COLUMNS,
-        ),
-        name="index",
-    ),
-]
+urlpatterns = table_page.index(_("Bays"), "bays", "OS::Magnum::Bay", COLUMNS)
