@@ -15,6 +15,9 @@ reading            the value reads                                 Horizon filte
 :func:`words`      a status code in words ("Create Complete")      bay status
 :func:`date`       "Dec 5, 2026 7:32:14 AM" in the user's zone     ``isoMediumDate``
 =================  =============================================  ==============
+
+A column whose ``working`` says so for a value shows Horizon's moving bar
+in the cell, as the table does for an item in transition.
 """
 
 from __future__ import annotations
@@ -74,6 +77,11 @@ def date(value: Any) -> str:
     return f"{month} {local.day}, {local.year} {hour}:{local:%M:%S} {noon}"
 
 
+def in_progress(code: Any) -> bool:
+    """Whether a status code says Magnum is working on the item (CREATE_IN_PROGRESS)."""
+    return isinstance(code, str) and code.endswith("_IN_PROGRESS")
+
+
 @dataclass(frozen=True)
 class Column:
     field: str
@@ -82,8 +90,22 @@ class Column:
     reads: Callable[[Any], str] = text
     # The cell links to the item's details page (the name column).
     links: bool = False
+    # Value → the cell shows Horizon's moving bar before it (the table's
+    # itemInTransitionFunction).
+    working: Callable[[Any], bool] | None = None
 
 
-def rows(columns: tuple[Column, ...], items: list[dict[str, Any]]) -> list[list[str]]:
+@dataclass(frozen=True)
+class Cell:
+    column: Column
+    text: str
+    working: bool = False
+
+
+def rows(columns: tuple[Column, ...], items: list[dict[str, Any]]) -> list[list[Cell]]:
     """Each item's cells, as the columns read them."""
-    return [[column.reads(item.get(column.field)) for column in columns] for item in items]
+    return [[_cell(column, item.get(column.field)) for column in columns] for item in items]
+
+
+def _cell(column: Column, value: Any) -> Cell:
+    return Cell(column, column.reads(value), bool(column.working and column.working(value)))

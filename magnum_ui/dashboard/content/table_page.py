@@ -77,11 +77,9 @@ class TablePage(views.AngularIndexView):
         if listing is not None:
             context["first_page"] = {"items": listing.items, "more": listing.more}
             context["columns"] = self.columns
+            pages = f"{webroot}ngdetails/{self.resource_type}/"
             context["rows"] = [
-                {
-                    "link": f"{webroot}ngdetails/{self.resource_type}/{item.get('uuid')}",
-                    "cells": list(zip(self.columns, row, strict=True)),
-                }
+                {"link": pages + str(item.get("uuid")), "cells": row}
                 for item, row in zip(
                     listing.items, cells.rows(self.columns, listing.items), strict=True
                 )

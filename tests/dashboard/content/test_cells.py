@@ -47,9 +47,19 @@ def test_no_time_reads_as_itself() -> None:
 
 
 def test_rows_read_each_item_by_the_columns() -> None:
+    """Each cell's text by its column's reading; the moving bar where the column's
+    working says so (a status in progress)."""
     columns = (
         cells.Column("name", "Name", links=True),
         cells.Column("public", "Public", 1, cells.yes_no),
+        cells.Column("status", "Status", reads=cells.words, working=cells.in_progress),
     )
-    items: list[dict[str, object]] = [{"name": "a", "public": True}, {"public": False}]
-    assert cells.rows(columns, items) == [["a", "Yes"], ["-", "No"]]
+    items: list[dict[str, object]] = [
+        {"name": "a", "public": True, "status": "CREATE_IN_PROGRESS"},
+        {"public": False, "status": "CREATE_COMPLETE"},
+    ]
+    found = [[(cell.text, cell.working) for cell in row] for row in cells.rows(columns, items)]
+    assert found == [
+        [("a", False), ("Yes", False), ("Create In Progress", True)],
+        [("-", False), ("No", False), ("Create Complete", False)],
+    ]

@@ -63,7 +63,7 @@ def test_the_rows_read_as_the_tables_with_a_link_to_each_items_page() -> None:
     assert context["first_page"] == {"items": [MODEL], "more": True}
     (row,) = context["rows"]
     assert row["link"] == "/ngdetails/OS::Magnum::BayModel/u-1"
-    assert [(column.field, text) for column, text in row["cells"]] == [
+    assert [(cell.column.field, cell.text) for cell in row["cells"]] == [
         ("name", "<b>swarm</b>"),
         ("coe", "swarm-mode"),
         ("image_id", "-"),

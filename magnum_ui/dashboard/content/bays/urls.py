@@ -8,7 +8,7 @@ from magnum_ui.dashboard.content import cells, table_page
 # As bays.module.js declares them.
 COLUMNS = (
     cells.Column("name", _("Name"), links=True),
-    cells.Column("status", _("Status"), reads=cells.words),
+    cells.Column("status", _("Status"), reads=cells.words, working=cells.in_progress),
     cells.Column("health_status", _("Health Status"), priority=2, reads=cells.words),
     cells.Column("coe", _("COE"), priority=2),
     cells.Column("node_count", _("Worker Nodes"), priority=2),
