@@ -15,6 +15,12 @@ from typing import Any
 
 from magnum_ui.service import conf
 
+# Seconds an idle keep-alive connection stays open.  Longer than any pause of the
+# API's clients (the dashboard's tables poll every 2 or 10 s): gunicorn's default,
+# 2 s, closed connections just as a client reused them after a 2 s pause, and that
+# call failed with "Remote end closed connection without response".
+KEEP_ALIVE_SECONDS = 75
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="magnum-ui-api", description=__doc__)
@@ -57,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         # Threads, not one request per process: an idle or slow client waits in the
         # worker's poller instead of taking the worker (gunicorn's gthread).
         "--worker-class", "gthread", "--threads", str(config.api.threads),
+        "--keep-alive", str(KEEP_ALIVE_SECONDS),
         "--no-control-socket",
         "--access-logfile", "-",
         "magnum_ui.service.wsgi:application",

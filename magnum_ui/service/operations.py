@@ -116,6 +116,12 @@ def erase_token(operation: Operation, conductor: str) -> None:
     Operation.objects.filter(id=operation.pk, claimed_by=conductor).update(auth_token=USED)
 
 
+def note_update_sent(operation: Operation, conductor: str, sent: dict[str, Any]) -> None:
+    """Record what the stack was just before the update call (see conductor.sent_updates)."""
+    Operation.objects.filter(id=operation.pk, claimed_by=conductor).update(update_sent=sent)
+    operation.update_sent = sent
+
+
 def finish(operation: Operation, conductor: str, succeeded: bool, result: str = "") -> bool:
     """Close the operation; False if this conductor no longer holds it."""
     return bool(
@@ -135,6 +141,7 @@ __all__ = [
     "enqueue",
     "erase_token",
     "finish",
+    "note_update_sent",
     "renew",
     "retry_later",
     "supersede",

@@ -42,6 +42,19 @@ def test_serve_runs_threaded_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     )  # fmt: skip
 
 
+def test_serve_keeps_idle_connections_longer_than_its_clients_pause(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Idle keep-alive connections outlive the dashboard's 10 s polls (gunicorn's 2 s did not)."""
+    argv: list[str] = []
+    monkeypatch.setattr("django.core.management.call_command", lambda *a, **k: None)
+    monkeypatch.setattr("gunicorn.app.wsgiapp.run", lambda: argv.extend(sys.argv))
+    monkeypatch.setattr("sys.argv", ["magnum-ui-api"])
+
+    assert cli.main(["serve"]) == 0
+    assert int(argv[argv.index("--keep-alive") + 1]) > 10
+
+
 def test_registry_tokens_serves_the_token_app_alone_without_a_database(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +18,8 @@ from keystoneauth1 import exceptions as ks_exceptions
 from openstack import exceptions
 
 from magnum_ui.service import drivers, nodegroup_state, operations
+from magnum_ui.service.conductor import sent_updates
+from magnum_ui.service.conductor.stack_watch import LeaseLost, StackWatch
 from magnum_ui.service.drivers.base import HeatDriver, MappingError
 from magnum_ui.service.heat import client as heat
 from magnum_ui.service.heat import stacks
@@ -33,8 +34,6 @@ LOG = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 RETRY_BASE = 5.0
 RETRY_MAX = 60.0
-# How long a stack is waited for while Heat does not answer, before that attempt ends.
-HEAT_OUTAGE_MAX = 600.0
 
 
 class OperationFailed(Exception):
@@ -43,10 +42,6 @@ class OperationFailed(Exception):
 
 class StackBusy(Exception):
     """Heat refused a stack action because one is running on the stack (409)."""
-
-
-class LeaseLost(Exception):
-    """Another conductor took the operation over: stop touching it."""
 
 
 class Worker:
@@ -60,6 +55,7 @@ class Worker:
         self.cluster: Cluster = Cluster.objects.select_related("cluster_template").get(
             pk=operation.cluster_id
         )
+        self.watch = StackWatch(operation, conductor, lease, poll, self.cluster.uuid)
 
     # -- entry point ---------------------------------------------------------
 
@@ -199,45 +195,64 @@ class Worker:
     ) -> None:
         if not self.cluster.stack_id:
             raise OperationFailed("the cluster has no stack to update")
-        if operations.take_token(self.operation) is not None and not self._update_running():
-            # Sent unless an earlier attempt sent it and crashed before erasing the token.
-            # A finished update, sent again, changes nothing; a running one is followed,
-            # never sent again: Heat's convergence engine would accept the second update
-            # and cancel the first mid-way.  Parameters alone cannot tell whether it was
-            # sent: a removed node group changes the template, not the parameters that stay.
-            wanted = self._parameters(driver, template)
-            conn = self._user_connection()
+        if operations.take_token(self.operation) is not None:
+            # Sent unless an earlier attempt sent it and stopped before erasing the token
+            # (it crashed, or its call got no answer).  Parameters alone cannot tell:
+            # a removed node group changes the template, not the parameters that stay.
             stack_id = self.cluster.stack_id
-            try:
-                self._heat_call(
-                    lambda: conn.orchestration.update_stack(
-                        stack_id,
-                        template=driver.template_for(self.cluster),
-                        files=driver.template_files(),
-                        parameters=wanted,
-                        timeout_mins=self.cluster.create_timeout or None,
-                    )
-                )
-                LOG.info("cluster %s: stack update sent (%s)", self.cluster.uuid, stack_id)
-            except StackBusy:
-                LOG.info("cluster %s: an earlier attempt's update is running; following it",
-                         self.cluster.uuid)  # fmt: skip
+            state = self._heat_call(lambda: stacks.read(heat.service_connection(), stack_id))
+            if not self._update_taken(state):
+                self._send_update(driver, template, state)
             operations.erase_token(self.operation, self.conductor)
         elif not operations.token_used(self.operation):
             self._user_connection()  # never kept: fails saying so, instead of following nothing
         self._follow("UPDATE", driver)
 
-    def _update_running(self) -> bool:
-        """Whether the stack is already changing: an earlier attempt's update, to follow."""
+    def _send_update(
+        self, driver: type[HeatDriver], template: ClusterTemplate | None, state: stacks.StackState
+    ) -> None:
+        wanted = self._parameters(driver, template)
+        conn = self._user_connection()
+        self._heat_call(conn.session.get_token)  # Keystone first: failing there sends nothing
+        operations.note_update_sent(self.operation, self.conductor, sent_updates.record(state))
+        stack_id = self.cluster.stack_id or ""
+        try:
+            self._heat_call(
+                lambda: conn.orchestration.update_stack(
+                    stack_id,
+                    template=driver.template_for(self.cluster),
+                    files=driver.template_files(),
+                    parameters=wanted,
+                    timeout_mins=self.cluster.create_timeout or None,
+                )
+            )
+            LOG.info("cluster %s: stack update sent (%s)", self.cluster.uuid, stack_id)
+        except StackBusy:  # a legacy Heat's 409: an earlier attempt's update runs
+            LOG.info("cluster %s: an earlier attempt's update is running; following it",
+                     self.cluster.uuid)  # fmt: skip
+
+    def _update_taken(self, state: stacks.StackState) -> bool:
+        """Whether Heat took an earlier attempt's update: to follow, never to send again.
+
+        A running one would be cancelled by a second (see sent_updates); one
+        sent but not seen yet is waited for, a bounded time, before sending again.
+        """
         if self.operation.attempts <= 1:
             return False  # the first attempt: no earlier one can have sent anything
-        stack_id = self.cluster.stack_id or ""
-        state = self._heat_call(lambda: stacks.read(heat.service_connection(), stack_id))
-        if state.in_progress:
-            LOG.info("cluster %s: an earlier attempt's update is running (%s); following it",
+        sent = self.operation.update_sent
+        taken = sent_updates.taken(sent, state)
+        if taken is None:
+            grace = sent_updates.grace()
+            LOG.info("cluster %s: the update an earlier attempt sent is not seen yet; waiting "
+                     "up to %g s for Heat to take it", self.cluster.uuid, grace)  # fmt: skip
+            state = self.watch.until(
+                self.cluster.stack_id or "", lambda s: bool(sent_updates.taken(sent, s)), grace
+            )
+            taken = sent_updates.taken(sent, state)
+        if taken:
+            LOG.info("cluster %s: Heat took an earlier attempt's update (%s); following it",
                      self.cluster.uuid, state.status)  # fmt: skip
-            return True
-        return False
+        return bool(taken)
 
     def _follow(self, action: str, driver: type[HeatDriver]) -> None:
         """Wait for the stack, then write the result onto the cluster."""
@@ -273,33 +288,8 @@ class Worker:
             return self.cluster.coe_version
 
     def _wait(self, stack_id: str) -> stacks.StackState:
-        """Poll the stack until it is no longer in progress.
-
-        Heat not answering (5xx, a refused connection) is waited out: the
-        stack goes on without us, and the operation keeps its lease meanwhile.
-        """
-        service = heat.service_connection()
-        unanswered = 0
-        while True:
-            if not operations.renew(self.operation, self.conductor, self.lease):
-                raise LeaseLost
-            try:
-                state = stacks.read(service, stack_id)
-            except stacks.HeatUnavailable as exc:
-                if not unanswered:
-                    LOG.warning("cluster %s: Heat does not answer (%s); waiting",
-                                self.cluster.uuid, exc)  # fmt: skip
-                unanswered += 1
-                if unanswered * self.poll > HEAT_OUTAGE_MAX:
-                    raise  # given back to the queue (Worker._later)
-                time.sleep(self.poll)
-                continue
-            if unanswered:
-                LOG.info("cluster %s: Heat answers again", self.cluster.uuid)
-                unanswered = 0
-            if not state.in_progress:
-                return state
-            time.sleep(self.poll)
+        """Poll the stack until it is no longer in progress (Heat's outages waited out)."""
+        return self.watch.until(stack_id, lambda state: not state.in_progress)
 
     def _fail(self, action: str, reason: str, faults: dict[str, str] | None = None) -> None:
         status = f"{action}_FAILED"

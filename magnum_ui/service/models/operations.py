@@ -38,6 +38,10 @@ class Operation(models.Model):
     claimed_by = models.CharField(max_length=255, null=True)
     lease_expires_at = models.DateTimeField(null=True)
     attempts = models.IntegerField(default=0)
+    # The stack as it was just before this operation's update call ({"updated_time": ...});
+    # null while none was made.  A retry reads from it whether Heat took the update
+    # (magnum_ui.service.conductor.sent_updates).
+    update_sent = models.JSONField(null=True)
     result = models.TextField(null=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

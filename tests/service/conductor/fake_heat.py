@@ -9,12 +9,14 @@ or ``service``), so a test asserts what the conductor sent, not what Heat said::
     heat.after_create = {"statuses": ["CREATE_IN_PROGRESS", "CREATE_COMPLETE"],
                          "outputs": {"api_address": "tcp://10.0.0.2:2376"}}
     heat.raises["get_stack"] = http_error(503, "Service Unavailable")  # once
+    heat.time_out_next_update(taken_after=2)  # Heat takes the update 2 reads later
     ...  # patch heat.client's user_connection / service_connection, run the code
     (created,) = heat.sent("create_stack")
 
-Reads behave as openstacksdk 4 does: ``get_stack`` of a missing or
-DELETE_COMPLETE stack raises ``NotFoundException``; parameters come back as
-Heat 27 shows them (``Parameter.__str__``: strings, a list comma-joined).
+Heat stamps a stack's ``updated_time`` when it takes an update.  Reads behave
+as openstacksdk 4 does: ``get_stack`` of a missing or DELETE_COMPLETE stack
+raises ``NotFoundException``; parameters come back as Heat 27 shows them
+(``Parameter.__str__``: strings, a list comma-joined).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import requests
+from keystoneauth1 import exceptions as ks_exceptions
 from openstack import exceptions
 
 
@@ -47,6 +50,7 @@ class Stack:
     parameters: dict[str, str] = field(default_factory=dict)
     resources: list[Resource] = field(default_factory=list)
     reason: str = ""
+    updated_time: str | None = None
     reads: int = 0
 
     @property
@@ -79,6 +83,17 @@ class FakeHeat:
         self.after_delete: dict[str, Any] = {"statuses": ["DELETE_COMPLETE"]}
         # Called at each get_stack with the stack and the status that read shows.
         self.read_hooks: list[Callable[[Stack, str], None]] = []
+        self.next_update_times_out = False
+        self.next_update_taken_after: int | None = None
+        self.held: list[tuple[int | None, Callable[[], None]]] = []  # (reads to go, take it)
+        self.updates_taken = 0
+
+    def time_out_next_update(self, taken_after: int | None) -> None:
+        """The next update call times out, its outcome unknown to the caller, as when Heat
+        holds the request; Heat takes the update right after ``taken_after`` more reads
+        of the stack (0: at once, only the answer is lost; None: never, the request
+        was lost)."""
+        self.next_update_times_out, self.next_update_taken_after = True, taken_after
 
     def add(self, name: str, statuses: list[str], **fields: Any) -> Stack:
         stack = Stack(f"stack-{len(self.stacks) + 1}", name, list(statuses), **fields)
@@ -91,7 +106,10 @@ class FakeHeat:
     # -- what heat.client offers -----------------------------------------------
 
     def user_connection(self, token: str, project_id: str) -> Any:
-        return SimpleNamespace(orchestration=Orchestration(self, f"user:{token}@{project_id}"))
+        return SimpleNamespace(
+            orchestration=Orchestration(self, f"user:{token}@{project_id}"),
+            session=SimpleNamespace(get_token=lambda: f"scoped-{token}"),
+        )
 
     def service_connection(self) -> Any:
         return SimpleNamespace(orchestration=Orchestration(self, "service"))
@@ -140,9 +158,22 @@ class Orchestration:
     def update_stack(self, stack: str, *, preview: bool = False, **attrs: Any) -> Any:
         self._record("update_stack", stack, **attrs)
         found = self._get(stack)
+        if self.heat.next_update_times_out:
+            self.heat.next_update_times_out = False
+            reads = self.heat.next_update_taken_after
+            if reads == 0:
+                self._take_update(found, attrs)  # taken at once, the answer lost
+            else:
+                self.heat.held.append((reads, lambda: self._take_update(found, attrs)))
+            raise ks_exceptions.ConnectTimeout(f"Request to .../stacks/{stack} timed out")
+        return self._take_update(found, attrs)
+
+    def _take_update(self, found: Stack, attrs: dict[str, Any]) -> Any:
+        if found.status.endswith("_IN_PROGRESS") and not self.heat.convergence:
+            raise http_error(409, f"Stack {found.name} is in {found.status} state")
+        self.heat.updates_taken += 1
+        found.updated_time = f"2026-12-05T08:00:{self.heat.updates_taken:02d}Z"
         if found.status.endswith("_IN_PROGRESS"):
-            if not self.heat.convergence:
-                raise http_error(409, f"Stack {found.name} is in {found.status} state")
             # As Heat 27's convergence engine (its default): the second update is
             # accepted and the running one cancelled, which can fail the stack.
             found.script(["UPDATE_FAILED"], reason="resources[0]: Stack UPDATE cancelled")
@@ -162,17 +193,28 @@ class Orchestration:
     def get_stack(self, stack: str) -> Any:
         self._record("get_stack", stack)
         found = self._get(stack)
-        status = found.status
+        status, updated_time = found.status, found.updated_time
         found.reads += 1
         for hook in self.heat.read_hooks:
             hook(found, status)
+        self._count_down_held()
         if status == "DELETE_COMPLETE":
             raise exceptions.NotFoundException(f"No stack found for {stack}")
         return SimpleNamespace(
             id=found.id, name=found.name, status=status, status_reason=found.reason,
             outputs=[{"output_key": k, "output_value": v} for k, v in found.outputs.items()],
-            parameters=dict(found.parameters), updated_at=None,
+            parameters=dict(found.parameters), updated_at=updated_time,
         )  # fmt: skip
+
+    def _count_down_held(self) -> None:
+        """A held update is taken once its reads have passed (right after that read)."""
+        waiting = []
+        for reads, take in self.heat.held:
+            if reads is not None and reads <= 1:
+                take()
+            else:
+                waiting.append((None if reads is None else reads - 1, take))
+        self.heat.held = waiting
 
     def resources(self, stack: Any, **query: Any) -> list[Resource]:
         stack_id = getattr(stack, "id", stack)

@@ -15,13 +15,13 @@ from django.db import OperationalError
 from django.utils import timezone
 from keystoneauth1 import exceptions as ks_exceptions
 
-from magnum_ui.service import nodegroup_state, operations
+from magnum_ui.service import operations
 from magnum_ui.service.conductor import work
 from magnum_ui.service.context import RequestContext
 from magnum_ui.service.drivers import local
 from magnum_ui.service.drivers.local import LocalSwarmDriver
 from magnum_ui.service.models import Cluster, NodeGroup, Operation
-from tests.service.api.helpers import cluster, template
+from tests.service.api.helpers import template
 from tests.service.conductor.fake_heat import (
     FakeHeat,
     Orchestration,
@@ -46,26 +46,6 @@ WORKERS = {
 }
 SLOW_CREATE = ["CREATE_IN_PROGRESS", "CREATE_IN_PROGRESS", "CREATE_COMPLETE"]
 GONE_WORKERS = ["n-11", "10.0.0.12"]  # one named by name, one by address
-
-
-@pytest.fixture
-def heat(monkeypatch: pytest.MonkeyPatch) -> FakeHeat:
-    fake = FakeHeat()
-    monkeypatch.setattr(work.heat, "user_connection", fake.user_connection)
-    monkeypatch.setattr(work.heat, "service_connection", fake.service_connection)
-    # The real probe asks the bay's Docker Engine over TLS.
-    monkeypatch.setattr(LocalSwarmDriver, "probe_coe_version", classmethod(lambda cls, c: "24.0.7"))
-    return fake
-
-
-@pytest.fixture
-def bay() -> Cluster:
-    tmpl = template("local", server_type="local", driver="local_swarm", flavor_id="local.small")
-    made = cluster(
-        "c", tmpl, status="CREATE_IN_PROGRESS", node_count=2, create_timeout=30, coe_version="20.10"
-    )
-    nodegroup_state.create_defaults(made)
-    return made
 
 
 def start(
@@ -271,7 +251,8 @@ def test_a_first_attempt_sends_its_update_even_to_a_busy_stack(
 ) -> None:
     """Without an earlier attempt nothing of this operation runs: the update is sent
     (Heat decides), and what Heat does with it is reported."""
-    with_stack(bay, heat, ["UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"], parameters=shown(bay, 2))
+    busy = ["UPDATE_IN_PROGRESS", "UPDATE_IN_PROGRESS", "UPDATE_COMPLETE"]
+    with_stack(bay, heat, busy, parameters=shown(bay, 2))
     run(start(bay, "update", {"node_count": 3, "from": 2}))
     assert len(heat.sent("update_stack")) == 1
     assert row(bay, "status")[0] == "UPDATE_FAILED"
