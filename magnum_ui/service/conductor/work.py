@@ -15,10 +15,10 @@ from typing import Any
 
 from django.db import DatabaseError, close_old_connections, transaction
 from keystoneauth1 import exceptions as ks_exceptions
-from openstack import exceptions
 
 from magnum_ui.service import drivers, nodegroup_state, operations
-from magnum_ui.service.conductor import sent_updates
+from magnum_ui.service.conductor import heat_calls, sent_updates
+from magnum_ui.service.conductor.heat_calls import OperationFailed, StackBusy
 from magnum_ui.service.conductor.stack_watch import LeaseLost, StackWatch
 from magnum_ui.service.drivers.base import HeatDriver, MappingError
 from magnum_ui.service.heat import client as heat
@@ -34,14 +34,8 @@ LOG = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 RETRY_BASE = 5.0
 RETRY_MAX = 60.0
-
-
-class OperationFailed(Exception):
-    """The operation cannot succeed; the message becomes the cluster's status_reason."""
-
-
-class StackBusy(Exception):
-    """Heat refused a stack action because one is running on the stack (409)."""
+# A failed stack delete is sent again this many times before the bay is DELETE_FAILED.
+DELETE_RESENDS = 1
 
 
 class Worker:
@@ -174,19 +168,35 @@ class Worker:
                 # Saved before the token goes: a delete resumed after a crash finds it.
                 Cluster.objects.filter(pk=self.cluster.pk).update(stack_id=stack_id)
                 self.cluster.stack_id = stack_id
-                self._heat_call(lambda: conn.orchestration.delete_stack(stack_id))
-                LOG.info("cluster %s: stack delete sent (%s)", self.cluster.uuid, stack_id)
+                self._send_delete(conn, stack_id)
             operations.erase_token(self.operation, self.conductor)
         if self.cluster.stack_id:
-            state = self._wait(self.cluster.stack_id)
-            if state.status not in ("DELETE_COMPLETE", "GONE"):
-                failed = stacks.failures(heat.service_connection(), self.cluster.stack_id)
-                raise OperationFailed(stacks.describe_failure(state, failed))
+            self._wait_deleted(conn, self.cluster.stack_id)
         with transaction.atomic():
             if not operations.finish(self.operation, self.conductor, succeeded=True):
                 raise LeaseLost
             Cluster.objects.filter(pk=self.cluster.pk).delete()
         LOG.info("cluster %s: deleted", self.cluster.uuid)
+
+    def _send_delete(self, conn: Any, stack_id: str) -> None:
+        self._heat_call(lambda: conn.orchestration.delete_stack(stack_id))
+        LOG.info("cluster %s: stack delete sent (%s)", self.cluster.uuid, stack_id)
+
+    def _wait_deleted(self, conn: Any, stack_id: str) -> None:
+        """Wait until Heat no longer has the stack; a failed delete this attempt sent is sent
+        again (DELETE_RESENDS times): Heat's own advice, and what mends a delete that met
+        the create's clean-up (its trust gone: "Error deleting project")."""
+        for resends in range(DELETE_RESENDS + 1):
+            state = self._wait(stack_id)
+            if state.status in ("DELETE_COMPLETE", "GONE"):
+                return
+            failed = stacks.failures(heat.service_connection(), stack_id)
+            reason = stacks.describe_failure(state, failed)
+            if conn is None or resends == DELETE_RESENDS:
+                raise OperationFailed(reason)
+            LOG.warning("cluster %s: stack delete failed (%s); sending it again",
+                        self.cluster.uuid, reason)  # fmt: skip
+            self._send_delete(conn, stack_id)
 
     # -- shared steps ----------------------------------------------------------
 
@@ -363,25 +373,7 @@ class Worker:
         return heat.user_connection(token, self.cluster.project_id)
 
     def _heat_call(self, call: Callable[[], Any]) -> Any:
-        try:
-            return call()
-        except exceptions.ConflictException as exc:
-            raise StackBusy(str(exc)) from None
-        except (exceptions.HttpException, ks_exceptions.HttpError) as exc:
-            status = getattr(exc, "status_code", None) or getattr(exc, "http_status", None)
-            if (
-                status == 401
-                or isinstance(exc, ks_exceptions.Unauthorized)
-                or (isinstance(exc, ks_exceptions.NotFound) and "token" in str(exc).lower())
-            ):
-                raise OperationFailed(
-                    "the requester's Keystone token expired (or was revoked) before the "
-                    "conductor could use it; repeat the request"
-                ) from None
-            details = getattr(exc, "details", None) or exc
-            if (status or 0) >= 500:
-                raise stacks.HeatUnavailable(f"Heat failed the request: {details}") from None
-            raise OperationFailed(f"Heat refused the request: {details}") from None
+        return heat_calls.call(call)
 
     def _stack_name(self) -> str:
         # Deterministic, so a conductor resuming after a crash finds the stack it made.

@@ -407,6 +407,27 @@ def test_a_failed_delete_keeps_the_bay_with_the_reason(heat: FakeHeat, bay: Clus
     reason = "n-10: device or resource busy"
     assert row(bay, "status", "status_reason") == ("DELETE_FAILED", reason)
     assert groups(bay, "status", "status_reason") == [("DELETE_FAILED", reason)] * 2
+    assert len(heat.sent("delete_stack")) == 1 + work.DELETE_RESENDS
+
+
+def test_a_delete_that_failed_once_is_sent_again_and_removes_the_bay(
+    heat: FakeHeat, bay: Cluster
+) -> None:
+    """Heat's clean-up of a stack deleted while it was made can fail once ("Error deleting
+    project: Authorization failed", its trust already gone); a second delete ends it."""
+    stack = with_stack(bay, heat, ["CREATE_IN_PROGRESS"])
+    reason = "Error deleting project: Authorization failed."
+    heat.after_delete = {"statuses": ["DELETE_IN_PROGRESS", "DELETE_FAILED"], "reason": reason}
+
+    def mended(stack: Stack, status_read: str) -> None:
+        if status_read == "DELETE_FAILED":
+            heat.after_delete = {"statuses": ["DELETE_IN_PROGRESS", "DELETE_COMPLETE"]}
+
+    heat.read_hooks.append(mended)
+    run(start(bay, "delete"))
+    sent = heat.sent("delete_stack")
+    assert [(call.identity, call.args) for call in sent] == [(USER, (stack.id,))] * 2
+    assert not Cluster.objects.filter(pk=bay.pk).exists()
 
 
 def test_a_delete_resumed_after_a_crash_still_waits_for_the_stack(
