@@ -35,7 +35,7 @@ def read(conn: Any, stack_id: str) -> StackState:
     try:
         stack = conn.orchestration.get_stack(stack_id)
     except exceptions.NotFoundException:
-        return StackState(status="GONE")
+        return _deleted(conn, stack_id)
     except exceptions.HttpException as exc:
         if (getattr(exc, "status_code", None) or 0) >= 500:
             raise HeatUnavailable(str(exc)) from None
@@ -51,6 +51,28 @@ def read(conn: Any, stack_id: str) -> StackState:
         parameters=dict(stack.parameters or {}),
         updated_time=stack.updated_at,
     )
+
+
+def _deleted(conn: Any, stack_id: str) -> StackState:
+    """A stack openstacksdk calls missing: gone, or deleted while Heat still cleans up.
+
+    openstacksdk reports a DELETE_COMPLETE stack as missing.  Heat's convergence
+    engine marks a stack DELETE_COMPLETE, then removes its credentials and
+    domain project, which can still fail the delete ("Error deleting project":
+    DELETE_FAILED, the stack kept); the stack is gone once Heat stamps its
+    ``deletion_time`` (or no longer finds it).
+    """
+    try:
+        response = conn.orchestration.get(f"/stacks/{stack_id}", raise_exc=False)
+    except ks_exceptions.ConnectionError as exc:
+        raise HeatUnavailable(str(exc)) from None
+    if response.status_code >= 500:
+        raise HeatUnavailable(f"Heat answered {response.status_code}")
+    if response.status_code == 200:
+        shown = response.json().get("stack") or {}
+        if shown.get("stack_status") == "DELETE_COMPLETE" and not shown.get("deletion_time"):
+            return StackState(status="DELETE_IN_PROGRESS", reason="removing its credentials")
+    return StackState(status="GONE")
 
 
 def failures(conn: Any, stack_id: str) -> dict[str, str]:

@@ -52,6 +52,9 @@ class Stack:
     reason: str = ""
     updated_time: str | None = None
     reads: int = 0
+    # False: a DELETE_COMPLETE read is Heat still removing the stack's credentials
+    # (no deletion_time yet), as Heat's convergence engine shows it for a moment.
+    purged: bool = True
 
     @property
     def status(self) -> str:
@@ -205,6 +208,20 @@ class Orchestration:
             outputs=[{"output_key": k, "output_value": v} for k, v in found.outputs.items()],
             parameters=dict(found.parameters), updated_at=updated_time,
         )  # fmt: skip
+
+    def get(self, path: str, raise_exc: bool = True) -> Any:
+        """A raw GET of /stacks/<id>: what openstacksdk hides of a DELETE_COMPLETE stack."""
+        self._record("get", path)
+        found = self.heat.stacks.get(path.rsplit("/", 1)[-1])
+        if found is None:
+            return SimpleNamespace(status_code=404, json=dict)
+        status = found.statuses[min(max(found.reads - 1, 0), len(found.statuses) - 1)]
+        deleted = status == "DELETE_COMPLETE" and found.purged
+        shown = {
+            "stack_status": status,
+            "deletion_time": "2026-12-05T08:46:00Z" if deleted else None,
+        }
+        return SimpleNamespace(status_code=200, json=lambda: {"stack": shown})
 
     def _count_down_held(self) -> None:
         """A held update is taken once its reads have passed (right after that read)."""

@@ -410,6 +410,34 @@ def test_a_failed_delete_keeps_the_bay_with_the_reason(heat: FakeHeat, bay: Clus
     assert len(heat.sent("delete_stack")) == 1 + work.DELETE_RESENDS
 
 
+def test_a_delete_is_over_only_once_heat_has_removed_the_stack(
+    heat: FakeHeat, bay: Cluster
+) -> None:
+    """Heat shows DELETE_COMPLETE, then fails removing the stack's credentials
+    (DELETE_FAILED, the stack kept): the bay is not deleted on the first DELETE_COMPLETE
+    read; the failed delete is sent again and ends it."""
+    stack = with_stack(bay, heat, ["CREATE_IN_PROGRESS"])
+    reason = "Error deleting project: Authorization failed."
+    heat.after_delete = {
+        "statuses": ["DELETE_IN_PROGRESS", "DELETE_COMPLETE", "DELETE_FAILED"],
+        "reason": reason,
+        "purged": False,
+    }
+
+    def mended(found: Stack, status_read: str) -> None:
+        if status_read == "DELETE_FAILED":
+            heat.after_delete = {
+                "statuses": ["DELETE_IN_PROGRESS", "DELETE_COMPLETE"],
+                "purged": True,
+            }
+
+    heat.read_hooks.append(mended)
+    run(start(bay, "delete"))
+    assert len(heat.sent("delete_stack")) == 2
+    assert [call.args for call in heat.sent("get")] == [(f"/stacks/{stack.id}",)] * 2
+    assert not Cluster.objects.filter(pk=bay.pk).exists()
+
+
 def test_a_delete_that_failed_once_is_sent_again_and_removes_the_bay(
     heat: FakeHeat, bay: Cluster
 ) -> None:
