@@ -8,10 +8,12 @@ is on a condition of the page, never a fixed time.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from keystoneauth1 import session
+from selenium import webdriver
 from selenium.common.exceptions import (
     NoAlertPresentException,
     StaleElementReferenceException,
@@ -24,7 +26,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.allinone import AllInOne
-from tests.e2e.browser import screenshot
+from tests.e2e.browser import chromium, log_in, screenshot
 
 # Installed in every page before its own scripts: any alert() (an injected
 # script running) is recorded rather than blocking the page.
@@ -66,6 +68,15 @@ def wait(driver: WebDriver, timeout: float = 30) -> Wait:
 
 def trap_alerts(driver: WebDriver) -> None:
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_TRAP})
+
+
+@contextlib.contextmanager
+def demo_browser(aio: AllInOne, downloads: Path | None = None) -> Iterator[webdriver.Chrome]:
+    """Headless Chromium logged in as ``demo``, its alert() calls trapped (see :func:`alerts`)."""
+    with chromium(downloads) as driver:
+        trap_alerts(driver)
+        log_in(driver, aio.dashboard_url, "demo", aio.password)
+        yield driver
 
 
 def alerts(driver: WebDriver) -> list[str]:

@@ -19,7 +19,7 @@ from selenium.webdriver.support.ui import Select
 
 from tests.allinone import AllInOne
 from tests.e2e import dashboard as ui
-from tests.e2e.browser import chromium, log_in, screenshot
+from tests.e2e.browser import screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -30,9 +30,7 @@ MARKUP = "<b>bold</b><img src=x onerror=alert(2)><script>alert(1)</script>"
 
 @pytest.fixture(scope="module")
 def browser(aio: AllInOne) -> Iterator[WebDriver]:
-    with chromium() as driver:
-        ui.trap_alerts(driver)
-        log_in(driver, aio.dashboard_url, "demo", aio.password)
+    with ui.demo_browser(aio) as driver:
         yield driver
 
 

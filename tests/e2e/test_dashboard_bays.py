@@ -24,7 +24,7 @@ from selenium.webdriver.support.ui import Select
 
 from tests.allinone import AllInOne
 from tests.e2e import dashboard as ui
-from tests.e2e.browser import chromium, log_in, screenshot
+from tests.e2e.browser import screenshot
 from tests.e2e.test_bays import bay_docker
 
 pytestmark = pytest.mark.e2e
@@ -39,9 +39,7 @@ def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser(aio: AllInOne, downloads: Path) -> Iterator[WebDriver]:
-    with chromium(downloads) as driver:
-        ui.trap_alerts(driver)
-        log_in(driver, aio.dashboard_url, "demo", aio.password)
+    with ui.demo_browser(aio, downloads) as driver:
         yield driver
 
 

@@ -28,7 +28,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.allinone import AllInOne
 from tests.e2e import dashboard as ui
-from tests.e2e.browser import chromium, expect_refusal, log_in, screenshot
+from tests.e2e.browser import expect_refusal, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -38,9 +38,7 @@ GROUP = "extra"
 
 @pytest.fixture(scope="module")
 def browser(aio: AllInOne) -> Iterator[WebDriver]:
-    with chromium() as driver:
-        ui.trap_alerts(driver)
-        log_in(driver, aio.dashboard_url, "demo", aio.password)
+    with ui.demo_browser(aio) as driver:
         yield driver
 
 

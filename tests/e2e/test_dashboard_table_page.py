@@ -18,7 +18,7 @@ from selenium.webdriver.common.by import By
 
 from tests.allinone import AllInOne
 from tests.e2e import dashboard as ui
-from tests.e2e.browser import chromium, log_in, screenshot
+from tests.e2e.browser import screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -52,9 +52,7 @@ return {
 
 @pytest.fixture(scope="module")
 def browser(aio: AllInOne) -> Iterator[WebDriver]:
-    with chromium() as driver:
-        ui.trap_alerts(driver)
-        log_in(driver, aio.dashboard_url, "demo", aio.password)
+    with ui.demo_browser(aio) as driver:
         yield driver
 
 
