@@ -95,13 +95,13 @@ class Worker:
             name = self._stack_name()
             found = None
             if self.operation.attempts > 1:  # an earlier attempt may have made it, then died
-                found = self._heat_call(
+                found = heat_calls.call(
                     lambda: conn.orchestration.find_stack(name, ignore_missing=True)
                 )
             if found is None:
                 if not operations.renew(self.operation, self.conductor, self.lease):
                     raise LeaseLost  # a delete came first: make nothing
-                found = self._heat_call(
+                found = heat_calls.call(
                     lambda: conn.orchestration.create_stack(
                         name=self._stack_name(),
                         template=driver.template_for(self.cluster),
@@ -160,7 +160,7 @@ class Worker:
             stack_id = self.cluster.stack_id
             if not stack_id:
                 name = self._stack_name()
-                found = self._heat_call(
+                found = heat_calls.call(
                     lambda: conn.orchestration.find_stack(name, ignore_missing=True)
                 )
                 stack_id = found.id if found is not None else None
@@ -179,7 +179,7 @@ class Worker:
         LOG.info("cluster %s: deleted", self.cluster.uuid)
 
     def _send_delete(self, conn: Any, stack_id: str) -> None:
-        self._heat_call(lambda: conn.orchestration.delete_stack(stack_id))
+        heat_calls.call(lambda: conn.orchestration.delete_stack(stack_id))
         LOG.info("cluster %s: stack delete sent (%s)", self.cluster.uuid, stack_id)
 
     def _wait_deleted(self, conn: Any, stack_id: str) -> None:
@@ -210,7 +210,7 @@ class Worker:
             # (it crashed, or its call got no answer).  Parameters alone cannot tell:
             # a removed node group changes the template, not the parameters that stay.
             stack_id = self.cluster.stack_id
-            state = self._heat_call(lambda: stacks.read(heat.service_connection(), stack_id))
+            state = heat_calls.call(lambda: stacks.read(heat.service_connection(), stack_id))
             if not self._update_taken(state):
                 self._send_update(driver, template, state)
             operations.erase_token(self.operation, self.conductor)
@@ -223,11 +223,11 @@ class Worker:
     ) -> None:
         wanted = self._parameters(driver, template)
         conn = self._user_connection()
-        self._heat_call(conn.session.get_token)  # Keystone first: failing there sends nothing
+        heat_calls.call(conn.session.get_token)  # Keystone first: failing there sends nothing
         operations.note_update_sent(self.operation, self.conductor, sent_updates.record(state))
         stack_id = self.cluster.stack_id or ""
         try:
-            self._heat_call(
+            heat_calls.call(
                 lambda: conn.orchestration.update_stack(
                     stack_id,
                     template=driver.template_for(self.cluster),
@@ -371,9 +371,6 @@ class Worker:
                 "for its user; repeat the request"
             )
         return heat.user_connection(token, self.cluster.project_id)
-
-    def _heat_call(self, call: Callable[[], Any]) -> Any:
-        return heat_calls.call(call)
 
     def _stack_name(self) -> str:
         # Deterministic, so a conductor resuming after a crash finds the stack it made.
