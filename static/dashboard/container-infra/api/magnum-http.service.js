@@ -146,9 +146,10 @@
       return send(apiService.delete(path, null, config(options)), message, options);
     }
 
-    // A table page's head asks for its table's first page before the
-    // scripts run (templates/container_infra/table_page.html): the first
-    // get of that URL takes the answer; should it have failed, it asks.
+    // A table page's head holds its table's first page, read by the server,
+    // or asks for it before the scripts run (templates/container_infra/
+    // table_page.html): the first get of that URL takes that answer; should
+    // it have failed, it asks.
     function early(path, options) {
       var first = $window.magnumFirstPage;
       if (!first || first.url !== link(path, options.params)) {
