@@ -17,7 +17,7 @@ from django.db import DatabaseError, close_old_connections, transaction
 from keystoneauth1 import exceptions as ks_exceptions
 
 from magnum_ui.service import drivers, nodegroup_state, operations
-from magnum_ui.service.conductor import heat_calls, sent_updates
+from magnum_ui.service.conductor import abandon, heat_calls, sent_updates
 from magnum_ui.service.conductor.heat_calls import OperationFailed, StackBusy
 from magnum_ui.service.conductor.stack_watch import LeaseLost, StackWatch
 from magnum_ui.service.drivers.base import HeatDriver, MappingError
@@ -112,24 +112,17 @@ class Worker:
                 )
                 LOG.info("cluster %s: stack create sent (%s)", self.cluster.uuid, found.id)
             with transaction.atomic():
-                if not operations.renew(self.operation, self.conductor, self.lease):
-                    # A delete superseded the create while Heat made the stack: its own
-                    # worker may have found no stack yet, so this one removes it.
-                    self._abandon(conn, found.id)
-                    raise LeaseLost
-                Cluster.objects.filter(pk=self.cluster.pk).update(stack_id=found.id)
+                kept = operations.renew(self.operation, self.conductor, self.lease)
+                if kept:
+                    Cluster.objects.filter(pk=self.cluster.pk).update(stack_id=found.id)
+            if not kept:
+                # A delete superseded the create while Heat made the stack: its own
+                # worker may have found no stack yet, so this one removes it.
+                abandon.delete(conn, found.id, self.cluster.uuid, self.poll, DELETE_RESENDS)
+                raise LeaseLost
             self.cluster.stack_id = found.id
             operations.erase_token(self.operation, self.conductor)
         self._follow("CREATE", driver)
-
-    def _abandon(self, conn: Any, stack_id: str) -> None:
-        LOG.info("cluster %s: deleted while its stack was made; deleting stack %s",
-                 self.cluster.uuid, stack_id)  # fmt: skip
-        try:
-            conn.orchestration.delete_stack(stack_id)
-        except Exception as exc:  # the reconciliation removes what is left
-            LOG.warning("cluster %s: deleting abandoned stack %s failed: %s",
-                        self.cluster.uuid, stack_id, exc)  # fmt: skip
 
     def _update(self) -> None:
         # The stack is written from the cluster's node groups as they are now:
