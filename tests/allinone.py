@@ -193,6 +193,8 @@ def aio() -> Iterator[AllInOne]:
         "MAGNUM_UI_LOCAL_MAX_NODES_PER_PROJECT": "4",
         "MAGNUM_UI_LOCAL_MAX_VCPUS_PER_PROJECT": "4",
         "MAGNUM_UI_LOCAL_MAX_RAM_MIB_PER_PROJECT": "4096",
+        # tests/e2e/test_registry.py pushes past it with one 70 MB layer.
+        "MAGNUM_UI_REGISTRY_PROJECT_SHARE_MIB": "64",
     }
     with running(PORTS, "magnum-ui-e2e-", limit) as instance:
         yield instance

@@ -54,6 +54,12 @@ ENVIRONMENT = (
         "GiB the registry may store, every project's images together (a file system of "
         "that size; larger takes effect at the next start, smaller never)",
     ),
+    Variable(
+        "MAGNUM_UI_REGISTRY_PROJECT_SHARE_MIB",
+        "5120",
+        "MiB of images one project may keep in the registry; a push past it is refused with "
+        "the reason, so no project can fill the registry for the others",
+    ),
     Variable("MAGNUM_UI_START_TIMEOUT", "90", "seconds a service may take"),
 )
 
@@ -73,10 +79,10 @@ class ConfigError(Exception):
     """An environment variable has a value the all-in-one cannot use."""
 
 
-def _gib(name: str, default: int) -> int:
+def _amount(name: str, default: int, unit: str, most: int) -> int:
     raw = os.environ.get(name, str(default))
-    if not raw.isdigit() or not 1 <= int(raw) <= 100_000:
-        raise ConfigError(f"{name} must be a whole number of GiB from 1 to 100000, not {raw!r}")
+    if not raw.isdigit() or not 1 <= int(raw) <= most:
+        raise ConfigError(f"{name} must be a whole number of {unit} from 1 to {most}, not {raw!r}")
     return int(raw)
 
 
@@ -119,6 +125,7 @@ class AioConfig:
     registry_port: int = 5050
     registry_token_port: int = 5051
     registry_storage_gib: int = 20
+    registry_share_mib: int = 5120
 
     @classmethod
     def from_env(cls) -> AioConfig:
@@ -142,7 +149,10 @@ class AioConfig:
             registry_address=_registry_address(),
             registry_port=_port("MAGNUM_UI_REGISTRY_PORT", 5050),
             registry_token_port=_port("MAGNUM_UI_REGISTRY_TOKEN_PORT", 5051),
-            registry_storage_gib=_gib("MAGNUM_UI_REGISTRY_STORAGE_GIB", 20),
+            registry_storage_gib=_amount("MAGNUM_UI_REGISTRY_STORAGE_GIB", 20, "GiB", 100_000),
+            registry_share_mib=_amount(
+                "MAGNUM_UI_REGISTRY_PROJECT_SHARE_MIB", 5120, "MiB", 100_000_000
+            ),
         )
 
     @property

@@ -63,6 +63,8 @@ token_host = {cfg.registry_address}
 token_port = {cfg.registry_token_port}
 token_key_file = {cfg.state_dir / "registry" / "token-key.pem"}
 auth_url = {cfg.keystone_url}
+storage_dir = {cfg.state_dir / "registry" / "data"}
+project_share_mib = {cfg.registry_share_mib}
 
 [keystone_authtoken]
 www_authenticate_uri = {cfg.keystone_url}

@@ -174,6 +174,22 @@ registry_opts = [
         min=1.0,
         help="Seconds a wrong password counts against its address (see login_failures).",
     ),
+    cfg.StrOpt(
+        "storage_dir",
+        default=None,
+        help="The registry's storage root (its `storage.filesystem.rootdirectory`), readable "
+        "by the token service: what each project stores is counted there against "
+        "project_share_mib. Unset: no share is counted (the registry's disk bounds every "
+        "project together).",
+    ),
+    cfg.IntOpt(
+        "project_share_mib",
+        default=5120,
+        min=1,
+        help="MiB of images one project may keep in the registry (every layer linked into its "
+        "repositories, unfinished uploads too): a push to a project holding that much is "
+        "refused (403 with the reason); pulls go on. Needs storage_dir.",
+    ),
 ]
 
 conductor_opts = [

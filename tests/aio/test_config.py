@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from magnum_ui.aio import service_api
 from magnum_ui.aio.config import AioConfig, ConfigError
 
 
@@ -71,4 +73,24 @@ def test_a_registry_address_the_nodes_cannot_use_is_refused(
     """Loopback is unreachable from the nodes, a public address is someone else's."""
     monkeypatch.setenv("MAGNUM_UI_REGISTRY_ADDRESS", value)
     with pytest.raises(ConfigError, match=f"MAGNUM_UI_REGISTRY_ADDRESS.*{fragment}"):
+        AioConfig.from_env()
+
+
+def test_each_projects_share_of_the_registry_is_5_gib_unless_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The service's [registry] counts in the registry's data folder against the variable."""
+    monkeypatch.delenv("MAGNUM_UI_REGISTRY_PROJECT_SHARE_MIB", raising=False)
+    assert AioConfig.from_env().registry_share_mib == 5120
+    # Short: the nodes' folder in the configuration must leave room for sockets.
+    with tempfile.TemporaryDirectory(prefix="mu-", dir="/tmp") as state:
+        monkeypatch.setenv("MAGNUM_UI_STATE_DIR", state)
+        monkeypatch.setenv("MAGNUM_UI_REGISTRY_PROJECT_SHARE_MIB", "64")
+        cfg = AioConfig.from_env()
+        service_api.write_config(cfg)
+        written = service_api.config_file(cfg).read_text()
+    assert f"storage_dir = {Path(state) / 'registry' / 'data'}\n" in written
+    assert "project_share_mib = 64\n" in written
+    monkeypatch.setenv("MAGNUM_UI_REGISTRY_PROJECT_SHARE_MIB", "0")
+    with pytest.raises(ConfigError, match="PROJECT_SHARE_MIB must be a whole number of MiB"):
         AioConfig.from_env()

@@ -9,6 +9,7 @@ test-artifacts/.
 
 from __future__ import annotations
 
+import re
 import tarfile
 import time
 import uuid
@@ -158,7 +159,8 @@ class TestOneBay:
     def test_its_overview_says_where_to_push_images(
         self, browser: WebDriver, aio: AllInOne
     ) -> None:
-        """The Images section names the registry, the project's namespace and the commands."""
+        """The Images section names the registry, the project's namespace, the commands and
+        what the project stores of its share."""
         ui.open_panel(browser, aio, "project/bays/")
         ui.row(browser, NAME).find_element(By.LINK_TEXT, NAME).click()
         address = ui.until(
@@ -168,6 +170,9 @@ class TestOneBay:
         commands = browser.find_element(By.CSS_SELECTOR, ".bay-registry-commands").text
         assert commands.splitlines()[0] == f"docker login {aio.registry}"
         assert commands.splitlines()[-1].startswith(f"docker push {aio.registry}/")
+        # What demo's project stores (whatever other tests pushed) of its share (tests/allinone.py).
+        stored = browser.find_element(By.CSS_SELECTOR, ".bay-registry-stored").text
+        assert re.fullmatch(r"[0-9]+(\.[0-9])? MiB of your project's 64 MiB", stored), stored
         screenshot(browser, "dashboard-bays-6b-details-images")
 
     def test_its_details_page_stays_on_progress_when_an_operation_completes(

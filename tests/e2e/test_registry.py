@@ -11,12 +11,16 @@ asking Keystone.  A second project, ``images-other``, and its member
 from __future__ import annotations
 
 import base64
+import hashlib
+import io
 import json
 import os
+import platform
 import signal
 import socket
 import subprocess
 import sys
+import tarfile
 import time
 import urllib.error
 import urllib.request
@@ -163,6 +167,41 @@ def test_another_projects_member_can_neither_pull_nor_push(
     assert not [line for line in lines if "error" in line], lines
 
 
+def test_a_project_at_its_share_pushes_no_more_and_still_pulls(
+    bay: dict[str, Any], config: Path, pushed: str, other: dict[str, str], aio: AllInOne,
+    demo: session.Session,
+) -> None:  # fmt: skip
+    """other's 70 MB layer takes its project past its 64 MiB share (tests/allinone.py): its
+    next push is refused with what it stores, what it has still pulls, and demo, another
+    project, still pushes."""
+    client = engine(bay, config)
+    credentials = {"username": other["username"], "password": other["password"]}
+    big = f"{aio.registry}/{other['project_id']}/big"
+    # The bay's policy refuses builds: the image is loaded, as its message advises.
+    client.images.load(image_archive(f"{big}:v1", os.urandom(70_000_000)))
+    lines = list(client.images.push(big, tag="v1", auth_config=credentials, stream=True,
+                                    decode=True))  # fmt: skip
+    assert not [line for line in lines if "error" in line], lines
+    client.images.remove(f"{big}:v1")
+
+    more = f"{aio.registry}/{other['project_id']}/more"
+    client.images.get("busybox:latest").tag(more, "v1")
+    lines = list(client.images.push(more, tag="v1", auth_config=credentials, stream=True,
+                                    decode=True))  # fmt: skip
+    errors = [line["error"] for line in lines if "error" in line]
+    assert errors, lines
+    assert f"project {other['project_id']} stores" in errors[0], errors
+    assert "may store 64 MiB" in errors[0], errors
+
+    assert client.images.pull(big, tag="v1", auth_config=credentials).id
+    client.images.remove(f"{big}:v1")
+    mine = f"{aio.registry}/{demo.get_project_id()}/still"
+    client.images.get("busybox:latest").tag(mine, "v1")
+    auth = {"username": "demo", "password": aio.password}
+    lines = list(client.images.push(mine, tag="v1", auth_config=auth, stream=True, decode=True))
+    assert not [line for line in lines if "error" in line], lines
+
+
 def test_a_token_grants_nothing_outside_the_callers_projects(
     aio: AllInOne, demo: session.Session, other: dict[str, str]
 ) -> None:
@@ -268,6 +307,29 @@ def test_what_projects_push_has_a_file_system_of_its_own(aio: AllInOne) -> None:
     data = aio.state_dir / "registry" / "data"
     assert os.path.ismount(data)
     assert 19 < disks.size_gib(data) <= 20
+
+
+def image_archive(name: str, content: bytes) -> bytes:
+    """``docker save``'s format: one image, ``name``, of one layer holding /blob."""
+
+    def tar_of(files: dict[str, bytes]) -> bytes:
+        buffer = io.BytesIO()
+        with tarfile.open(fileobj=buffer, mode="w") as archive:
+            for path, data in files.items():
+                info = tarfile.TarInfo(path)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+        return buffer.getvalue()
+
+    layer = tar_of({"blob": content})
+    config = json.dumps({
+        "architecture": {"aarch64": "arm64"}.get(platform.machine(), "amd64"), "os": "linux",
+        "config": {},
+        "rootfs": {"type": "layers", "diff_ids": [f"sha256:{hashlib.sha256(layer).hexdigest()}"]},
+    }).encode()  # fmt: skip
+    manifest = [{"Config": "config.json", "RepoTags": [name], "Layers": ["layer.tar"]}]
+    return tar_of({"config.json": config, "layer.tar": layer,
+                   "manifest.json": json.dumps(manifest).encode()})  # fmt: skip
 
 
 def token(aio: AllInOne, scope: str, user: str) -> dict[str, Any]:

@@ -3,13 +3,15 @@
 The cloud's registry (``[registry] address``), the bay's project's namespace
 in it, the commands that push an image there (for the bay's details page)
 and the images the project may use (for the Create Workload form, read from
-the registry's catalog when the service holds ``[registry] token_key_file``);
-``address`` is null when the cloud has no registry.  Anyone who may read the
-bay may read this (``cluster:get``).
+the registry's catalog when the service holds ``[registry] token_key_file``),
+and how much of its share of the registry the project holds (when the
+service reads ``[registry] storage_dir``); ``address`` is null when the cloud
+has no registry.  Anyone who may read the bay may read this (``cluster:get``).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
@@ -19,8 +21,9 @@ from magnum_ui.service import clusters, conf
 from magnum_ui.service.api import context
 from magnum_ui.service.api.declarations import Documented, Operation, ref
 from magnum_ui.service.api.routing import methods
-from magnum_ui.service.registry import catalog, usage
+from magnum_ui.service.registry import catalog, storage, usage
 
+LOG = logging.getLogger(__name__)
 _NULLABLE = {"type": ["string", "null"]}
 RESPONSE_SCHEMA = {
     "type": "object",
@@ -32,6 +35,15 @@ RESPONSE_SCHEMA = {
         "library": {**_NULLABLE, "description": "the images everyone may pull"},
         "commands": {"type": "array", "items": {"type": "string"}},
         "insecure_registry": {**_NULLABLE, "description": "the bay model's"},
+        "stored_mib": {
+            "type": ["number", "null"],
+            "description": "MiB of images the bay's project keeps in the registry; null: not "
+            "counted here",
+        },
+        "share_mib": {
+            "type": ["integer", "null"],
+            "description": "MiB it may keep: a push past it is refused; null: not counted here",
+        },
         "images": {
             "type": "array",
             "items": {"type": "string"},
@@ -50,8 +62,21 @@ def show(request: HttpRequest, ident: str) -> JsonResponse:
         **usage.for_project(options.address, cluster.project_id),
         "insecure_registry": cluster.cluster_template.insecure_registry or None,
         "images": _images(options, cluster.project_id),
+        **_share(options, cluster.project_id),
     }
     return JsonResponse(body)
+
+
+def _share(options: Any, project_id: str) -> dict[str, float | int | None]:
+    """What the project stores of its share, when the service can count it."""
+    if not options.storage_dir:
+        return {"stored_mib": None, "share_mib": None}
+    try:
+        share = storage.Share(storage.root(options.storage_dir), options.project_share_mib)
+    except conf.ConfigError as exc:
+        LOG.warning("the registry's share is not counted: %s", exc)
+        return {"stored_mib": None, "share_mib": None}
+    return {"stored_mib": round(share.used_mib(project_id), 1), "share_mib": share.limit_mib}
 
 
 def _images(options: Any, project_id: str) -> list[str]:

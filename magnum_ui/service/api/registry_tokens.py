@@ -13,7 +13,9 @@ once and answers as the distribution registry's token specification says::
 A wrong password is a 401 (what ``docker login`` reports); asking for more
 than the caller may have is not an error: the token grants what it may.
 Too many wrong passwords from one address are a 429 with ``Retry-After``
-(see :mod:`magnum_ui.service.registry.throttle`).
+(see :mod:`magnum_ui.service.registry.throttle`).  A push to a project that
+holds its share of the registry is a 403 whose reason Docker prints
+(``denied: project ... stores ...``; see :mod:`magnum_ui.service.registry.storage`).
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ import json
 import logging
 import urllib.parse
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
 from magnum_ui.service import conf
-from magnum_ui.service.registry import access, identity, throttle, tokens
+from magnum_ui.service.registry import access, identity, storage, throttle, tokens
 
 LOG = logging.getLogger(__name__)
 PATH = "/token"
@@ -40,11 +43,13 @@ class TokenService:
     """The WSGI callable: one route, ``GET /token``."""
 
     def __init__(
-        self, issuer: tokens.Issuer, checker: tokens.Identity, guesses: throttle.Throttle
-    ) -> None:
+        self, issuer: tokens.Issuer, checker: tokens.Identity, guesses: throttle.Throttle,
+        full: tokens.Refusal | None = None,
+    ) -> None:  # fmt: skip
         self.issuer = issuer
         self.checker = checker
         self.guesses = guesses
+        self.full = full
 
     def __call__(self, environ: dict[str, Any], start: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != PATH:
@@ -69,12 +74,14 @@ class TokenService:
             body = {"errors": [_error("TOOMANYREQUESTS", message)]}
             return _answer(start, 429, body, [("Retry-After", str(wait))])
         try:
-            body = tokens.issue(self.issuer, self.checker, credentials, scopes)
+            body = tokens.issue(self.issuer, self.checker, credentials, scopes, full=self.full)
         except tokens.BadCredentials as exc:
             LOG.info("registry token refused from %s: %s", address, exc)
             self.guesses.failed(address)
             headers = [("WWW-Authenticate", 'Basic realm="magnum-ui registry"')]
             return _answer(start, 401, {"errors": [_error("UNAUTHORIZED", str(exc))]}, headers)
+        except tokens.ShareFull as exc:
+            return _answer(start, 403, {"errors": [_error("DENIED", str(exc))]})
         except identity.IdentityUnavailable as exc:
             LOG.warning("registry token not issued: %s", exc)
             return _answer(start, 503, {"errors": [_error("UNAVAILABLE", str(exc))]})
@@ -106,11 +113,8 @@ def _answer(
     start: StartResponse, status: int, body: dict[str, Any],
     headers: list[tuple[str, str]] | None = None,
 ) -> list[bytes]:  # fmt: skip
-    reasons = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 404: "Not Found",
-               405: "Method Not Allowed", 429: "Too Many Requests",
-               503: "Service Unavailable"}  # fmt: skip
     data = json.dumps(body).encode()
-    start(f"{status} {reasons[status]}", [
+    start(f"{status} {HTTPStatus(status).phrase}", [
         ("Content-Type", "application/json"), ("Content-Length", str(len(data))),
         ("Cache-Control", "no-store"), *(headers or []),
     ])  # fmt: skip
@@ -130,4 +134,7 @@ def build_application() -> TokenService:
     )  # fmt: skip
     issuer.key  # noqa: B018 - a bad key file stops the start, not the first request
     guesses = throttle.Throttle(options.login_failures, options.login_failure_window)
-    return TokenService(issuer, identity.KeystoneIdentity(options.auth_url), guesses)
+    full = None
+    if options.storage_dir:
+        full = storage.Share(storage.root(options.storage_dir), options.project_share_mib).refusal
+    return TokenService(issuer, identity.KeystoneIdentity(options.auth_url), guesses, full)

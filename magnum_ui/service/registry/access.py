@@ -26,7 +26,7 @@ PUSH_ROLES = frozenset({"member", "admin"})
 PULL_ROLES = PUSH_ROLES | {"reader"}
 ACTIONS = ("pull", "push")
 # Keystone's project ids: 32 lower-case hex digits (what a namespace must be).
-_PROJECT_ID = re.compile(r"[0-9a-f]{32}")
+PROJECT_ID = re.compile(r"[0-9a-f]{32}")
 # The registry's own grammar for repository names (lower-case path components).
 _REPOSITORY = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*")
 
@@ -65,7 +65,7 @@ def grant(scope: Scope, project_roles: ProjectRoles) -> tuple[str, ...]:
         return ()
     if scope.namespace == LIBRARY:
         allowed: Iterable[str] = ("pull",)
-    elif _PROJECT_ID.fullmatch(scope.namespace) and "/" in scope.name:
+    elif PROJECT_ID.fullmatch(scope.namespace) and "/" in scope.name:
         roles = project_roles(scope.namespace)
         allowed = [
             action

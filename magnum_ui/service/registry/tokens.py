@@ -12,6 +12,7 @@ import datetime
 import functools
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -29,6 +30,14 @@ class Identity(Protocol):
 
 class BadCredentials(Exception):
     """The user name and password were given and are wrong."""
+
+
+class ShareFull(Exception):
+    """A push was asked to a namespace that holds its share of the registry (the reason)."""
+
+
+Refusal = Callable[[str], str | None]
+"""Why a project may push no more (see storage.Share.refusal), or None while it may."""
 
 
 @dataclass(frozen=True)
@@ -49,10 +58,13 @@ def issue(
     credentials: tuple[str, str] | None,
     scopes: list[access.Scope],
     now: float | None = None,
+    full: Refusal | None = None,
 ) -> dict[str, Any]:
     """The token response for ``credentials`` (None: anonymous) asking for ``scopes``.
 
-    Raises :class:`BadCredentials` when a password is given and Keystone refuses it.
+    Raises :class:`BadCredentials` when a password is given and Keystone refuses it,
+    and :class:`ShareFull` when a push it would grant is to a project that ``full``
+    says holds its share (a pull-only token would leave Docker saying only "denied").
     """
     if credentials is not None and not identity.authenticates(*credentials):
         raise BadCredentials(f"wrong user name or password for {credentials[0]!r}")
@@ -66,6 +78,9 @@ def issue(
     granted = []
     for scope in scopes:
         actions = access.grant(scope, project_roles)
+        refused = full(scope.namespace) if full and "push" in actions else None
+        if refused:
+            raise ShareFull(refused)
         if actions:
             granted.append({"type": scope.type, "name": scope.name, "actions": list(actions)})
     issued = int(now if now is not None else time.time())

@@ -9,8 +9,9 @@ import pytest
 from django.test import Client
 
 from magnum_ui.service import conf
-from magnum_ui.service.registry import signing
+from magnum_ui.service.registry import signing, storage
 from tests.service.api.helpers import READER, cluster, get, identity, template
+from tests.service.registry import test_storage
 from tests.service.registry.test_catalog import fake_registry
 
 __all__ = ["fake_registry"]  # the stand-in registry's fixture, used below
@@ -42,6 +43,8 @@ def test_a_bay_names_its_projects_namespace_and_the_commands(client: Client, reg
         ],
         "insecure_registry": REGISTRY,
         "images": [],  # no [registry] token_key_file: the catalog is not read
+        "stored_mib": None,  # no [registry] storage_dir: the share is not counted
+        "share_mib": None,
     }
 
 
@@ -82,3 +85,27 @@ def test_the_images_the_project_may_use_come_from_the_catalog(
     assert body["images"][:2] == ["alpine", "busybox"]
     assert body["images"][2:] == [f"{fake_registry}/{project}/api/v2",
                                   f"{fake_registry}/{project}/web"]  # fmt: skip
+
+
+def test_what_the_project_stores_of_its_share_is_counted_in_the_registrys_files(
+    client: Client, registry: str, tmp_path: Path
+) -> None:
+    """With [registry] storage_dir: the project's MiB and its share; without it: nulls."""
+    project = "7c2f9696aa774e4799cc6412c8fca105"
+    cluster("bay", template(project_id=project), project_id=project)
+    asked = identity(project_id=project)
+    body = get(client, "/v1/clusters/bay/registry", **asked).json()
+    assert (body["stored_mib"], body["share_mib"]) == (None, None)
+    digest = test_storage.blob(tmp_path, b"x" * (3 * storage.MIB // 2))
+    test_storage.link(tmp_path, project, "web", "_layers", digest)
+    conf.CONF.set_override("storage_dir", str(tmp_path), group="registry")
+    conf.CONF.set_override("project_share_mib", 2, group="registry")
+    try:
+        body = get(client, "/v1/clusters/bay/registry", **asked).json()
+        assert (body["stored_mib"], body["share_mib"]) == (1.5, 2)
+        conf.CONF.set_override("storage_dir", str(tmp_path / "gone"), group="registry")
+        body = get(client, "/v1/clusters/bay/registry", **asked).json()
+        assert (body["stored_mib"], body["share_mib"]) == (None, None)
+    finally:
+        conf.CONF.clear_override("storage_dir", group="registry")
+        conf.CONF.clear_override("project_share_mib", group="registry")

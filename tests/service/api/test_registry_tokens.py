@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from magnum_ui.service.api import registry_tokens
-from magnum_ui.service.registry import identity, signing, throttle, tokens
+from magnum_ui.service.registry import identity, signing, storage, throttle, tokens
+from tests.service.registry import test_storage
 from tests.service.registry.test_tokens import PROJECT, FakeIdentity, claims
 
 
@@ -138,3 +139,25 @@ def test_wrong_passwords_from_one_address_are_slowed_without_asking_keystone(
     assert call(app, "", user="demo:secret", address="10.213.1.9")[0] == 200
     # Anonymous pulls ask Keystone nothing: not held back.
     assert call(app, "scope=repository:library/busybox:pull")[0] == 200
+
+
+def test_a_push_to_a_project_holding_its_share_is_a_403_docker_prints(tmp_path: Path) -> None:
+    """The registry's files say the project holds 1 MiB of its 1 MiB: a push is DENIED with
+    what it stores (docker prints "denied: <message>"); a pull still gets its token."""
+    signing.load_or_create_key(tmp_path / "key.pem")
+    issuer = tokens.Issuer(tmp_path / "key.pem", "magnum-ui", "magnum-ui-registry", 300)
+    share = storage.Share(tmp_path / "data", limit_mib=1)
+    app = registry_tokens.TokenService(
+        issuer, FakeIdentity(), throttle.Throttle(3, 60.0), share.refusal
+    )
+    push = f"service=magnum-ui-registry&scope=repository:{PROJECT}/hello:pull,push"
+    assert call(app, push, user="demo:secret")[0] == 200
+    digest = test_storage.blob(tmp_path / "data", b"x" * storage.MIB)
+    test_storage.link(tmp_path / "data", PROJECT, "hello", "_layers", digest)
+    status, _, body = call(app, push, user="demo:secret")
+    assert status == 403
+    assert body["errors"][0]["code"] == "DENIED"
+    assert f"project {PROJECT} stores 1.0 MiB" in body["errors"][0]["message"]
+    pull = f"service=magnum-ui-registry&scope=repository:{PROJECT}/hello:pull"
+    status, _, body = call(app, pull, user="demo:secret")
+    assert (status, claims(body)["access"][0]["actions"]) == (200, ["pull"])

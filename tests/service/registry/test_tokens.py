@@ -92,3 +92,33 @@ def test_a_projects_roles_are_asked_once_per_request(issuer: tokens.Issuer) -> N
               access.parse(f"repository:{PROJECT}/b:pull,push")]  # fmt: skip
     tokens.issue(issuer, identity, ("demo", "secret"), scopes)
     assert identity.calls.count(("project_roles", PROJECT)) == 1
+
+
+def test_a_push_to_a_full_project_is_refused_with_the_reason(issuer: tokens.Issuer) -> None:
+    """A push the caller may make, to a project at its share, raises ShareFull with why."""
+    asked: list[str] = []
+
+    def full(project_id: str) -> str:
+        asked.append(project_id)
+        return f"project {project_id} is full"
+
+    push = [access.parse(f"repository:{PROJECT}/hello:pull,push")]
+    with pytest.raises(tokens.ShareFull, match=f"project {PROJECT} is full"):
+        tokens.issue(issuer, FakeIdentity(), ("demo", "secret"), push, full=full)
+    assert asked == [PROJECT]
+
+
+def test_a_full_project_still_pulls_and_others_are_not_counted(issuer: tokens.Issuer) -> None:
+    """Pulls and pushes that would not be granted anyway never ask whether a project is full."""
+    asked: list[str] = []
+
+    def full(project_id: str) -> str:
+        asked.append(project_id)
+        return "full"
+
+    scopes = [access.parse(f"repository:{PROJECT}/hello:pull"),
+              access.parse("repository:library/busybox:pull,push"),
+              access.parse("repository:0123456789abcdef0123456789abcdef/x:pull,push")]  # fmt: skip
+    found = claims(tokens.issue(issuer, FakeIdentity(), ("demo", "secret"), scopes, full=full))
+    assert [entry["actions"] for entry in found["access"]] == [["pull"], ["pull"]]
+    assert asked == []
