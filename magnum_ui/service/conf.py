@@ -164,9 +164,10 @@ registry_opts = [
         "login_failures",
         default=5,
         min=1,
-        help="Wrong passwords one address may send the token service within "
-        "login_failure_window; past them its logins are refused (429, Retry-After) "
-        "without asking Keystone, so a bay cannot guess users' passwords at speed.",
+        help="Wrong passwords one address (a local bay's nodes together) may send the token "
+        "service within login_failure_window; past them its logins are refused (429, "
+        "Retry-After) without asking Keystone, so a bay cannot guess users' passwords at "
+        "speed.",
     ),
     cfg.FloatOpt(
         "login_failure_window",

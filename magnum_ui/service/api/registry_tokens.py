@@ -12,8 +12,8 @@ once and answers as the distribution registry's token specification says::
 
 A wrong password is a 401 (what ``docker login`` reports); asking for more
 than the caller may have is not an error: the token grants what it may.
-Too many wrong passwords from one address are a 429 with ``Retry-After``
-(see :mod:`magnum_ui.service.registry.throttle`).  A push to a project that
+Too many wrong passwords from one address (or one local bay's nodes) are a
+429 with ``Retry-After`` (see :mod:`magnum_ui.service.registry.throttle`).  A push to a project that
 holds its share of the registry is a 403 whose reason Docker prints
 (``denied: project ... stores ...``; see :mod:`magnum_ui.service.registry.storage`).
 """
@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from magnum_ui.service import conf
+from magnum_ui.service.drivers.local import options as local_options
 from magnum_ui.service.registry import access, identity, storage, throttle, tokens
 
 LOG = logging.getLogger(__name__)
@@ -44,12 +45,13 @@ class TokenService:
 
     def __init__(
         self, issuer: tokens.Issuer, checker: tokens.Identity, guesses: throttle.Throttle,
-        full: tokens.Refusal | None = None,
+        full: tokens.Refusal | None = None, pool: str = local_options.DEFAULT_SUBNET_POOL,
     ) -> None:  # fmt: skip
         self.issuer = issuer
         self.checker = checker
         self.guesses = guesses
         self.full = full
+        self.pool = local_options.subnet_pool(pool)
 
     def __call__(self, environ: dict[str, Any], start: StartResponse) -> Iterable[bytes]:
         if environ.get("PATH_INFO") != PATH:
@@ -66,7 +68,7 @@ class TokenService:
             credentials = _basic(environ.get("HTTP_AUTHORIZATION", ""))
         except (access.InvalidScope, ValueError) as exc:
             return _answer(start, 400, {"errors": [_error("INVALID", str(exc))]})
-        address = environ.get("REMOTE_ADDR", "")
+        address = throttle.source(environ.get("REMOTE_ADDR", ""), self.pool)
         wait = self.guesses.wait(address) if credentials else 0
         if wait:
             LOG.warning("registry token refused: too many wrong passwords from %s", address)
@@ -137,4 +139,9 @@ def build_application() -> TokenService:
     full = None
     if options.storage_dir:
         full = storage.Share(storage.root(options.storage_dir), options.project_share_mib).refusal
-    return TokenService(issuer, identity.KeystoneIdentity(options.auth_url), guesses, full)
+    # The local nodes' pool, as the local driver (in Heat's engine) reads it.
+    try:
+        pool = local_options.NodeOptions.from_environ().subnet_pool
+    except local_options.InvalidOptions as exc:
+        raise conf.ConfigError(str(exc)) from None
+    return TokenService(issuer, identity.KeystoneIdentity(options.auth_url), guesses, full, pool)

@@ -6,7 +6,10 @@ could try passwords of any user of the cloud as fast as Keystone answers.
 After ``failures`` refused passwords from one address within ``window``
 seconds, that address is answered 429 without asking Keystone until its
 oldest failure is ``window`` seconds old.  Addresses, not user names: a
-bound per user would let anyone lock a colleague out of the registry.
+bound per user would let anyone lock a colleague out of the registry.  The
+nodes of one local bay count as one source (:func:`source`: the bay's /24 of
+the local nodes' pool), so a bay of many nodes gets no more guesses than a
+bay of one.
 
 The service runs as one process (threads share this object); a lock keeps
 the counts exact, and at most :data:`MOST_ADDRESSES` are remembered (the
@@ -16,12 +19,26 @@ longest quiet go first), so a flood of addresses cannot grow it unbounded.
 from __future__ import annotations
 
 import collections
+import ipaddress
 import math
 import threading
 import time
 from collections.abc import Callable
 
+from magnum_ui.service.drivers.local.network import BAY_PREFIX
+
 MOST_ADDRESSES = 10_000
+
+
+def source(address: str, pool: ipaddress.IPv4Network) -> str:
+    """Whose guesses a request's are: its address, or its bay's /24 when ``pool`` holds it."""
+    try:
+        found = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if found in pool:
+        return str(ipaddress.ip_network(f"{found}/{BAY_PREFIX}", strict=False))
+    return address
 
 
 class Throttle:

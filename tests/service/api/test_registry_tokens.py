@@ -125,7 +125,7 @@ def test_wrong_passwords_from_one_address_are_slowed_without_asking_keystone(
     tmp_path: Path,
 ) -> None:
     """Past 3 wrong passwords from a bay's node: 429 with Retry-After, Keystone not asked,
-    even for a right password; another address is not held back."""
+    even for a right password; another bay is not held back."""
     signing.load_or_create_key(tmp_path / "key.pem")
     issuer = tokens.Issuer(tmp_path / "key.pem", "magnum-ui", "magnum-ui-registry", 300)
     app = registry_tokens.TokenService(issuer, CountingIdentity(), throttle.Throttle(3, 60.0))
@@ -134,7 +134,7 @@ def test_wrong_passwords_from_one_address_are_slowed_without_asking_keystone(
     status, headers, body = call(app, "", user="demo:secret")
     assert status == 429
     assert 1 <= int(headers["Retry-After"]) <= 60
-    assert "10.213.0.5" in body["errors"][0]["message"]
+    assert "10.213.0.0/24" in body["errors"][0]["message"]  # the bay of 10.213.0.5
     assert CountingIdentity.checks == 3
     assert call(app, "", user="demo:secret", address="10.213.1.9")[0] == 200
     # Anonymous pulls ask Keystone nothing: not held back.
@@ -161,3 +161,22 @@ def test_a_push_to_a_project_holding_its_share_is_a_403_docker_prints(tmp_path: 
     pull = f"service=magnum-ui-registry&scope=repository:{PROJECT}/hello:pull"
     status, _, body = call(app, pull, user="demo:secret")
     assert (status, claims(body)["access"][0]["actions"]) == (200, ["pull"])
+
+
+def test_the_nodes_of_one_bay_share_one_bound(tmp_path: Path) -> None:
+    """Wrong passwords from three nodes of one bay (one /24 of the local nodes' pool) add up;
+    a node of another bay and an address outside the pool each have their own."""
+    signing.load_or_create_key(tmp_path / "key.pem")
+    issuer = tokens.Issuer(tmp_path / "key.pem", "magnum-ui", "magnum-ui-registry", 300)
+    app = registry_tokens.TokenService(
+        issuer, FakeIdentity(), throttle.Throttle(3, 60.0), pool="10.213.0.0/16"
+    )
+    nodes = ["10.213.7.10", "10.213.7.20", "10.213.7.21"]
+    assert [call(app, "", user="admin:guess", address=a)[0] for a in nodes] == [401] * 3
+    status, _, body = call(app, "", user="demo:secret", address="10.213.7.22")
+    assert status == 429
+    assert "10.213.7.0/24" in body["errors"][0]["message"]
+    assert call(app, "", user="demo:secret", address="10.213.8.10")[0] == 200
+    outside = ["192.168.1.5", "192.168.1.6", "192.168.1.7"]
+    assert [call(app, "", user="admin:guess", address=a)[0] for a in outside] == [401] * 3
+    assert call(app, "", user="demo:secret", address="192.168.1.8")[0] == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 
 import pytest
@@ -67,3 +68,13 @@ def test_threads_count_every_failure() -> None:
     for thread in threads:
         thread.join()
     assert (exact.wait("a") > 0, one_more.wait("a")) == (True, 0)
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [("10.213.4.9", "10.213.4.0/24"), ("10.213.4.250", "10.213.4.0/24"),
+     ("10.214.4.9", "10.214.4.9"), ("fe80::1", "fe80::1"), ("", "")],
+)  # fmt: skip
+def test_a_local_bays_nodes_are_one_source(address: str, expected: str) -> None:
+    """Inside the local nodes' pool an address stands for its bay's /24; outside, itself."""
+    assert throttle.source(address, ipaddress.IPv4Network("10.213.0.0/16")) == expected
