@@ -13,9 +13,10 @@ once and answers as the distribution registry's token specification says::
 A wrong password is a 401 (what ``docker login`` reports); asking for more
 than the caller may have is not an error: the token grants what it may.
 Too many wrong passwords from one address (or one local bay's nodes) are a
-429 with ``Retry-After`` (see :mod:`magnum_ui.service.registry.throttle`).  A push to a project that
-holds its share of the registry is a 403 whose reason Docker prints
-(``denied: project ... stores ...``; see :mod:`magnum_ui.service.registry.storage`).
+429 with ``Retry-After`` (see :mod:`magnum_ui.service.registry.throttle`).
+A push to a project that holds its share of the registry is a 403 whose
+reason Docker prints (``denied: project ... stores ...``; see
+:mod:`magnum_ui.service.registry.storage`).
 """
 
 from __future__ import annotations

@@ -45,12 +45,12 @@ def root(directory: str) -> Path:
 
 def used_bytes(root: Path, project_id: str) -> int:
     """Bytes the project's namespace holds in the registry stored below ``root``."""
+    if not access.PROJECT_ID.fullmatch(project_id):
+        return 0  # no push is granted there (see access); nor is a path climbing out walked
     repositories = root / V2 / "repositories" / project_id
     blobs = root / V2 / "blobs" / "sha256"
     digests = set()
     uploads = 0
-    if not access.PROJECT_ID.fullmatch(project_id):
-        return 0  # no push is granted there (see access); nor is a path climbing out walked
     # No repository name has a component starting with "_" (the registry's
     # grammar): these are the registry's own folders. A link is one line,
     # "sha256:<hex>"; os.walk follows no symbolic link.
