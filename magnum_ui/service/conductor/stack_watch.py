@@ -30,16 +30,22 @@ class LeaseLost(Exception):
 
 
 class StackWatch:
-    """Polls the stacks of one operation every ``poll`` seconds, renewing its lease."""
+    """Polls the stacks of one operation every ``poll`` seconds, renewing its lease.
+
+    ``keep_lease=False`` watches for an operation this conductor no longer holds
+    (a create superseded by a delete, removing the stack it made): nothing renewed.
+    """
 
     def __init__(
-        self, operation: Operation, conductor: str, lease: float, poll: float, cluster_uuid: str
-    ):
+        self, operation: Operation, conductor: str, lease: float, poll: float, cluster_uuid: str,
+        keep_lease: bool = True,
+    ):  # fmt: skip
         self.operation = operation
         self.conductor = conductor
         self.lease = lease
         self.poll = poll
         self.cluster_uuid = cluster_uuid  # what the log lines name
+        self.keep_lease = keep_lease
 
     def until(
         self,
@@ -57,7 +63,7 @@ class StackWatch:
         deadline = None if timeout is None else time.monotonic() + timeout
         unanswered = 0
         while True:
-            if not operations.renew(self.operation, self.conductor, self.lease):
+            if self.keep_lease and not operations.renew(self.operation, self.conductor, self.lease):
                 raise LeaseLost
             try:
                 state = stacks.read(service, stack_id)

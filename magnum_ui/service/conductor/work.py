@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,7 @@ from django.db import DatabaseError, close_old_connections, transaction
 from keystoneauth1 import exceptions as ks_exceptions
 
 from magnum_ui.service import drivers, nodegroup_state, operations
-from magnum_ui.service.conductor import abandon, heat_calls, sent_updates
+from magnum_ui.service.conductor import heat_calls, sent_updates
 from magnum_ui.service.conductor.heat_calls import OperationFailed, StackBusy
 from magnum_ui.service.conductor.stack_watch import LeaseLost, StackWatch
 from magnum_ui.service.drivers.base import HeatDriver, MappingError
@@ -36,6 +37,8 @@ RETRY_BASE = 5.0
 RETRY_MAX = 60.0
 # A failed stack delete is sent again this many times before the bay is DELETE_FAILED.
 DELETE_RESENDS = 1
+# Seconds a create whose bay was deleted follows the delete of the stack it made.
+ABANDON_WAIT = 600.0
 
 
 class Worker:
@@ -116,13 +119,28 @@ class Worker:
                 if kept:
                     Cluster.objects.filter(pk=self.cluster.pk).update(stack_id=found.id)
             if not kept:
-                # A delete superseded the create while Heat made the stack: its own
-                # worker may have found no stack yet, so this one removes it.
-                abandon.delete(conn, found.id, self.cluster.uuid, self.poll, DELETE_RESENDS)
+                self._abandon(conn, found.id)
                 raise LeaseLost
             self.cluster.stack_id = found.id
             operations.erase_token(self.operation, self.conductor)
         self._follow("CREATE", driver)
+
+    def _abandon(self, conn: Any, stack_id: str) -> None:
+        """A delete superseded this create while Heat made the stack, and the delete's own
+        worker may have found no stack yet: delete it and follow the delete as a bay's
+        delete is followed (sent again once if it fails, Heat's outages waited out), without
+        the lease this conductor no longer holds, for ABANDON_WAIT seconds; what still
+        stands then, or after an error, is the reconciliation's."""
+        LOG.info("cluster %s: deleted while its stack was made; deleting stack %s",
+                 self.cluster.uuid, stack_id)  # fmt: skip
+        watch = StackWatch(self.operation, self.conductor, self.lease, self.poll,
+                           self.cluster.uuid, keep_lease=False)  # fmt: skip
+        try:
+            self._send_delete(conn, stack_id)
+            self._wait_deleted(conn, stack_id, watch, time.monotonic() + ABANDON_WAIT)
+        except Exception as exc:
+            LOG.warning("cluster %s: abandoned stack %s is left to the reconciliation: %s",
+                        self.cluster.uuid, stack_id, exc)  # fmt: skip
 
     def _update(self) -> None:
         # The stack is written from the cluster's node groups as they are now:
@@ -175,14 +193,21 @@ class Worker:
         heat_calls.call(lambda: conn.orchestration.delete_stack(stack_id))
         LOG.info("cluster %s: stack delete sent (%s)", self.cluster.uuid, stack_id)
 
-    def _wait_deleted(self, conn: Any, stack_id: str) -> None:
+    def _wait_deleted(
+        self, conn: Any, stack_id: str, watch: StackWatch | None = None,
+        deadline: float | None = None,
+    ) -> None:  # fmt: skip
         """Wait until Heat no longer has the stack; a failed delete this attempt sent is sent
         again (DELETE_RESENDS times): Heat's own advice, and what mends a delete that met
-        the create's clean-up (its trust gone: "Error deleting project")."""
+        the create's clean-up (its trust gone: "Error deleting project").  ``watch``: the
+        operation's by default; past ``deadline`` (time.monotonic()) OperationFailed."""
         for resends in range(DELETE_RESENDS + 1):
-            state = self._wait(stack_id)
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            state = (watch or self.watch).until(stack_id, lambda s: not s.in_progress, left)
             if state.status in ("DELETE_COMPLETE", "GONE"):
                 return
+            if state.in_progress:
+                raise OperationFailed(f"the stack is still {state.status}")
             failed = stacks.failures(heat.service_connection(), stack_id)
             reason = stacks.describe_failure(state, failed)
             if conn is None or resends == DELETE_RESENDS:

@@ -590,10 +590,8 @@ def test_a_database_error_gives_the_operation_back_instead_of_failing_it(
     assert Operation.objects.get(pk=op.pk).state == "running"
 
 
-def test_a_delete_that_races_the_stack_call_leaves_no_stack(
-    heat: FakeHeat, bay: Cluster, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """DELETE lands while Heat makes the stack: the create's worker deletes what it made."""
+def raced(heat: FakeHeat, bay: Cluster, monkeypatch: pytest.MonkeyPatch) -> Operation:
+    """A create whose bay is deleted (the API supersedes it) while Heat makes its stack."""
     op = start(bay, "create")
     real_create = Orchestration.create_stack
 
@@ -603,11 +601,77 @@ def test_a_delete_that_races_the_stack_call_leaves_no_stack(
         return made
 
     monkeypatch.setattr(Orchestration, "create_stack", create_then_deleted)
-    run(op)
+    return op
+
+
+def test_a_delete_that_races_the_stack_call_leaves_no_stack(
+    heat: FakeHeat, bay: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DELETE lands while Heat makes the stack: the create's worker deletes what it made."""
+    run(raced(heat, bay, monkeypatch))
     (deleted,) = heat.sent("delete_stack")
     assert deleted.identity == USER
     assert [s.status for s in heat.stacks.values()] == ["DELETE_COMPLETE"]
     assert row(bay, "stack_id") == (None,)
+
+
+DELETE_REASON = "Error deleting project: Authorization failed."
+
+
+def test_a_raced_stacks_delete_heat_fails_once_is_sent_again_until_it_is_gone(
+    heat: FakeHeat, bay: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleted while Heat was making it, the stack's clean-up fails once; the create's
+    worker sends the delete again and sees the stack gone: nobody else would (the bay
+    is gone), and the operation it no longer holds is not renewed meanwhile."""
+    op = raced(heat, bay, monkeypatch)
+    heat.after_create = {"statuses": ["CREATE_IN_PROGRESS"]}
+    heat.after_delete = {"statuses": ["DELETE_IN_PROGRESS", "DELETE_FAILED"],
+                         "reason": DELETE_REASON}  # fmt: skip
+
+    def mended(read: Stack, status: str) -> None:
+        if status == "DELETE_FAILED":
+            heat.after_delete = {"statuses": ["DELETE_IN_PROGRESS", "DELETE_COMPLETE"]}
+
+    heat.read_hooks.append(mended)
+    run(op)
+    (stack,) = heat.stacks.values()
+    assert [call.args for call in heat.sent("delete_stack")] == [(stack.id,)] * 2
+    assert stack.status == "DELETE_COMPLETE"
+    assert Operation.objects.get(pk=op.pk).state == "failed"  # superseded, as the API left it
+
+
+def test_a_raced_stacks_delete_that_keeps_failing_is_left_to_the_reconciliation(
+    heat: FakeHeat, bay: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the resend, the worker ends; the reconciliation finds the stack later."""
+    op = raced(heat, bay, monkeypatch)
+    heat.after_delete = {"statuses": ["DELETE_FAILED"], "reason": DELETE_REASON}
+    run(op)
+    assert len(heat.sent("delete_stack")) == 2
+
+
+def test_heat_refusing_a_raced_stacks_delete_is_logged_not_raised(
+    heat: FakeHeat, bay: Cluster, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    """The create's worker must still end (its operation is gone): nothing raised."""
+    op = raced(heat, bay, monkeypatch)
+    heat.raises["delete_stack"] = http_error(503, "Heat is restarting")
+    run(op)
+    assert "left to the reconciliation" in caplog.text
+    assert [s.status for s in heat.stacks.values()] == ["CREATE_COMPLETE"]
+
+
+def test_a_raced_stacks_delete_still_running_at_the_deadline_is_not_sent_again(
+    heat: FakeHeat, bay: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Out of time (ABANDON_WAIT) with Heat still deleting: one delete only."""
+    op = raced(heat, bay, monkeypatch)
+    heat.after_delete = {"statuses": ["DELETE_IN_PROGRESS"]}
+    monkeypatch.setattr(work, "ABANDON_WAIT", 0.0)
+    run(op)
+    assert len(heat.sent("delete_stack")) == 1
 
 
 def test_a_create_superseded_before_its_stack_call_makes_nothing(
