@@ -69,12 +69,12 @@ def show(request: HttpRequest, ident: str) -> JsonResponse:
 
 def _share(options: Any, project_id: str) -> dict[str, float | int | None]:
     """What the project stores of its share, when the service can count it."""
-    if not options.storage_dir:
-        return {"stored_mib": None, "share_mib": None}
     try:
-        share = storage.Share(storage.root(options.storage_dir), options.project_share_mib)
+        share = storage.share_of(options)
     except conf.ConfigError as exc:
         LOG.warning("the registry's share is not counted: %s", exc)
+        share = None
+    if share is None:
         return {"stored_mib": None, "share_mib": None}
     return {"stored_mib": round(share.used_mib(project_id), 1), "share_mib": share.limit_mib}
 

@@ -137,12 +137,11 @@ def build_application() -> TokenService:
     )  # fmt: skip
     issuer.key  # noqa: B018 - a bad key file stops the start, not the first request
     guesses = throttle.Throttle(options.login_failures, options.login_failure_window)
-    full = None
-    if options.storage_dir:
-        full = storage.Share(storage.root(options.storage_dir), options.project_share_mib).refusal
+    share = storage.share_of(options)
     # The local nodes' pool, as the local driver (in Heat's engine) reads it.
     try:
         pool = local_options.NodeOptions.from_environ().subnet_pool
     except local_options.InvalidOptions as exc:
         raise conf.ConfigError(str(exc)) from None
+    full = share.refusal if share else None
     return TokenService(issuer, identity.KeystoneIdentity(options.auth_url), guesses, full, pool)

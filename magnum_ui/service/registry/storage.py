@@ -24,6 +24,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from magnum_ui.service import conf
 from magnum_ui.service.registry import access
@@ -106,3 +107,11 @@ class Share:
             f"{self.limit_mib} MiB: no push until the cloud's operator removes images "
             f"or raises its share"
         )
+
+
+def share_of(options: Any) -> Share | None:
+    """The share ``[registry]`` configures; None without ``storage_dir`` (ConfigError:
+    a folder this process cannot read)."""
+    if not options.storage_dir:
+        return None
+    return Share(root(options.storage_dir), options.project_share_mib)

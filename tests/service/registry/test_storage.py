@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -107,3 +108,14 @@ def test_the_storage_dir_must_be_a_folder_it_reads(tmp_path: Path) -> None:
     assert storage.root(str(tmp_path)) == tmp_path
     with pytest.raises(conf.ConfigError, match="storage_dir"):
         storage.root(str(tmp_path / "missing"))
+
+
+def test_the_share_is_what_registry_options_configure(tmp_path: Path) -> None:
+    """No storage_dir: no share counted; one: its folder and project_share_mib."""
+    options = SimpleNamespace(storage_dir=None, project_share_mib=64)
+    assert storage.share_of(options) is None
+    options.storage_dir = str(tmp_path)
+    assert storage.share_of(options) == storage.Share(tmp_path, 64)
+    options.storage_dir = str(tmp_path / "missing")
+    with pytest.raises(conf.ConfigError, match="storage_dir"):
+        storage.share_of(options)
