@@ -72,36 +72,48 @@ def missing(
     ]
 
 
+# Swarm task states that end a task: only these say whether the image could be had.
+_ENDED = frozenset({"complete", "shutdown", "failed", "rejected", "orphaned", "remove"})
+
+
 def service_problems(
     services: Iterable[Mapping[str, Any]], tasks: Iterable[Mapping[str, Any]], registry: str | None
 ) -> dict[str, str]:
-    """Per service id, its image problem: its newest task failed for want of its image
-    and none of its tasks runs."""
-    newest: dict[str, Mapping[str, Any]] = {}
+    """Per service id, its image problem: none of its tasks runs and the task that ended last
+    with the service's current image failed for want of it.  Swarm's next attempt, still
+    being prepared, has not said anything yet, so it does not hide the problem."""
     running: set[str] = set()
+    ended: dict[str, list[Mapping[str, Any]]] = {}
     for task in tasks:
-        owner = str(task.get("ServiceID", ""))
-        if (task.get("Status") or {}).get("State") == "running":
+        owner, state = str(task.get("ServiceID", "")), (task.get("Status") or {}).get("State")
+        if state == "running":
             running.add(owner)
-        if owner not in newest or _index(task) > _index(newest[owner]):
-            newest[owner] = task
+        elif state in _ENDED:
+            ended.setdefault(owner, []).append(task)
     found: dict[str, str] = {}
     for service in services:
         ident = str(service.get("ID", ""))
-        latest = newest.get(ident)
-        if latest is None or ident in running:
+        image = _short(_image(service.get("Spec")))
+        tried = [t for t in ended.get(ident, []) if _short(_image(t.get("Spec"))) in (None, image)]
+        if ident in running or not tried:
             continue
-        spec = (service.get("Spec") or {}).get("TaskTemplate", {}).get("ContainerSpec", {})
-        said = problem(
-            _short(spec.get("Image")), [(latest.get("Status") or {}).get("Err")], registry
-        )
+        latest = max(tried, key=_index)
+        said = problem(image, [(latest.get("Status") or {}).get("Err")], registry)
         if said:
             found[ident] = said
     return found
 
 
+def _image(spec: Mapping[str, Any] | None) -> str | None:
+    """The image a service's spec (under its task template) or a task's spec names."""
+    spec = spec or {}
+    container = (spec.get("TaskTemplate") or spec).get("ContainerSpec") or {}
+    image: str | None = container.get("Image")
+    return image
+
+
 def _index(task: Mapping[str, Any]) -> int:
-    """The task's version: the newer task has the higher one."""
+    """The task's version: the task updated last has the highest."""
     return int((task.get("Version") or {}).get("Index", 0))
 
 

@@ -9,9 +9,12 @@ from magnum_ui.service.workloads import images
 REGISTRY = "10.213.255.254:5050"
 
 
-def task(service: str, index: int, state: str, error: str | None = None) -> dict[str, Any]:
-    return {"ServiceID": service, "Version": {"Index": index},
-            "Status": {"State": state, "Err": error}}  # fmt: skip
+def task(
+    service: str, index: int, state: str, error: str | None = None, image: str | None = None
+) -> dict[str, Any]:
+    found = {"ServiceID": service, "Version": {"Index": index},
+             "Status": {"State": state, "Err": error}}  # fmt: skip
+    return {**found, "Spec": {"ContainerSpec": {"Image": image}}} if image else found
 
 
 def service(ident: str, image: str) -> dict[str, Any]:
@@ -48,8 +51,8 @@ def test_other_errors_are_no_image_problem() -> None:
     assert images.problem(None, ["No such image: x"], REGISTRY) is None
 
 
-def test_a_service_whose_newest_task_lacks_its_image_and_none_runs_has_the_problem() -> None:
-    """Only the newest task counts, and a running task means the image is there."""
+def test_a_service_whose_last_ended_task_lacks_its_image_and_none_runs_has_the_problem() -> None:
+    """Only the task that ended last counts, and a running task means the image is there."""
     services = [service("a", "web:latest@sha256:abc"), service("b", "busybox"),
                 service("c", "api")]  # fmt: skip
     tasks = [
@@ -63,6 +66,26 @@ def test_a_service_whose_newest_task_lacks_its_image_and_none_runs_has_the_probl
     found = images.service_problems(services, tasks, REGISTRY)
     assert list(found) == ["a"]
     assert found["a"].startswith(f"image web:latest is not in {REGISTRY}")
+
+
+def test_swarms_next_attempt_does_not_hide_the_problem_until_it_runs() -> None:
+    """A retry still being prepared has said nothing yet: the rejected one before it speaks
+    (the service's problem used to blink off each time Swarm made a new task)."""
+    services = [service("a", "web:1")]
+    for state in ("new", "pending", "assigned", "preparing", "starting"):
+        tasks = [task("a", 5, "rejected", "No such image: web:1"), task("a", 8, state)]
+        assert "a" in images.service_problems(services, tasks, REGISTRY), state
+    ran = [task("a", 5, "rejected", "No such image: web:1"), task("a", 8, "running")]
+    assert images.service_problems(services, ran, REGISTRY) == {}
+
+
+def test_tasks_of_an_image_the_service_no_longer_runs_say_nothing() -> None:
+    """Updated to another image, a service is not blamed for its old image's failures."""
+    services = [service("a", "web:2")]
+    old = [task("a", 5, "rejected", "No such image: web:1", image="web:1@sha256:abc")]
+    assert images.service_problems(services, old, REGISTRY) == {}
+    new = [*old, task("a", 9, "rejected", "No such image: web:2", image="web:2@sha256:def")]
+    assert images.service_problems(services, new, REGISTRY)["a"].startswith("image web:2 ")
 
 
 def test_a_create_warns_of_images_the_registry_is_known_not_to_hold() -> None:
