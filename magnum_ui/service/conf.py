@@ -234,6 +234,14 @@ conductor_opts = [
         "found is removed, logged and listed in /v1/mservices. 0 turns it off.",
     ),
     cfg.FloatOpt(
+        "health_interval",
+        default=15.0,
+        min=0.0,
+        help="Seconds between two readings of each settled bay's health from its "
+        "orchestrator (its API answers, each node is ready), kept in the bay's health_status "
+        "and health_status_reason. 0 turns it off.",
+    ),
+    cfg.FloatOpt(
         "reconcile_grace",
         default=600.0,
         min=0.0,

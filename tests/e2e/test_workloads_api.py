@@ -156,6 +156,34 @@ class TestWorkloadsOfASwarmBay:
         assert "did not answer in time" in response.json()["errors"][0]["detail"]
         assert elapsed < 5
 
+    def test_a_worker_whose_engine_stops_makes_the_bay_unhealthy_until_it_is_back(
+        self, demo: session.Session, aio: AllInOne, bay: dict[str, Any]
+    ) -> None:
+        """The conductor keeps the bay's health: HEALTHY with both nodes Ready; the worker's
+        engine frozen (SIGSTOP), UNHEALTHY with that node Not ready; thawed, HEALTHY again."""
+
+        def health_is(status: str) -> dict[str, Any] | None:
+            """The bay's health reason when its health is ``status`` (one read), else None."""
+            found = call(demo, aio, "GET", f"/clusters/{bay['uuid']}").json()
+            return found["health_status_reason"] if found["health_status"] == status else None
+
+        prefix = f"bay-{bay['uuid'][:8]}"
+        assert until("the bay healthy", lambda: health_is("HEALTHY")) == {
+            "api": "ok", f"{prefix}-master-0.Ready": True, f"{prefix}-worker-10.Ready": True
+        }  # fmt: skip
+        pid = engine_pid(aio, bay["node_addresses"][0])
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            started = time.monotonic()
+            reason = until("the worker not ready", lambda: health_is("UNHEALTHY"))
+            print(f"unhealthy after {time.monotonic() - started:.1f} s: {reason}")
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        assert reason == {
+            "api": "ok", f"{prefix}-master-0.Ready": True, f"{prefix}-worker-10.Ready": False
+        }  # fmt: skip
+        until("the bay healthy again", lambda: health_is("HEALTHY"))
+
 
 def engine_pid(aio: AllInOne, address: str) -> int:
     """The pid of the dockerd listening on ``address`` (from its command line)."""

@@ -6,6 +6,7 @@ import contextlib
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from magnum_ui.service import conf, operations
+from magnum_ui.service.conductor.health import HealthMonitor
 from magnum_ui.service.conductor.reconcile import Reconciler
 from magnum_ui.service.conductor.work import Worker
 from magnum_ui.service.models import ConductorService, Operation
@@ -36,18 +38,22 @@ class Conductor:
         self.pool = ThreadPoolExecutor(max_workers=self.capacity)
         self.active: set[Future[None]] = set()
         self.stopping = threading.Event()
-        self.reconcile_interval: float = options.reconcile_interval
-        self.reconciler = Reconciler(self.host, BINARY)
-        # Its own thread: a slow Heat listing never delays claiming work.
-        self.side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reconcile")
-        self.reconciling: Future[None] | None = None
+        reconciler, health = Reconciler(self.host, BINARY), HealthMonitor()
+        # Each in a thread of its own: a slow Heat listing or a bay that does not answer
+        # never delays claiming work, nor each other.
+        self.reconciliation = SidePass(
+            "reconciliation", options.reconcile_interval, reconciler.run_once, wait_first=True
+        )
+        self.health = SidePass("health", options.health_interval, health.run_once, wait_first=False)
 
     def run(self) -> None:
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
         LOG.info("conductor %s started", self.host)
         resumed, next_beat, outage = False, 0.0, 0
-        next_reconcile = timezone.now().timestamp() + self.reconcile_interval
+        side_passes = (self.reconciliation, self.health)
+        for side in side_passes:
+            side.schedule(timezone.now().timestamp())
         while not self.stopping.is_set():
             try:
                 if not resumed:
@@ -58,9 +64,8 @@ class Conductor:
                     self.heartbeat()
                     next_beat = now + self.heartbeat_interval
                 self.claim_work()
-                if self.reconcile_interval and now >= next_reconcile:
-                    self.reconcile()
-                    next_reconcile = now + self.reconcile_interval
+                for side in side_passes:
+                    side.run_if_due(now)
                 if outage:
                     LOG.info("the database answers again")
                 outage = 0
@@ -77,7 +82,8 @@ class Conductor:
             self.stopping.wait(self.poll)
         # Work in progress is left to its lease: the next start resumes it.
         self.pool.shutdown(wait=False, cancel_futures=True)
-        self.side.shutdown(wait=False, cancel_futures=True)
+        for side in side_passes:
+            side.shutdown()
         LOG.info("conductor %s stopped", self.host)
 
     def claim_work(self) -> None:
@@ -115,19 +121,6 @@ class Conductor:
                 host=self.host, binary=BINARY, defaults={"last_seen_up": now, "report_count": 1}
             )
 
-    def reconcile(self) -> None:
-        """Start a pass of the reconciliation, unless the last one still runs."""
-        if self.reconciling is None or self.reconciling.done():
-            self.reconciling = self.side.submit(self._reconcile)
-
-    def _reconcile(self) -> None:
-        try:
-            self.reconciler.run_once()  # each removal is logged as it is made
-        except Exception:
-            LOG.exception("reconciliation failed; trying again at the next interval")
-        finally:
-            close_old_connections()
-
     def _work(self, operation: Operation) -> None:
         try:
             Worker(operation, self.host, self.lease, self.poll).run()
@@ -137,3 +130,42 @@ class Conductor:
     def _stop(self, signum: int, frame: Any) -> None:
         LOG.info("signal %s: stopping", signum)
         self.stopping.set()
+
+
+class SidePass:
+    """A pass over every bay (the reconciliation, the bays' health), run every ``interval``
+    seconds (0: never) in a thread of its own, never two at once; a failing pass is logged
+    and tried again at the next interval."""
+
+    def __init__(
+        self, name: str, interval: float, run: Callable[[], object], wait_first: bool
+    ) -> None:
+        self.name, self.interval, self._run, self._wait_first = name, interval, run, wait_first
+        self.next = 0.0
+        self.running: Future[None] | None = None
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+
+    def schedule(self, now: float) -> None:
+        """The first pass: at once, or one interval after the conductor starts."""
+        self.next = now + (self.interval if self._wait_first else 0.0)
+
+    def run_if_due(self, now: float) -> None:
+        if self.interval and now >= self.next:
+            self.start()
+            self.next = now + self.interval
+
+    def start(self) -> None:
+        """Start a pass, unless the last one still runs."""
+        if self.running is None or self.running.done():
+            self.running = self._thread.submit(self._guarded)
+
+    def shutdown(self) -> None:
+        self._thread.shutdown(wait=False, cancel_futures=True)
+
+    def _guarded(self) -> None:
+        try:
+            self._run()  # what a pass changes, it logs as it goes
+        except Exception:
+            LOG.exception("the %s pass failed; trying again at the next interval", self.name)
+        finally:
+            close_old_connections()

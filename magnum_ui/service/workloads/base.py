@@ -206,6 +206,20 @@ class Adapter(AbstractContextManager["Adapter"], abc.ABC):
         self._check_kind(kind, self.deletable, "can be deleted")
         self._delete(kind, check_name(name), self._namespace(namespace))
 
+    def health(self) -> tuple[str, dict[str, Any]]:
+        """``(health_status, health_status_reason)`` worded as Magnum's own monitor words them:
+        ``{"api": "ok", "<node>.Ready": True, ...}`` for each node the orchestrator knows.
+        HEALTHY when every node is ready; UNKNOWN, with why, when the orchestrator cannot be
+        asked (its address may just be out of the service's reach)."""
+        try:
+            nodes = self._list("nodes", None)
+        except WorkloadError as exc:
+            return "UNKNOWN", {"api": exc.detail}
+        reason: dict[str, Any] = {"api": "ok"}
+        reason.update((f"{node['name']}.Ready", self._ready(node)) for node in nodes)
+        healthy = bool(nodes) and all(self._ready(node) for node in nodes)
+        return ("HEALTHY" if healthy else "UNHEALTHY"), reason
+
     def _check_kind(self, kind: str, allowed: tuple[str, ...] | None = None, how: str = "") -> None:
         if kind not in self.kinds:
             raise NotFound(
@@ -219,6 +233,11 @@ class Adapter(AbstractContextManager["Adapter"], abc.ABC):
         if not self.namespaced:
             return None
         return check_namespace(namespace) if namespace else default
+
+    @staticmethod
+    @abc.abstractmethod
+    def _ready(node: Item) -> bool:
+        """Whether a node, as ``list_items("nodes")`` gives it, is ready for work."""
 
     @abc.abstractmethod
     def _list(self, kind: str, namespace: str | None) -> list[Item]: ...

@@ -98,6 +98,10 @@ class KubernetesAdapter(Adapter):
 
     # -- reading --
 
+    @staticmethod
+    def _ready(node: Item) -> bool:
+        return node.get("ready") is True
+
     def _list(self, kind: str, namespace: str | None) -> list[Item]:
         how = KINDS[kind]
         found = self._items(how, namespace, f"listing {kind}")

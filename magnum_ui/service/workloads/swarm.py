@@ -77,6 +77,10 @@ class SwarmAdapter(Adapter):
 
     # -- reading --
 
+    @staticmethod
+    def _ready(node: Item) -> bool:
+        return node.get("state") == "ready"
+
     def _list(self, kind: str, namespace: str | None) -> list[Item]:
         if kind == "services":
             services = self._call("listing services", self.api.services, status=True)

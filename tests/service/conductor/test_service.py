@@ -90,14 +90,14 @@ def test_a_reconciliation_pass_runs_beside_the_loop_one_at_a_time(
         raise RuntimeError("Heat is away")
 
     monkeypatch.setattr(Reconciler, "run_once", slow_then_failing)
-    conductor = Conductor()
-    conductor.reconcile()
+    passes = Conductor().reconciliation
+    passes.start()
     assert started.wait(5)
-    conductor.reconcile()  # the first still runs: not started again
+    passes.start()  # the first still runs: not started again
     release.set()
-    assert conductor.reconciling is not None
-    conductor.reconciling.result(timeout=5)  # the failure stayed inside the pass
+    assert passes.running is not None
+    passes.running.result(timeout=5)  # the failure stayed inside the pass
     assert calls == [1]
-    conductor.reconcile()
-    conductor.reconciling.result(timeout=5)
+    passes.start()
+    passes.running.result(timeout=5)
     assert calls == [1, 1]

@@ -259,6 +259,14 @@ def test_scaling_patches_the_scale_subresource(bay: Bay, adapter: workloads.Adap
     assert rc["replicas"]["desired"] == 0
 
 
+def test_a_node_not_ready_makes_the_bay_unhealthy(adapter: workloads.Adapter) -> None:
+    """health(): UNHEALTHY, naming which node is Ready and which is not, as Magnum does."""
+    status, reason = adapter.health()
+    assert status == "UNHEALTHY"
+    assert reason["api"] == "ok"
+    assert (reason["bay-k8s-worker-0.Ready"], reason["bay-k8s-worker-1.Ready"]) == (True, False)
+
+
 def test_pods_and_nodes_cannot_be_scaled(adapter: workloads.Adapter) -> None:
     """Only replication controllers and deployments scale."""
     with pytest.raises(base.Invalid, match="can be scaled"):
@@ -309,6 +317,11 @@ def test_a_closed_port_is_unreachable_at_once(bay: Bay) -> None:
     ):
         adapter.list_items("nodes", base.ListQuery())
     assert time.monotonic() - started < 2
+    # The conductor's reading of its health: UNKNOWN, saying the same.
+    with workloads.adapter_for(bay[0]) as adapter:
+        status, reason = adapter.health()
+    assert status == "UNKNOWN"
+    assert "cannot be reached" in reason["api"]
 
 
 def test_a_server_with_another_ca_fails_tls(bay: Bay, encryption_key: str) -> None:

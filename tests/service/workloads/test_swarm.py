@@ -101,6 +101,12 @@ class TestOneNode:
         assert found["engine_version"]
         assert found["address"] == node.info.address
 
+    def test_its_health_is_magnums_healthy_with_each_node_ready(
+        self, node: Node, adapter: SwarmAdapter
+    ) -> None:
+        """health(): HEALTHY, the API ok and the one node Ready, keyed by its hostname."""
+        assert adapter.health() == ("HEALTHY", {"api": "ok", f"{node.info.name}.Ready": True})
+
     def test_a_service_from_a_yaml_manifest_runs_its_replicas(self, adapter: SwarmAdapter) -> None:
         """The manifest's service is created and its two replicas reach running."""
         assert adapter.create(HELLO) == [base.Created("services", "hello")]
@@ -229,9 +235,13 @@ class TestOneNode:
             with pytest.raises(base.Unreachable, match="did not answer in time"):
                 adapter.list_items("services", base.ListQuery())
             elapsed = time.monotonic() - started
+            status, reason = adapter.health()
         finally:
             os.kill(pid, signal.SIGCONT)
         assert elapsed < sum(base.TIMEOUT)
+        assert status == "UNKNOWN"
+        assert list(reason) == ["api"]
+        assert "did not answer in time" in reason["api"]
 
 
 def test_a_closed_port_is_unreachable_at_once() -> None:

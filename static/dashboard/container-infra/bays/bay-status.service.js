@@ -53,7 +53,8 @@
       isFailed: isFailed,
       isInTransition: isInTransition,
       canChange: canChange,
-      hasApi: hasApi
+      hasApi: hasApi,
+      healthRows: healthRows
     };
 
     return service;
@@ -146,6 +147,31 @@
      */
     function hasApi(bay) {
       return Boolean(bay.api_address) && !/^DELETE_/.test(bay.status || '');
+    }
+
+    /**
+     * @name healthRows
+     * @param {Object} reason A bay's `health_status_reason`, as Magnum's
+     *   monitor words it: {"api": "ok", "<node>.Ready": true, ...}
+     * @description
+     * The reason as rows of a key/value list: the orchestrator's API first,
+     * then each node, Ready or Not ready, by name.
+     * @returns {Object[]} [{key, value}, ...]; [] for no reason
+     */
+    function healthRows(reason) {
+      var found = reason || {};
+      var api = has(found, 'api') ?
+        [{key: gettext('Orchestrator API'), value: String(found.api)}] : [];
+      return api.concat(Object.keys(found).sort().filter(function notApi(key) {
+        return key !== 'api';
+      }).map(function row(key) {
+        var value = found[key];
+        if (/\.Ready$/.test(key) && typeof value === 'boolean') {
+          return {key: key.replace(/\.Ready$/, ''),
+            value: value ? gettext('Ready') : gettext('Not ready')};
+        }
+        return {key: key, value: angular.isString(value) ? value : angular.toJson(value)};
+      }));
     }
 
     function has(labels, code) {

@@ -85,6 +85,26 @@
       expect(status.canChange({})).toBe(true);
     });
 
+    describe('healthRows', function () {
+      it('shows the API first, then each node Ready or Not ready by name', function () {
+        expect(status.healthRows({
+          'bay-1-worker-10.Ready': false, api: 'ok', 'bay-1-master-0.Ready': true
+        })).toEqual([
+          {key: 'Orchestrator API', value: 'ok'},
+          {key: 'bay-1-master-0', value: 'Ready'},
+          {key: 'bay-1-worker-10', value: 'Not ready'}
+        ]);
+      });
+
+      it('shows other keys as they come, and nothing for no reason', function () {
+        expect(status.healthRows({'disk.Full': 'yes', 'x.Ready': 'True', n: 3})).toEqual([
+          {key: 'disk.Full', value: 'yes'}, {key: 'n', value: '3'},
+          {key: 'x.Ready', value: 'True'}
+        ]);
+        expect(status.healthRows(null)).toEqual([]);
+      });
+    });
+
     it('offers certificates only once a bay has its API', function () {
       expect(status.hasApi({status: 'CREATE_COMPLETE', api_address: 'tcp://10.0.0.2:2376'}))
         .toBe(true);

@@ -39,8 +39,9 @@
    * @param {Function} gettext
    * @description
    * Overview tab of a bay's details page. While the bay is in progress it
-   * re-reads the bay every poller interval and updates the page in place
-   * (the header shares the same bay object). When the bay settles, the
+   * re-reads the bay every poller interval, and at rest every 15 s (its
+   * health changes), and updates the page in place (the header shares the
+   * same bay object). When the bay settles, or work on it begins, the
    * route is reloaded once: Horizon draws the header's actions once, and
    * they must be checked again against the new state; the reloaded page
    * shows the tab that was shown (the Progress tab stays). A failed read is
@@ -48,14 +49,18 @@
    * the page is stale until a read succeeds. A bay
    * that is not found any more (the end of a deletion) is not asked again.
    */
+  // How often a resting bay is read again: its health, kept by the conductor, may change.
+  var IDLE_MS = 15000;
+
   function OverviewController($element, $route, $scope, baysAPI, configAction, labels,
                               pollerService, baysService, bayStatus, detailsPages, gettext) {
     var ctrl = this;
-    var poller = pollerService.create($scope, refresh);
+    var poller = pollerService.create($scope, refresh, {idle: IDLE_MS});
 
     ctrl.bay = null;
     ctrl.labels = [];
     ctrl.faults = [];
+    ctrl.health = [];
     ctrl.configUrl = '';
     ctrl.refreshNote = '';
     ctrl.isInTransition = bayStatus.isInTransition;
@@ -73,6 +78,7 @@
       ctrl.bay = bay;
       ctrl.labels = labels.rows(bay.labels);
       ctrl.faults = labels.rows(bay.faults);
+      ctrl.health = bayStatus.healthRows(bay.health_status_reason);
       ctrl.configUrl = configAction.url(bay);
       poller.schedule(bayStatus.isInTransition(bay));
     }
@@ -81,7 +87,8 @@
       // A background read: a failure toasts nothing, refreshNote says it inline.
       return baysAPI.getBay(ctrl.bay.uuid, true).then(function update(response) {
         ctrl.refreshNote = '';
-        if (!bayStatus.isInTransition(response.data)) {
+        if (bayStatus.isInTransition(response.data) !== bayStatus.isInTransition(ctrl.bay)) {
+          // Work ended, or began (from elsewhere too): the header's actions are checked again.
           detailsPages.keepTab($element);
           $route.reload();
           return;

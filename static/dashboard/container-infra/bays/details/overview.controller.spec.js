@@ -39,6 +39,7 @@
       bay = {
         uuid: 'b1', name: 'web', status: 'CREATE_IN_PROGRESS', node_count: 1,
         labels: {zeta: 'z', alpha: 'a'}, faults: {node: {reason: 'disk'}},
+        health_status_reason: {api: 'ok', 'bay-b1-master-0.Ready': false},
         bay_model: {uuid: 'm1', name: 'local-swarm'}
       };
       scope = $rootScope.$new();
@@ -46,11 +47,13 @@
       ctrl = overview();
     }));
 
-    it('shows the loaded bay, its labels and faults in key order', function () {
+    it('shows the loaded bay, its labels, faults and health in key order', function () {
       $rootScope.$apply();
       expect(ctrl.bay).toBe(bay);
       expect(ctrl.labels).toEqual([{key: 'alpha', value: 'a'}, {key: 'zeta', value: 'z'}]);
       expect(ctrl.faults).toEqual([{key: 'node', value: '{"reason":"disk"}'}]);
+      expect(ctrl.health).toEqual([{key: 'Orchestrator API', value: 'ok'},
+        {key: 'bay-b1-master-0', value: 'Not ready'}]);
       expect(ctrl.configUrl).toBe('/api/container_infra/bays/b1/config/');
       expect(ctrl.isInTransition(bay)).toBe(true);
       expect(ctrl.isFailed(bay)).toBe(false);
@@ -140,14 +143,38 @@
       verifyNoTimeouts();
     });
 
-    it('does not poll a bay at rest', function () {
+    it('reads a bay at rest every 15 s, in place, so its health follows', function () {
       bay.status = 'CREATE_COMPLETE';
       bay.labels = null;
       bay.faults = undefined;
+      bay.health_status_reason = {};
+      spyOn(baysAPI, 'getBay').and.returnValue($q.resolve({data: {
+        uuid: 'b1', status: 'CREATE_COMPLETE', health_status: 'UNHEALTHY',
+        health_status_reason: {api: 'ok', 'bay-b1-worker-10.Ready': false}
+      }}));
       $rootScope.$apply();
       expect(ctrl.labels).toEqual([]);
       expect(ctrl.faults).toEqual([]);
-      verifyNoTimeouts();
+      expect(ctrl.health).toEqual([]);
+      $timeout.flush(14999);
+      expect(baysAPI.getBay).not.toHaveBeenCalled();
+      $timeout.flush(1);
+      expect(bay.health_status).toBe('UNHEALTHY');
+      expect(ctrl.health).toEqual([{key: 'Orchestrator API', value: 'ok'},
+        {key: 'bay-b1-worker-10', value: 'Not ready'}]);
+      expect($route.reload).not.toHaveBeenCalled();
+      $timeout.flush(15000);
+      expect(baysAPI.getBay.calls.count()).toBe(2);
+    });
+
+    it('reloads the page when work on a resting bay begins elsewhere', function () {
+      bay.status = 'CREATE_COMPLETE';
+      spyOn(baysAPI, 'getBay').and.returnValue($q.resolve({data: {
+        uuid: 'b1', status: 'UPDATE_IN_PROGRESS'
+      }}));
+      $rootScope.$apply();
+      $timeout.flush(15000);
+      expect($route.reload).toHaveBeenCalled();
     });
 
     it('has a download link the router leaves alone, so the page stays', function (done) {
