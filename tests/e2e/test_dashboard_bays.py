@@ -20,6 +20,7 @@ import pytest
 from cryptography import x509
 from selenium.webdriver import Chrome as WebDriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select
 
@@ -175,6 +176,28 @@ class TestOneBay:
         assert re.fullmatch(r"[0-9]+(\.[0-9])? MiB of your project's 64 MiB", stored), stored
         screenshot(browser, "dashboard-bays-6b-details-images")
 
+    def test_its_overview_shows_its_health_node_by_node(
+        self, browser: WebDriver, aio: AllInOne
+    ) -> None:
+        """The conductor's reading of the bay: Healthy, the orchestrator's API ok and each of
+        its four nodes Ready, by name (the page follows a resting bay by itself)."""
+        ui.open_panel(browser, aio, "project/bays/")
+        ui.row(browser, NAME).find_element(By.LINK_TEXT, NAME).click()
+
+        def health(driver: WebDriver) -> dict[str, str] | None:
+            found = driver.find_elements(By.CSS_SELECTOR, ".bay-health")
+            return _pairs(found[0]) if found else None
+
+        rows = ui.until(browser, health, timeout=60)
+        assert rows.pop("Orchestrator API") == "ok"
+        assert len(rows) == 4, rows
+        for node, state in rows.items():
+            assert re.fullmatch(r"bay-[0-9a-f]{8}-(master|worker)-[0-9]+", node)
+            assert state == "Ready"
+        bay = _pairs(browser.find_element(By.CSS_SELECTOR, "magnum-property-section"))
+        assert bay["Health Status"] == "Healthy"
+        screenshot(browser, "dashboard-bays-6c-details-health")
+
     def test_its_details_page_stays_on_progress_when_an_operation_completes(
         self, browser: WebDriver, aio: AllInOne
     ) -> None:
@@ -235,7 +258,8 @@ class TestTheListFollowsReality:
         self, browser: WebDriver, aio: AllInOne
     ) -> None:
         """A bay created through the API (as the CLI or a colleague would) while the Bays
-        page is open shows up without a reload within 15 s, and goes by itself once deleted."""
+        page is open shows up without a reload within 15 s, then its status and health
+        follow, and it goes by itself once deleted."""
         ui.open_panel(browser, aio, "project/bays/")
         browser.execute_script("performance.setResourceTimingBufferSize(5000)")
         api, name = aio.demo_session(), f"{NAME}-cli"
@@ -249,8 +273,10 @@ class TestTheListFollowsReality:
             print(f"\nmade elsewhere: row shown after {time.monotonic() - started:.1f} s")
             screenshot(browser, "dashboard-bays-8-made-elsewhere")
             ui.until(browser, lambda d: "Complete" in ui.cell(d, name, "Status"), timeout=120)
+            # The conductor's first reading of its health follows (every 15 s), by itself too.
+            ui.until(browser, lambda d: ui.cell(d, name, "Health Status") == "Healthy", timeout=60)
             # Nothing changes now: the next poll's list is answered 304, not sent again.
-            ui.until(browser, lambda d: d.execute_script(REVALIDATED_POLLS) > 0, timeout=15)
+            ui.until(browser, lambda d: d.execute_script(REVALIDATED_POLLS) > 0, timeout=25)
             assert ui.api_call(api, aio, "DELETE", f"/clusters/{uuid}").status_code == 204
             started = time.monotonic()
             ui.until(browser, lambda d: not ui.rows(d, name), timeout=60)
@@ -331,3 +357,11 @@ def _stays(driver: WebDriver, url: str) -> None:
 def _downloaded(folder: Path) -> Path | None:
     done = list(folder.glob("*.tar.gz"))
     return done[0] if done and not list(folder.glob("*.crdownload")) else None
+
+
+def _pairs(element: WebElement) -> dict[str, str]:
+    """A definition list's terms and their descriptions, as shown."""
+    terms = element.find_elements(By.TAG_NAME, "dt")
+    return {
+        t.text: d.text for t, d in zip(terms, element.find_elements(By.TAG_NAME, "dd"), strict=True)
+    }
