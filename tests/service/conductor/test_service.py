@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from magnum_ui.service import conf, operations
 from magnum_ui.service.conductor.reconcile import Reconciler
-from magnum_ui.service.conductor.service import Conductor
+from magnum_ui.service.conductor.service import Conductor, SidePass
 from magnum_ui.service.context import RequestContext
 from magnum_ui.service.models import ConductorService, Operation
 from tests.service.api.helpers import cluster, template
@@ -101,3 +101,24 @@ def test_a_reconciliation_pass_runs_beside_the_loop_one_at_a_time(
     passes.start()
     passes.running.result(timeout=5)
     assert calls == [1, 1]
+
+
+def test_a_side_pass_runs_when_due_and_never_with_no_interval() -> None:
+    """The health reading starts at once, the reconciliation one interval in; 0 turns one off."""
+    runs: list[str] = []
+    health = SidePass("health", 15.0, lambda: runs.append("health"), wait_first=False)
+    later = SidePass("reconciliation", 300.0, lambda: runs.append("reconcile"), wait_first=True)
+    off = SidePass("off", 0.0, lambda: runs.append("off"), wait_first=False)
+    for side in (health, later, off):
+        side.schedule(1000.0)
+        side.run_if_due(1000.0)
+    assert health.running is not None
+    health.running.result(timeout=5)
+    assert runs == ["health"]
+    assert (health.next, later.next) == (1015.0, 1300.0)
+    later.run_if_due(1300.0)
+    assert later.running is not None
+    later.running.result(timeout=5)
+    off.run_if_due(10**9)
+    assert runs == ["health", "reconcile"]
+    assert off.running is None
