@@ -1,6 +1,7 @@
 /*
  * SPDX-License-Identifier: Apache-2.0
  */
+/* global interpolate -- Django's JavaScript catalog defines it on every page */
 (function () {
   'use strict';
 
@@ -54,7 +55,9 @@
       isInTransition: isInTransition,
       canChange: canChange,
       hasApi: hasApi,
-      healthRows: healthRows
+      healthRows: healthRows,
+      healthBadge: healthBadge,
+      withHealth: withHealth
     };
 
     return service;
@@ -172,6 +175,48 @@
         }
         return {key: key, value: angular.isString(value) ? value : angular.toJson(value)};
       }));
+    }
+
+    /**
+     * @name healthBadge
+     * @param {Object} bay
+     * @description
+     * How a bay's health shows in a table: a label coloured by it (an
+     * Unhealthy bay stands out), and as its title the nodes that are not
+     * ready, or why the health is unknown.
+     * @returns {Object|null} {label, cls, note}; null before its first reading
+     */
+    function healthBadge(bay) {
+      var reason = bay.health_status_reason || {};
+      var notReady = Object.keys(reason).sort().filter(function isDown(key) {
+        return /\.Ready$/.test(key) && reason[key] === false;
+      }).map(function node(key) {
+        return key.replace(/\.Ready$/, '');
+      });
+      var note = reason.api && reason.api !== 'ok' ? String(reason.api) : '';
+      var cls = {HEALTHY: 'label-success', UNHEALTHY: 'label-danger'};
+      if (!bay.health_status) {
+        return null;
+      }
+      return {
+        label: label(bay.health_status),
+        cls: has(cls, bay.health_status) ? cls[bay.health_status] : 'label-default',
+        note: notReady.length ?
+          interpolate(gettext('Not ready: %s'), [notReady.join(', ')]) : note
+      };
+    }
+
+    /**
+     * @name withHealth
+     * @param {Object} response A listing of bays: {data: {items}}
+     * @description Gives each listed bay its `health` (healthBadge), for the tables.
+     * @returns {Object} The response
+     */
+    function withHealth(response) {
+      response.data.items.forEach(function decorate(bay) {
+        bay.health = healthBadge(bay);
+      });
+      return response;
     }
 
     function has(labels, code) {

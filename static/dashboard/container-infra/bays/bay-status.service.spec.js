@@ -105,6 +105,33 @@
       });
     });
 
+    describe('healthBadge', function () {
+      it('colours Healthy green and Unhealthy red, naming the nodes not ready', function () {
+        expect(status.healthBadge({health_status: 'HEALTHY',
+          health_status_reason: {api: 'ok', 'm-0.Ready': true}}))
+          .toEqual({label: 'Healthy', cls: 'label-success', note: ''});
+        expect(status.healthBadge({health_status: 'UNHEALTHY', health_status_reason: {
+          api: 'ok', 'w-11.Ready': false, 'm-0.Ready': true, 'w-10.Ready': false
+        }})).toEqual({label: 'Unhealthy', cls: 'label-danger', note: 'Not ready: w-10, w-11'});
+      });
+
+      it('is given to each listed bay', function () {
+        var response = {data: {items: [{health_status: 'HEALTHY'}, {}]}};
+        expect(status.withHealth(response)).toBe(response);
+        expect(response.data.items[0].health.label).toBe('Healthy');
+        expect(response.data.items[1].health).toBe(null);
+      });
+
+      it('says why a health is unknown, and shows nothing before the first reading', function () {
+        expect(status.healthBadge({health_status: 'UNKNOWN',
+          health_status_reason: {api: 'Listing nodes: the bay\'s Docker API did not answer.'}}))
+          .toEqual({label: 'Unknown', cls: 'label-default',
+            note: 'Listing nodes: the bay\'s Docker API did not answer.'});
+        expect(status.healthBadge({health_status: null, health_status_reason: {}})).toBe(null);
+        expect(status.healthBadge({})).toBe(null);
+      });
+    });
+
     it('offers certificates only once a bay has its API', function () {
       expect(status.hasApi({status: 'CREATE_COMPLETE', api_address: 'tcp://10.0.0.2:2376'}))
         .toBe(true);

@@ -37,6 +37,12 @@
     'horizon.dashboard.container-infra.bays.resourceType'
   ];
 
+  // An Unhealthy bay must stand out in a column of Healthy ones; the title says what is wrong.
+  var HEALTH_TEMPLATE =
+    '<span ng-if="item.health" class="label" ng-class="item.health.cls" ' +
+    'title="{$ item.health.note $}">{$ item.health.label $}</span>' +
+    '<span ng-if="!item.health">-</span>';
+
   function registerBayType(resourceTypes, gettext, ngettext, choices, baysService, bayStatus,
                            resourceType) {
     // No setItemInTransitionFunction on the type: Horizon's table would then
@@ -45,7 +51,9 @@
     resourceTypes.define(resourceType, {
       names: ['Bay', 'Bays', ngettext('Bay', 'Bays', 1)],
       properties: properties(),
-      list: baysService.getBaysPromise,
+      list: function listBays(params) {
+        return baysService.getBaysPromise(params).then(bayStatus.withHealth);
+      },
       busy: bayStatus.isInTransition,
       load: baysService.getBayPromise,
       indexUrl: '/project/bays/',
@@ -59,7 +67,7 @@
       columns: [
         {id: 'name', priority: 1, sortDefault: true},
         {id: 'status', priority: 1, itemInTransitionFunction: bayStatus.isInTransition},
-        {id: 'health_status', priority: 2},
+        {id: 'health_status', priority: 2, template: HEALTH_TEMPLATE},
         {id: 'coe', priority: 2},
         {id: 'node_count', priority: 2},
         {id: 'master_count', priority: 2},

@@ -40,17 +40,17 @@
       var $rootScope = $injector.get('$rootScope');
       var heard;
       spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
-        {uuid: 'b1', status: 'CREATE_IN_PROGRESS'}
+        {uuid: 'b1', status: 'CREATE_IN_PROGRESS', health_status: 'UNKNOWN'}
       ]}}));
       spyOn(bayModelsAPI, 'getBayModels').and.returnValue($q.resolve({data: {items: []}}));
       $rootScope.$on('horizon.dashboard.container-infra.common.LISTED', function (e, t, items, busy) {
-        heard = [t, items.length, busy];
+        heard = [t, items.length, busy, items[0].health.label];
       });
       expect(type.isListFunctionSet()).toBe(true);
       type.list({quiet: true});
       $rootScope.$apply();
       expect(baysAPI.getBays).toHaveBeenCalledWith({limit: 20, sort_key: 'name'}, true);
-      expect(heard).toEqual(['OS::Magnum::Bay', 1, true]);
+      expect(heard).toEqual(['OS::Magnum::Bay', 1, true, 'Unknown']);
     }));
 
     it('loads one bay with the bays service, for its details page', inject(function ($injector) {
@@ -94,6 +94,22 @@
       expect(status.filters[0]('CREATE_IN_PROGRESS')).toBe('Create In Progress');
       expect(health.filters[0]('UNHEALTHY')).toBe('Unhealthy');
     });
+
+    it('draws the health as a coloured label whose title says what is wrong',
+      inject(function ($compile, $rootScope) {
+        var scope = $rootScope.$new();
+        var cell;
+        scope.item = {health: {label: 'Unhealthy', cls: 'label-danger', note: 'Not ready: w-10'}};
+        cell = $compile('<div>' + type.getTableColumns()[2].template + '</div>')(scope);
+        scope.$apply();
+        expect(cell.find('.label').hasClass('label-danger')).toBe(true);
+        expect(cell.find('.label').attr('title')).toBe('Not ready: w-10');
+        expect(cell.text().trim()).toBe('Unhealthy');
+        scope.item = {health: null};
+        scope.$apply();
+        expect(cell.find('.label').length).toBe(0);
+        expect(cell.text().trim()).toBe('-');
+      }));
 
     it('marks bays in progress as in transition', function () {
       var status = type.getTableColumns()[1];

@@ -89,7 +89,8 @@
      * @returns {Promise} Resolves with the response, whose data is {items: [...]}
      */
     function listAll(params) {
-      return baysService.getAllBaysPromise(params).then(projects.withProjectNames);
+      return baysService.getAllBaysPromise(params).then(projects.withProjectNames)
+        .then(bayStatus.withHealth);
     }
   }
 

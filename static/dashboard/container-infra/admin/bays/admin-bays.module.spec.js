@@ -49,18 +49,18 @@
       var $rootScope = $injector.get('$rootScope');
       var heard;
       spyOn(baysAPI, 'getBays').and.returnValue($q.resolve({data: {items: [
-        {uuid: 'b1', status: 'CREATE_COMPLETE', project_id: 'p1'}
+        {uuid: 'b1', status: 'CREATE_COMPLETE', project_id: 'p1', health_status: 'HEALTHY'}
       ]}}));
       spyOn($injector.get('horizon.app.core.openstack-service-api.keystone'), 'getProjects')
         .and.returnValue($q.resolve({data: {items: [{id: 'p1', name: 'demo'}]}}));
       $rootScope.$on('horizon.dashboard.container-infra.common.LISTED', function (e, t, items, busy) {
-        heard = [t, items.length, busy, items[0].project_name];
+        heard = [t, items.length, busy, items[0].project_name, items[0].health.label];
       });
       type.list({quiet: false});
       $rootScope.$apply();
       expect(baysAPI.getBays).toHaveBeenCalledWith(
         {all_projects: true, limit: 20, sort_key: 'name'}, false);
-      expect(heard).toEqual(['OS::Magnum::AdminBay', 1, false, 'demo']);
+      expect(heard).toEqual(['OS::Magnum::AdminBay', 1, false, 'demo', 'Healthy']);
     }));
 
     it('passes a failed listing on, without asking for project names',
