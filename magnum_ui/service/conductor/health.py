@@ -9,9 +9,11 @@ client certificate of the bay's CA), and writes what it found into the bay's
     UNHEALTHY  {"api": "ok", "bay-1f2e-master-0.Ready": true, "bay-1f2e-worker-10.Ready": false}
     UNKNOWN    {"api": "Listing nodes: the bay's Docker API at https://… did not answer in time."}
 
-A bay with an operation under way is left alone (its nodes come and go), and
-a row is written only when its health changed, so the bays' tables, which list
-again at their idle pace, show a node going down within an interval or two.
+A bay with an operation under way is left alone (its nodes come and go), a
+known health turns UNKNOWN only when the orchestrator misses two readings in a
+row (not for one slow answer on a busy host), and a row is written only when
+its health changed, so the bays' tables, which list again at their idle pace,
+show a node going down within an interval or two.
 Each conductor looks at every bay; the writes are the same whichever makes them.
 """
 
@@ -48,6 +50,9 @@ def ask(cluster: Cluster) -> Health:
 class HealthMonitor:
     def __init__(self, check: Callable[[Cluster], Health] = ask) -> None:
         self._check = check
+        # Bays whose orchestrator did not answer the last reading: one miss (a busy host)
+        # does not turn a known health into UNKNOWN; two in a row do.
+        self._missed: set[int] = set()
 
     def run_once(self) -> int:
         """Ask every settled bay; returns how many bays' health changed."""
@@ -70,9 +75,20 @@ class HealthMonitor:
             except Exception:
                 LOG.exception("health of cluster %s could not be read", cluster.uuid)
                 continue
+            if self._first_miss(cluster, status):
+                continue
             if (status, reason) != (cluster.health_status, cluster.health_status_reason):
                 changed += self._write(cluster, status, reason)
         return changed
+
+    def _first_miss(self, cluster: Cluster, status: str) -> bool:
+        """Whether this UNKNOWN is the first in a row of a bay whose health was known."""
+        if status != "UNKNOWN":
+            self._missed.discard(cluster.pk)
+            return False
+        first = cluster.pk not in self._missed and cluster.health_status not in (None, "UNKNOWN")
+        self._missed.add(cluster.pk)
+        return first
 
     @staticmethod
     def _write(cluster: Cluster, status: str, reason: dict[str, Any]) -> int:

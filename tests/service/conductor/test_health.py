@@ -121,3 +121,26 @@ def test_a_bay_whose_coe_has_no_browser_is_unknown_saying_why() -> None:
     status, reason = health.ask(found)
     assert status == "UNKNOWN"
     assert "runs mesos" in reason["api"]
+
+
+def test_one_unanswered_reading_does_not_make_a_known_health_unknown() -> None:
+    """A slow answer once keeps HEALTHY; twice in a row is UNKNOWN; an answer resets it."""
+    web = bay("web", health_status="HEALTHY", health_status_reason=READY)
+    answers = [("UNKNOWN", {"api": "did not answer in time"})] * 2 + [("HEALTHY", READY)]
+    answers += [("UNKNOWN", {"api": "did not answer in time"})]
+    monitor = HealthMonitor(lambda found: answers.pop(0))
+    assert monitor.run_once() == 0
+    assert Cluster.objects.get(pk=web.pk).health_status == "HEALTHY"
+    assert monitor.run_once() == 1
+    assert Cluster.objects.get(pk=web.pk).health_status == "UNKNOWN"
+    assert monitor.run_once() == 1
+    assert monitor.run_once() == 0  # a first miss again, after an answer
+    assert Cluster.objects.get(pk=web.pk).health_status == "HEALTHY"
+
+
+def test_a_bay_never_read_is_unknown_at_its_first_miss() -> None:
+    """With no health known yet there is nothing to keep: UNKNOWN at once, saying why."""
+    web = bay("web")
+    monitor = HealthMonitor(lambda found: ("UNKNOWN", {"api": "cannot be reached"}))
+    assert monitor.run_once() == 1
+    assert Cluster.objects.get(pk=web.pk).health_status_reason == {"api": "cannot be reached"}
