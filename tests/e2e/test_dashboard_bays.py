@@ -184,7 +184,7 @@ class TestOneBay:
         ui.open_panel(browser, aio, "project/bays/")
         ui.row(browser, NAME).find_element(By.LINK_TEXT, NAME).click()
 
-        def health(driver: WebDriver) -> dict[str, str] | None:
+        def health(driver: ui.WebDriver) -> dict[str, str] | None:
             found = driver.find_elements(By.CSS_SELECTOR, ".bay-health")
             return _pairs(found[0]) if found else None
 
