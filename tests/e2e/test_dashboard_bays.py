@@ -186,7 +186,7 @@ class TestOneBay:
 
         def health(driver: ui.WebDriver) -> dict[str, str] | None:
             found = driver.find_elements(By.CSS_SELECTOR, ".bay-health")
-            return _pairs(found[0]) if found else None
+            return _pairs(found[0], "th", "td") if found else None
 
         rows = ui.until(browser, health, timeout=60)
         assert rows.pop("Orchestrator API") == "ok"
@@ -359,9 +359,9 @@ def _downloaded(folder: Path) -> Path | None:
     return done[0] if done and not list(folder.glob("*.crdownload")) else None
 
 
-def _pairs(element: WebElement) -> dict[str, str]:
-    """A definition list's terms and their descriptions, as shown."""
-    terms = element.find_elements(By.TAG_NAME, "dt")
-    return {
-        t.text: d.text for t, d in zip(terms, element.find_elements(By.TAG_NAME, "dd"), strict=True)
-    }
+def _pairs(element: WebElement, term: str = "dt", description: str = "dd") -> dict[str, str]:
+    """A definition list's terms and their descriptions (or a table's row headers and
+    cells), as shown."""
+    terms = element.find_elements(By.TAG_NAME, term)
+    described = element.find_elements(By.TAG_NAME, description)
+    return {t.text: d.text for t, d in zip(terms, described, strict=True)}

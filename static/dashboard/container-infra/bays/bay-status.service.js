@@ -157,23 +157,24 @@
      * @param {Object} reason A bay's `health_status_reason`, as Magnum's
      *   monitor words it: {"api": "ok", "<node>.Ready": true, ...}
      * @description
-     * The reason as rows of a key/value list: the orchestrator's API first,
-     * then each node, Ready or Not ready, by name.
-     * @returns {Object[]} [{key, value}, ...]; [] for no reason
+     * The reason as rows of a table: the orchestrator's API first, then
+     * each node, Ready or Not ready, by name; `bad` marks what is wrong.
+     * @returns {Object[]} [{key, value, bad}, ...]; [] for no reason
      */
     function healthRows(reason) {
       var found = reason || {};
-      var api = has(found, 'api') ?
-        [{key: gettext('Orchestrator API'), value: String(found.api)}] : [];
+      var api = has(found, 'api') ? [{key: gettext('Orchestrator API'), value: String(found.api),
+        bad: found.api !== 'ok'}] : [];
       return api.concat(Object.keys(found).sort().filter(function notApi(key) {
         return key !== 'api';
       }).map(function row(key) {
         var value = found[key];
         if (/\.Ready$/.test(key) && typeof value === 'boolean') {
           return {key: key.replace(/\.Ready$/, ''),
-            value: value ? gettext('Ready') : gettext('Not ready')};
+            value: value ? gettext('Ready') : gettext('Not ready'), bad: !value};
         }
-        return {key: key, value: angular.isString(value) ? value : angular.toJson(value)};
+        return {key: key, value: angular.isString(value) ? value : angular.toJson(value),
+          bad: false};
       }));
     }
 

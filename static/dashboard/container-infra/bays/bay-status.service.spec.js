@@ -90,16 +90,18 @@
         expect(status.healthRows({
           'bay-1-worker-10.Ready': false, api: 'ok', 'bay-1-master-0.Ready': true
         })).toEqual([
-          {key: 'Orchestrator API', value: 'ok'},
-          {key: 'bay-1-master-0', value: 'Ready'},
-          {key: 'bay-1-worker-10', value: 'Not ready'}
+          {key: 'Orchestrator API', value: 'ok', bad: false},
+          {key: 'bay-1-master-0', value: 'Ready', bad: false},
+          {key: 'bay-1-worker-10', value: 'Not ready', bad: true}
         ]);
+        expect(status.healthRows({api: 'did not answer'}))
+          .toEqual([{key: 'Orchestrator API', value: 'did not answer', bad: true}]);
       });
 
       it('shows other keys as they come, and nothing for no reason', function () {
         expect(status.healthRows({'disk.Full': 'yes', 'x.Ready': 'True', n: 3})).toEqual([
-          {key: 'disk.Full', value: 'yes'}, {key: 'n', value: '3'},
-          {key: 'x.Ready', value: 'True'}
+          {key: 'disk.Full', value: 'yes', bad: false}, {key: 'n', value: '3', bad: false},
+          {key: 'x.Ready', value: 'True', bad: false}
         ]);
         expect(status.healthRows(null)).toEqual([]);
       });

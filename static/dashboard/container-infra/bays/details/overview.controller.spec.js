@@ -52,8 +52,8 @@
       expect(ctrl.bay).toBe(bay);
       expect(ctrl.labels).toEqual([{key: 'alpha', value: 'a'}, {key: 'zeta', value: 'z'}]);
       expect(ctrl.faults).toEqual([{key: 'node', value: '{"reason":"disk"}'}]);
-      expect(ctrl.health).toEqual([{key: 'Orchestrator API', value: 'ok'},
-        {key: 'bay-b1-master-0', value: 'Not ready'}]);
+      expect(ctrl.health).toEqual([{key: 'Orchestrator API', value: 'ok', bad: false},
+        {key: 'bay-b1-master-0', value: 'Not ready', bad: true}]);
       expect(ctrl.configUrl).toBe('/api/container_infra/bays/b1/config/');
       expect(ctrl.isInTransition(bay)).toBe(true);
       expect(ctrl.isFailed(bay)).toBe(false);
@@ -160,8 +160,8 @@
       expect(baysAPI.getBay).not.toHaveBeenCalled();
       $timeout.flush(1);
       expect(bay.health_status).toBe('UNHEALTHY');
-      expect(ctrl.health).toEqual([{key: 'Orchestrator API', value: 'ok'},
-        {key: 'bay-b1-worker-10', value: 'Not ready'}]);
+      expect(ctrl.health).toEqual([{key: 'Orchestrator API', value: 'ok', bad: false},
+        {key: 'bay-b1-worker-10', value: 'Not ready', bad: true}]);
       expect($route.reload).not.toHaveBeenCalled();
       $timeout.flush(15000);
       expect(baysAPI.getBay.calls.count()).toBe(2);
