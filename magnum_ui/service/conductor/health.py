@@ -66,8 +66,9 @@ class HealthMonitor:
             .select_related("cluster_template")
             .order_by("id")
         )
-        changed = 0
+        changed, seen = 0, set()
         for cluster in clusters:
+            seen.add(cluster.pk)
             if cluster.pk in busy:
                 continue
             try:
@@ -79,6 +80,7 @@ class HealthMonitor:
                 continue
             if (status, reason) != (cluster.health_status, cluster.health_status_reason):
                 changed += self._write(cluster, status, reason)
+        self._missed &= seen  # forget bays deleted or no longer settled
         return changed
 
     def _first_miss(self, cluster: Cluster, status: str) -> bool:
