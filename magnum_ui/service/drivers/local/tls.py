@@ -16,6 +16,7 @@ resource passes ``self.context.keystone_session``); nothing here imports it.
 from __future__ import annotations
 
 import ipaddress
+import time
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -28,6 +29,11 @@ from cryptography.x509.oid import NameOID
 ENDPOINT_FILTER = {"service_type": "container-infra", "interface": "public"}
 API_VERSION_HEADERS = {"OpenStack-API-Version": "container-infra latest"}
 MAX_PEM_LENGTH = 65536
+# While the service's API cannot answer (its database away: 503 with Retry-After; a proxy's
+# 502 or 504), a node being made waits for it, up to this many seconds, rather than failing
+# its bay: an outage the API rides out must not end in a failed resize.
+OUTAGE_WAIT = 120.0
+PASSING = frozenset({502, 503, 504})
 
 
 class CertificateError(RuntimeError):
@@ -134,16 +140,22 @@ def request_certificates(
 def _call(
     method: Any, url: str, endpoint: dict[str, str], *, what: str, **kwargs: Any
 ) -> dict[str, Any]:
-    try:
-        response = method(
-            url,
-            endpoint_filter=endpoint,
-            headers=API_VERSION_HEADERS,
-            raise_exc=False,
-            **kwargs,
-        )
-    except Exception as exc:  # keystoneauth's connection and catalog errors
-        raise CertificateError(f"{what} failed: {exc}") from exc
+    deadline = time.monotonic() + OUTAGE_WAIT
+    while True:
+        try:
+            response = method(
+                url,
+                endpoint_filter=endpoint,
+                headers=API_VERSION_HEADERS,
+                raise_exc=False,
+                **kwargs,
+            )
+        except Exception as exc:  # keystoneauth's connection and catalog errors
+            raise CertificateError(f"{what} failed: {exc}") from exc
+        pause = _retry_after(response)
+        if response.status_code not in PASSING or time.monotonic() + pause > deadline:
+            break
+        time.sleep(pause)
     if response.status_code >= 400:
         raise CertificateError(f"{what} failed: HTTP {response.status_code}: {_detail(response)}")
     try:
@@ -153,6 +165,14 @@ def _call(
     except (ValueError, TypeError, AttributeError):
         raise CertificateError(f"{what}: the answer has no PEM text") from None
     return dict(body)
+
+
+def _retry_after(response: Response) -> float:
+    """The wait the service asks for (``Retry-After`` seconds, kept within 1-10 s); 2 s if none."""
+    try:
+        return min(max(float(getattr(response, "headers", {})["Retry-After"]), 1.0), 10.0)
+    except (KeyError, TypeError, ValueError):
+        return 2.0
 
 
 def _detail(response: Response) -> str:

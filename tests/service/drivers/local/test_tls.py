@@ -93,6 +93,55 @@ def test_a_refusal_of_the_service_is_reported_with_its_detail(ca: BayCA) -> None
         )
 
 
+@dataclass
+class Unavailable(Answer):
+    headers: dict[str, str] = field(default_factory=lambda: {"Retry-After": "5"})
+
+
+@dataclass
+class OutageSession(FakeSession):
+    """The service API answers 503 (its database away) to the first ``outage`` requests."""
+
+    outage: int = 0
+
+    def post(self, url: str, **kwargs: Any) -> Answer:
+        if self.outage:
+            self.outage -= 1
+            self.calls.append(("POST", url, kwargs))
+            return Unavailable(503, {"errors": [{"status": 503, "detail": "The service's "
+                               "database does not answer; try again shortly."}]})  # fmt: skip
+        return super().post(url, **kwargs)
+
+
+def test_an_outage_of_the_service_is_waited_out_as_it_asks(
+    ca: BayCA, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """503s with Retry-After are asked again after the wait, until the service answers."""
+    slept: list[float] = []
+    monkeypatch.setattr(tls.time, "sleep", slept.append)
+    session = OutageSession(ca, outage=3)
+    tls.request_certificates(session, CLUSTER, PLAN.name, PLAN.address).check(PLAN.address)
+    assert slept == [5.0, 5.0, 5.0]
+    assert [method for method, _, _ in session.calls] == ["POST"] * 4 + ["GET"]
+
+
+def test_an_outage_longer_than_the_wait_fails_with_the_services_reason(
+    ca: BayCA, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After OUTAGE_WAIT seconds of 503s the node fails, saying why; a 4xx is never retried."""
+    now = [0.0]
+    monkeypatch.setattr(tls.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(tls.time, "sleep", lambda seconds: now.__setitem__(0, now[0] + seconds))
+    session = OutageSession(ca, outage=10**6)
+    with pytest.raises(tls.CertificateError, match="HTTP 503: The service's database does not"):
+        tls.request_certificates(session, CLUSTER, PLAN.name, PLAN.address)
+    assert tls.OUTAGE_WAIT - 5 < now[0] <= tls.OUTAGE_WAIT
+    refused = FakeSession(ca, fail_post=Answer(400, {"errors": [{"detail": "no"}]}))
+    with pytest.raises(tls.CertificateError, match="HTTP 400: no"):
+        tls.request_certificates(refused, CLUSTER, PLAN.name, PLAN.address)
+    assert len(refused.calls) == 1
+
+
 def test_an_answer_without_pem_is_refused(ca: BayCA) -> None:
     odd = Answer(201, ValueError("not JSON"), text="<html>")
     with pytest.raises(tls.CertificateError, match="no PEM text"):
